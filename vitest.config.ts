@@ -1,0 +1,41 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'vitest/config'
+import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { svelteTesting } from '@testing-library/svelte/vite'
+
+const alias = { '@shared': resolve(import.meta.dirname, 'src/shared') }
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'node',
+          environment: 'node',
+          globals: true,
+          include: [
+            'src/main/**/*.test.ts',
+            'src/cli/**/*.test.ts',
+            'src/shared/**/*.test.ts',
+            'src/preload/**/*.test.ts',
+          ],
+          typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.node.json' },
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
+        },
+      },
+      {
+        plugins: [svelte(), svelteTesting()],
+        resolve: { alias },
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          globals: true,
+          include: ['src/renderer/**/*.test.ts'],
+          setupFiles: ['src/renderer/src/test-setup.ts'],
+        },
+      },
+    ],
+  },
+})

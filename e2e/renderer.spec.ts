@@ -5,7 +5,7 @@ import { emptyState } from './fixtures/state'
 // The built renderer, as Electron loads it, with a stand-in for the preload api.
 test('the built renderer starts and shows the app root', async ({ page }, testInfo) => {
   await page.addInitScript((state) => {
-    ;(window as unknown as { api: unknown }).api = {
+    ;(globalThis as unknown as { api: unknown }).api = {
       invoke: async (channel: string) => (channel === 'state:get' ? state : null),
       on: () => () => {},
     }

@@ -1,0 +1,31 @@
+import type { ErrorKind } from '@shared/types'
+
+/** The command line's exit codes: part of its documented contract, scripts depend on them. */
+export const EXIT = {
+  ok: 0,
+  unexpected: 1,
+  usage: 2,
+  credentials: 3,
+  unreachable: 4,
+  limited: 5,
+} as const
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
+
+const BY_KIND: Record<ErrorKind, ExitCode> = {
+  auth: EXIT.credentials,
+  permission: EXIT.credentials,
+  scope: EXIT.credentials,
+  plan: EXIT.credentials,
+  network: EXIT.unreachable,
+  protocol: EXIT.unreachable,
+  server: EXIT.unreachable,
+  not_found: EXIT.unreachable,
+  moved: EXIT.unreachable,
+  rate_limit: EXIT.limited,
+  overload: EXIT.limited,
+  method_time: EXIT.limited,
+}
+
+export function exitCodeForKind(kind: ErrorKind): ExitCode {
+  return BY_KIND[kind]
+}

@@ -1,0 +1,89 @@
+import type { Group, MembershipChange } from '@shared/types'
+import { changeEvent, errorEvent, groupJson, renderTable, syncedEvent, truncate } from './output'
+
+const group: Group = {
+  url: 'https://acme.bitrix24.com/workgroups/group/77/',
+  imageUrl: null,
+  extranet: false,
+  role: 'member',
+  roleCode: 'K',
+  name: 'New Project Title',
+  id: '77',
+}
+
+describe('JSON output contract', () => {
+  it('prints a group with the documented keys in the documented order', () => {
+    expect(JSON.stringify(groupJson(group))).toBe(
+      '{"id":"77","name":"New Project Title","role":"member","roleCode":"K","extranet":false,"imageUrl":null,"url":"https://acme.bitrix24.com/workgroups/group/77/"}',
+    )
+  })
+
+  it('prints a change event line', () => {
+    const change: MembershipChange = {
+      id: 'c1',
+      accountId: 'acme.bitrix24.com/1',
+      kind: 'role_changed',
+      group,
+      from: 'K',
+      to: 'E',
+      whileAway: true,
+      at: '2026-11-27T10:00:00.000Z',
+      seen: false,
+    }
+    expect(changeEvent(change)).toEqual({
+      type: 'change',
+      account: 'acme.bitrix24.com/1',
+      kind: 'role_changed',
+      group: groupJson(group),
+      from: 'K',
+      to: 'E',
+      whileAway: true,
+      at: '2026-11-27T10:00:00.000Z',
+    })
+  })
+
+  it('prints synced and error event lines', () => {
+    expect(syncedEvent('a/1', 3, true, new Date('2026-11-27T10:00:00Z'))).toEqual({
+      type: 'synced',
+      account: 'a/1',
+      groupCount: 3,
+      baseline: true,
+      at: '2026-11-27T10:00:00.000Z',
+    })
+    expect(
+      errorEvent('a/1', {
+        code: 'QUERY_LIMIT_EXCEEDED',
+        kind: 'rate_limit',
+        messageKey: 'errors:x',
+        message: 'Too many requests',
+        retryAt: null,
+      }),
+    ).toEqual({
+      type: 'error',
+      account: 'a/1',
+      code: 'QUERY_LIMIT_EXCEEDED',
+      kind: 'rate_limit',
+      message: 'Too many requests',
+      retryAt: null,
+    })
+  })
+})
+
+describe('human output', () => {
+  it('pads columns to the widest cell, counting an emoji as one character', () => {
+    expect(
+      renderTable(
+        ['ROLE', 'NAME'],
+        [
+          ['owner', '🚀 Launch'],
+          ['member', 'Ops'],
+        ],
+      ),
+    ).toBe('ROLE    NAME\nowner   🚀 Launch\nmember  Ops')
+  })
+
+  it('truncates long names with an ellipsis and folds line breaks', () => {
+    expect(truncate('a'.repeat(10), 5)).toBe('aaaa…')
+    expect(truncate('two\nlines', 20)).toBe('two lines')
+  })
+})

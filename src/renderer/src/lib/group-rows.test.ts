@@ -1,0 +1,107 @@
+import { makeAccount, makeChange, makeGroup } from '../../harness/builders'
+import { filterRows, groupKey, prepareGroups, unseenGroupKeys, type PrepareInput, type Row } from './group-rows'
+
+const acme = makeAccount({ host: 'acme.bitrix24.com' })
+const beta = makeAccount({ host: 'beta.bitrix24.de', userId: '7' })
+
+function input(overrides: Partial<PrepareInput> = {}): PrepareInput {
+  return { accounts: [acme], groups: {}, pinnedGroups: {}, unseen: new Set(), language: 'en', ...overrides }
+}
+
+const names = (rows: Row[]) => rows.map((row) => (row.type === 'group' ? row.group.name : `# ${row.account.host}`))
+
+describe('prepareGroups and filterRows', () => {
+  it('puts pinned groups first, then sorts by name with locale-aware collation', () => {
+    const groups = [
+      makeGroup({ id: '1', name: 'zeta' }),
+      makeGroup({ id: '2', name: 'Alpha' }),
+      makeGroup({ id: '3', name: 'Ärger' }),
+      makeGroup({ id: '4', name: 'Project 10' }),
+      makeGroup({ id: '5', name: 'Project 9' }),
+      makeGroup({ id: '6', name: 'Mid' }),
+    ]
+    const prepared = prepareGroups(
+      input({ groups: { [acme.id]: groups }, pinnedGroups: { [acme.id]: ['6'] }, language: 'de' }),
+    )
+    expect(names(filterRows(prepared, '').rows)).toEqual(['Mid', 'Alpha', 'Ärger', 'Project 9', 'Project 10', 'zeta'])
+  })
+
+  it('sorts Russian names by the Russian alphabet', () => {
+    const groups = ['Юристы', 'Бухгалтерия', 'Ёлка', 'Архив'].map((name, index) =>
+      makeGroup({ id: String(index), name }),
+    )
+    const prepared = prepareGroups(input({ groups: { [acme.id]: groups }, language: 'ru' }))
+    expect(names(filterRows(prepared, '').rows)).toEqual(['Архив', 'Бухгалтерия', 'Ёлка', 'Юристы'])
+  })
+
+  it('marks groups with unseen changes', () => {
+    const group = makeGroup({ id: '5' })
+    const unseen = unseenGroupKeys([
+      makeChange({ id: 'c1', accountId: acme.id, group, seen: false }),
+      makeChange({ id: 'c2', accountId: acme.id, group: makeGroup({ id: '6' }), seen: true }),
+    ])
+    expect([...unseen]).toEqual([groupKey(acme.id, '5')])
+    const prepared = prepareGroups(input({ groups: { [acme.id]: [group, makeGroup({ id: '6' })] }, unseen }))
+    const flags = filterRows(prepared, '').rows.map((row) => row.type === 'group' && row.unseen)
+    expect(flags).toEqual([true, false])
+  })
+
+  it('shows no account headers for a single account', () => {
+    const prepared = prepareGroups(input({ groups: { [acme.id]: [makeGroup({ id: '1' })] } }))
+    expect(filterRows(prepared, '').rows.map((row) => row.type)).toEqual(['group'])
+  })
+
+  it('groups rows under account headers when there are several accounts', () => {
+    const prepared = prepareGroups(
+      input({
+        accounts: [acme, beta],
+        groups: {
+          [acme.id]: [makeGroup({ id: '1', name: 'Design' })],
+          [beta.id]: [makeGroup({ id: '1', name: 'Vertrieb' }), makeGroup({ id: '2', name: 'Einkauf' })],
+        },
+      }),
+    )
+    const { rows, matched, total } = filterRows(prepared, '')
+    expect(names(rows)).toEqual(['# acme.bitrix24.com', 'Design', '# beta.bitrix24.de', 'Einkauf', 'Vertrieb'])
+    expect([matched, total]).toEqual([3, 3])
+  })
+
+  it('keeps a group id that exists on two portals apart', () => {
+    const prepared = prepareGroups(
+      input({
+        accounts: [acme, beta],
+        groups: { [acme.id]: [makeGroup({ id: '1' })], [beta.id]: [makeGroup({ id: '1' })] },
+      }),
+    )
+    const keys = filterRows(prepared, '').rows.map((row) => row.key)
+    expect(new Set(keys).size).toBe(keys.length)
+  })
+
+  it('filters by a case- and diacritic-insensitive query and counts the matches', () => {
+    const groups = [makeGroup({ id: '1', name: 'Büro Zürich' }), makeGroup({ id: '2', name: 'Office Paris' })]
+    const prepared = prepareGroups(input({ groups: { [acme.id]: groups } }))
+    const result = filterRows(prepared, 'ZURICH')
+    expect(names(result.rows)).toEqual(['Büro Zürich'])
+    expect([result.matched, result.total]).toEqual([1, 2])
+  })
+
+  it('drops the header of an account without matches while searching', () => {
+    const prepared = prepareGroups(
+      input({
+        accounts: [acme, beta],
+        groups: {
+          [acme.id]: [makeGroup({ id: '1', name: 'Design' })],
+          [beta.id]: [makeGroup({ id: '2', name: 'Vertrieb' })],
+        },
+      }),
+    )
+    const { rows } = filterRows(prepared, 'vertr')
+    expect(names(rows)).toEqual(['# beta.bitrix24.de', 'Vertrieb'])
+    expect(rows[0]).toMatchObject({ type: 'account', matched: 1 })
+  })
+
+  it('ignores groups of an account that is not in the account list', () => {
+    const prepared = prepareGroups(input({ groups: { 'gone.example/1': [makeGroup({ id: '1' })] } }))
+    expect(filterRows(prepared, '')).toEqual({ rows: [], matched: 0, total: 0 })
+  })
+})

@@ -1,0 +1,62 @@
+// The one place that decides what counts as a membership change between two complete group lists of one account.
+import type { ChangeKind, Group, MembershipChange } from '@shared/types'
+import { CHANGE_KINDS } from '@shared/types'
+
+/** A change before the engine stamps it with an id, account, time and flags. */
+export type ChangeDraft = Pick<MembershipChange, 'kind' | 'group' | 'from' | 'to'>
+
+const KIND_RANK: Readonly<Record<ChangeKind, number>> = Object.fromEntries(
+  CHANGE_KINDS.map((kind, index) => [kind, index]),
+) as Record<ChangeKind, number>
+
+const DIGITS = /^\d+$/
+
+/** Numeric ids in numeric order (Bitrix ids are integers sent as strings), anything else by code units. */
+export function compareGroupIds(a: string, b: string): number {
+  if (DIGITS.test(a) && DIGITS.test(b)) {
+    const byLength = a.replace(/^0+/, '').length - b.replace(/^0+/, '').length
+    if (byLength !== 0) return byLength
+  }
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * The changes that turn `previous` into `next`, identity being the group id.
+ *
+ * Order (stable across runs and machines, so notifications and history read the same everywhere): by kind in
+ * `CHANGE_KINDS` order (joined, left, role_changed, renamed, image_changed, extranet_changed), then by group id
+ * (numeric ids ascending). Names are deliberately not a sort key: their order depends on the locale.
+ * One group can yield several changes (say renamed and role_changed); a joined or left group yields only that one.
+ */
+export function diffGroups(previous: readonly Group[], next: readonly Group[]): ChangeDraft[] {
+  const before = new Map<string, Group>()
+  for (const group of previous) if (!before.has(group.id)) before.set(group.id, group)
+  const changes: ChangeDraft[] = []
+  const nextIds = new Set<string>()
+
+  for (const group of next) {
+    // The client already drops duplicated ids (first one wins); repeating that here keeps the diff total on any input.
+    if (nextIds.has(group.id)) continue
+    nextIds.add(group.id)
+    const old = before.get(group.id)
+    if (!old) {
+      changes.push({ kind: 'joined', group, from: null, to: group.roleCode })
+      continue
+    }
+    if (old.roleCode !== group.roleCode) {
+      changes.push({ kind: 'role_changed', group, from: old.roleCode, to: group.roleCode })
+    }
+    if (old.name !== group.name) changes.push({ kind: 'renamed', group, from: old.name, to: group.name })
+    if (old.imageUrl !== group.imageUrl) {
+      changes.push({ kind: 'image_changed', group, from: old.imageUrl, to: group.imageUrl })
+    }
+    if (old.extranet !== group.extranet) {
+      changes.push({ kind: 'extranet_changed', group, from: old.extranet, to: group.extranet })
+    }
+  }
+  for (const group of before.values()) {
+    if (!nextIds.has(group.id)) changes.push({ kind: 'left', group, from: group.roleCode, to: null })
+  }
+
+  return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || compareGroupIds(a.group.id, b.group.id))
+}

@@ -1,0 +1,97 @@
+// When to poll next, as a pure function of what the last poll ended with. The poller only applies the decision.
+import type { ErrorKind } from '@shared/types'
+
+export const JITTER_RATIO = 0.1
+export const BACKOFF_START_MAX_MS = 30_000
+export const BACKOFF_MAX_MS = 15 * 60_000
+export const OVERLOAD_WAIT_MS = 30 * 60_000
+/** Bitrix24 counts method time over a rolling 10 minutes: waiting that long always clears it. */
+export const METHOD_TIME_FALLBACK_MS = 10 * 60_000
+/** A retry time that has already passed still gets a short pause, so a stale time cannot cause a tight loop. */
+export const MIN_RETRY_DELAY_MS = 1_000
+
+export type PollOutcome =
+  | { type: 'success' }
+  | { type: 'error'; kind: ErrorKind; retryAt: Date | null }
+  /** Cut short by pause or stop: says nothing about the portal. */
+  | { type: 'aborted' }
+
+export type ScheduleDecision =
+  | { action: 'wait'; delayMs: number; failures: number; reason: 'interval' | 'backoff' | 'retry_at' | 'overload' }
+  /** Polling stops until the credentials change or the user retries. */
+  | { action: 'halt'; failures: number }
+
+export interface ScheduleInput {
+  outcome: PollOutcome
+  intervalMs: number
+  /** Consecutive failures before this outcome. */
+  failures: number
+  now: number
+  /** In [0, 1). */
+  random: number
+}
+
+/** Kinds that only the user can fix: polling again would just repeat the same answer (or get the webhook blocked). */
+const HALTING: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
+  'auth',
+  'permission',
+  'scope',
+  'plan',
+  'moved',
+  'not_found',
+])
+
+/**
+ * The normal interval stretched by up to 10%. Jitter only ever adds time: the app never polls more often than the user
+ * asked, and N polls take at least N intervals (so 10 minutes at 60 s are exactly 10 polls from the first).
+ */
+export function intervalDelay(intervalMs: number, random: number): number {
+  return intervalMs * (1 + JITTER_RATIO * random)
+}
+
+/**
+ * Exponential backoff after `failures` consecutive failures (1 = the first): min(interval, 30 s) doubled each time,
+ * capped at 15 min, with up to 10% jitter that never crosses the cap (near it the jitter points down instead).
+ */
+export function backoffDelay(intervalMs: number, failures: number, random: number): number {
+  const start = Math.min(intervalMs, BACKOFF_START_MAX_MS)
+  const raw = Math.min(start * 2 ** Math.max(0, failures - 1), BACKOFF_MAX_MS)
+  const up = raw * (1 + JITTER_RATIO * random)
+  return up <= BACKOFF_MAX_MS ? up : BACKOFF_MAX_MS * (1 - JITTER_RATIO * random)
+}
+
+function untilRetryAt(retryAt: Date, now: number): number {
+  return Math.max(retryAt.getTime() - now, MIN_RETRY_DELAY_MS)
+}
+
+export function decideNext({ outcome, intervalMs, failures, now, random }: ScheduleInput): ScheduleDecision {
+  if (outcome.type === 'success' || outcome.type === 'aborted') {
+    const kept = outcome.type === 'success' ? 0 : failures
+    return { action: 'wait', delayMs: intervalDelay(intervalMs, random), failures: kept, reason: 'interval' }
+  }
+  const { kind, retryAt } = outcome
+  if (HALTING.has(kind)) return { action: 'halt', failures: failures + 1 }
+  switch (kind) {
+    case 'rate_limit':
+      // The client's delay when it has one; otherwise slow down like any transient failure.
+      if (retryAt) return { action: 'wait', delayMs: untilRetryAt(retryAt, now), failures, reason: 'retry_at' }
+      break
+    case 'method_time':
+      return {
+        action: 'wait',
+        delayMs: retryAt ? untilRetryAt(retryAt, now) : METHOD_TIME_FALLBACK_MS,
+        failures,
+        reason: 'retry_at',
+      }
+    case 'overload':
+      return {
+        action: 'wait',
+        delayMs: OVERLOAD_WAIT_MS * (1 + JITTER_RATIO * random),
+        failures: failures + 1,
+        reason: 'overload',
+      }
+  }
+  // network (timeouts included), server, protocol, and rate limits without a delay.
+  const next = failures + 1
+  return { action: 'wait', delayMs: backoffDelay(intervalMs, next, random), failures: next, reason: 'backoff' }
+}

@@ -1,0 +1,65 @@
+// A manual clock for the sync tests: time moves only when a test says so, and due timers run in time order.
+import type { Clock, TimerHandle } from '../clock'
+
+interface Task {
+  id: number
+  at: number
+  callback: () => void
+}
+
+/** Lets every pending promise continuation run (a macrotask turn drains the microtask queue). */
+export const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+export class FakeClock implements Clock {
+  private time: number
+  private nextId = 1
+  private tasks: Task[] = []
+  /** Values handed out by random(), in turn; the last one repeats. */
+  randoms: number[] = [0]
+  private randomIndex = 0
+
+  constructor(start = Date.UTC(2025, 0, 1, 9)) {
+    this.time = start
+  }
+
+  now(): number {
+    return this.time
+  }
+
+  random(): number {
+    const value = this.randoms[Math.min(this.randomIndex, this.randoms.length - 1)] ?? 0
+    this.randomIndex++
+    return value
+  }
+
+  setTimeout(callback: () => void, ms: number): TimerHandle {
+    const task = { id: this.nextId++, at: this.time + Math.max(0, ms), callback }
+    this.tasks.push(task)
+    return task.id
+  }
+
+  clearTimeout(handle: TimerHandle): void {
+    this.tasks = this.tasks.filter((task) => task.id !== handle)
+  }
+
+  /** Times at which timers are pending, soonest first. */
+  pending(): number[] {
+    return this.tasks.map((task) => task.at).sort((a, b) => a - b)
+  }
+
+  /** Moves time forward, running each timer that falls due at its own time and settling promises after each. */
+  async advance(ms: number): Promise<void> {
+    const end = this.time + ms
+    await settle()
+    for (;;) {
+      const due = this.tasks.filter((task) => task.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0]
+      if (!due) break
+      this.tasks = this.tasks.filter((task) => task !== due)
+      this.time = Math.max(this.time, due.at)
+      due.callback()
+      await settle()
+    }
+    this.time = end
+    await settle()
+  }
+}

@@ -1,0 +1,272 @@
+// The settings file: accounts (without secrets) and AppSettings, over a `conf`-compatible store (`Conf` in plain
+// Node, `electron-store` in the app, both built from settingsStoreOptions). What is read is repaired field by field;
+// a file that cannot be read at all is moved aside and the store starts on defaults, with a one-time notice.
+import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs'
+import { isAbsolute, join } from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
+import Conf, { type Options } from 'conf'
+import type { z } from 'zod'
+import { settingsPatchSchema } from '@shared/ipc-schemas'
+import type { AppSettings } from '@shared/types'
+import { SETTINGS_VERSION, settingsMigrations } from './settings-migrations'
+import {
+  type AccountRecord,
+  defaultSettingsFile,
+  repairSettingsFile,
+  type SettingsFile,
+  settingsJsonSchema,
+} from './settings-schema'
+
+export const SETTINGS_FILE_NAME = 'config.json'
+
+export type SettingsStoreOptions = Options<SettingsFile> & { cwd: string }
+
+/** The options both `new Conf(...)` and `new ElectronStore(...)` take, so both build the same file. */
+export function settingsStoreOptions(cwd: string): SettingsStoreOptions {
+  if (!isAbsolute(cwd)) throw new TypeError('The settings directory must be an absolute path')
+  return {
+    cwd,
+    projectVersion: SETTINGS_VERSION,
+    schema: settingsJsonSchema,
+    defaults: defaultSettingsFile(),
+    migrations: settingsMigrations,
+    clearInvalidConfig: false,
+    configFileMode: 0o600,
+  }
+}
+
+/** The part of `Conf` (and so of `ElectronStore`) this module uses. */
+export interface SettingsBackingStore {
+  readonly path: string
+  readonly store: SettingsFile
+  set(value: Partial<SettingsFile>): void
+  onDidAnyChange(callback: (newValue?: Readonly<SettingsFile>) => void): () => void
+}
+
+export type SettingsPatch = z.input<typeof settingsPatchSchema>
+
+export interface SettingsState {
+  accounts: AccountRecord[]
+  settings: AppSettings
+}
+
+export interface SettingsStore {
+  /** Absolute path of the settings file. */
+  readonly path: string
+  /** True when the file could not be read at start and was moved aside. */
+  readonly settingsRecovered: boolean
+  /** Where the unreadable file was moved, if it was. */
+  readonly recoveredFile: string | null
+  /** Fields repaired at start (dotted paths). */
+  readonly repairedFields: readonly string[]
+  /** The start-up notice as an i18n key, once; null afterwards or when there is nothing to say. */
+  takeNotice(): string | null
+  getSettings(): AppSettings
+  /** Validates and applies a partial update; throws SettingsInputError naming the bad field. */
+  updateSettings(patch: SettingsPatch): AppSettings
+  setPinnedGroup(accountId: string, groupId: string, pinned: boolean): AppSettings
+  listAccounts(): AccountRecord[]
+  getAccount(id: string): AccountRecord | null
+  /** Inserts, or replaces the record with the same id (keeping its position). */
+  saveAccount(record: AccountRecord): void
+  /** Removes the record and its pinned groups; false when there was none. */
+  removeAccount(id: string): boolean
+  /** Called after every change, from this process or (with `watch`) from another. Returns the unsubscribe. */
+  onDidChange(listener: (state: SettingsState) => void): () => void
+}
+
+export class SettingsInputError extends Error {
+  override readonly name = 'SettingsInputError'
+  readonly code = 'INVALID_INPUT'
+  readonly messageKey = 'accounts:errors.invalidInput'
+  constructor(readonly field: string) {
+    super(`Invalid settings value: ${field}`)
+  }
+}
+
+/** Neither the file nor a fresh one in its place could be opened (e.g. the directory is not writable). */
+export class SettingsUnavailableError extends Error {
+  override readonly name = 'SettingsUnavailableError'
+  readonly code = 'SETTINGS_UNAVAILABLE'
+  constructor(
+    readonly path: string,
+    options: { cause: unknown },
+  ) {
+    super(`The settings file ${path} cannot be opened: ${(options.cause as Error)?.message ?? String(options.cause)}`, {
+      cause: options.cause,
+    })
+  }
+}
+
+export interface CreateSettingsStoreOptions {
+  /** Absolute directory of the settings file (the app's user-data directory, or the CLI's --config-dir). */
+  cwd: string
+  /** Builds the backing store from the options; `Conf` by default. The app passes `(o) => new ElectronStore(o)`. */
+  store?: (options: SettingsStoreOptions) => SettingsBackingStore
+  now?: () => Date
+}
+
+function timestampForFileName(date: Date): string {
+  // Colons are not allowed in Windows file names.
+  return date.toISOString().replace(/[:.]/g, '-')
+}
+
+/** Renames or copies `file` to `<file>.<tag>-<time>`, never over an existing file; returns the new path. */
+function setAside(file: string, tag: string, now: () => Date, keepOriginal: boolean): string {
+  const base = `${file}.${tag}-${timestampForFileName(now())}`
+  let target = base
+  for (let n = 1; existsSync(target); n += 1) target = `${base}-${n}`
+  if (keepOriginal) copyFileSync(file, target)
+  else renameSync(file, target)
+  return target
+}
+
+/** False when the file exists but is not a readable JSON object (what `conf` would throw on or silently empty). */
+function isReadableJsonObject(file: string): boolean {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT'
+  }
+  try {
+    const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''))
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+  } catch {
+    return false
+  }
+}
+
+export function createSettingsStore(options: CreateSettingsStoreOptions): SettingsStore {
+  const storeOptions = settingsStoreOptions(options.cwd)
+  const build = options.store ?? ((o: SettingsStoreOptions) => new Conf<SettingsFile>(o))
+  const now = options.now ?? (() => new Date())
+  const file = join(options.cwd, SETTINGS_FILE_NAME)
+
+  let recoveredFile: string | null = isReadableJsonObject(file) ? null : setAside(file, 'corrupt', now, false)
+  let backing: SettingsBackingStore
+  let raw: unknown
+  try {
+    backing = build(storeOptions)
+    raw = backing.store
+  } catch (error) {
+    // A file that parses but fails the top-level schema or a migration: keep it aside and start on defaults.
+    if (recoveredFile !== null || !existsSync(file)) throw new SettingsUnavailableError(file, { cause: error })
+    recoveredFile = setAside(file, 'corrupt', now, false)
+    try {
+      backing = build(storeOptions)
+      raw = backing.store
+    } catch (retryError) {
+      throw new SettingsUnavailableError(file, { cause: retryError })
+    }
+  }
+
+  const initial = repairSettingsFile(raw, now)
+  if (initial.repairs.length > 0) {
+    // The original is kept beside the file before the repaired version replaces it: a repair must not lose anything.
+    if (existsSync(backing.path)) setAside(backing.path, 'repaired', now, true)
+    backing.set(initial.value)
+  } else if (!isDeepStrictEqual(JSON.parse(JSON.stringify(raw ?? {})), initial.value)) {
+    // Missing fields were filled in (e.g. an account's creation time): write them, so they stay the same next time.
+    backing.set(initial.value)
+  }
+  let state: SettingsFile = initial.value
+  const listeners = new Set<(state: SettingsState) => void>()
+  let noticePending = recoveredFile !== null || initial.repairs.length > 0
+
+  const snapshot = (): SettingsState => structuredClone({ accounts: state.accounts, settings: state.settings })
+
+  let writing = false
+
+  function notify(): void {
+    const current = snapshot()
+    for (const listener of listeners) listener(current)
+  }
+
+  // Changes written by another process (seen when the backing store watches its file); this store's own writes
+  // notify from write() below.
+  backing.onDidAnyChange((newValue) => {
+    if (writing || newValue === undefined) return
+    state = repairSettingsFile(newValue, now).value
+    notify()
+  })
+
+  function write(next: SettingsFile): void {
+    writing = true
+    try {
+      backing.set(next)
+    } finally {
+      writing = false
+    }
+    state = structuredClone(next)
+    notify()
+  }
+
+  return {
+    path: backing.path,
+    settingsRecovered: recoveredFile !== null,
+    recoveredFile,
+    repairedFields: initial.repairs,
+    takeNotice() {
+      if (!noticePending) return null
+      noticePending = false
+      return recoveredFile !== null ? 'accounts:notices.settingsRecovered' : 'accounts:notices.settingsRepaired'
+    },
+    getSettings: () => snapshot().settings,
+    updateSettings(patch) {
+      const parsed = settingsPatchSchema.safeParse(patch)
+      if (!parsed.success) throw new SettingsInputError(parsed.error.issues[0]?.path.join('.') || 'settings')
+      const { notifications, ...rest } = parsed.data
+      const current = state.settings
+      const settings: AppSettings = {
+        ...current,
+        ...rest,
+        notifications: {
+          kinds: { ...current.notifications.kinds, ...notifications?.kinds },
+          mutedUntil:
+            notifications?.mutedUntil !== undefined ? notifications.mutedUntil : current.notifications.mutedUntil,
+        },
+      }
+      write({ ...state, settings })
+      return snapshot().settings
+    },
+    setPinnedGroup(accountId, groupId, pinned) {
+      const pinnedGroups = { ...state.settings.pinnedGroups }
+      const ids = (pinnedGroups[accountId] ?? []).filter((id) => id !== groupId)
+      if (pinned) ids.push(groupId)
+      if (ids.length > 0) pinnedGroups[accountId] = ids
+      else delete pinnedGroups[accountId]
+      write({ ...state, settings: { ...state.settings, pinnedGroups } })
+      return snapshot().settings
+    },
+    listAccounts: () => snapshot().accounts,
+    getAccount(id) {
+      const found = state.accounts.find((account) => account.id === id)
+      return found ? structuredClone(found) : null
+    },
+    saveAccount(record) {
+      const checked = repairSettingsFile({ accounts: [record] }, now)
+      if (checked.repairs.length > 0) throw new SettingsInputError(checked.repairs[0] ?? 'accounts')
+      const index = state.accounts.findIndex((account) => account.id === record.id)
+      const accounts = [...state.accounts]
+      if (index === -1) accounts.push(record)
+      else accounts[index] = record
+      write({ ...state, accounts })
+    },
+    removeAccount(id) {
+      const existed = state.accounts.some((account) => account.id === id)
+      if (!existed && !(id in state.settings.pinnedGroups)) return false
+      const pinnedGroups = { ...state.settings.pinnedGroups }
+      delete pinnedGroups[id]
+      write({
+        accounts: state.accounts.filter((account) => account.id !== id),
+        settings: { ...state.settings, pinnedGroups },
+      })
+      return existed
+    },
+    onDidChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}

@@ -1,0 +1,177 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createSyncStore, HISTORY_LIMIT, IDLE_WRITE_DELAY_MS, STATE_FILE_NAME } from './store'
+import { change } from './test-support/changes'
+import { FakeClock } from './test-support/fake-clock'
+import { group, groups } from './test-support/groups'
+
+const ACCOUNT = 'acme.bitrix24.com/1'
+const OTHER = 'beta.bitrix24.com/5'
+const T1 = '2025-01-01T09:00:00.000Z'
+const T2 = '2025-01-01T09:01:00.000Z'
+
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'b24-sync-store-'))
+})
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const stateFile = () => path.join(dir, STATE_FILE_NAME)
+const onDisk = () =>
+  JSON.parse(readFileSync(stateFile(), 'utf8')) as { accounts: Record<string, { lastSyncAt: string }> }
+
+describe('sync store', () => {
+  it('knows no snapshot for an account it has never synced', () => {
+    const store = createSyncStore({ dir })
+    expect(store.snapshot(ACCOUNT)).toBeNull()
+    expect(store.history()).toEqual([])
+    expect(store.recoveredFrom).toBeNull()
+  })
+
+  it('keeps the last complete list and sync time across a restart', async () => {
+    const first = createSyncStore({ dir })
+    await first.recordSync(ACCOUNT, groups(3), [], T1)
+    const second = createSyncStore({ dir })
+    expect(second.snapshot(ACCOUNT)).toEqual({ groups: groups(3), lastSyncAt: T1 })
+    expect(second.accountIds()).toEqual([ACCOUNT])
+  })
+
+  it('keeps the history newest sync first, across a restart', async () => {
+    const store = createSyncStore({ dir })
+    const older = [change(ACCOUNT), change(ACCOUNT)]
+    const newer = [change(ACCOUNT, { at: T2 })]
+    await store.recordSync(ACCOUNT, groups(2), older, T1)
+    await store.recordSync(ACCOUNT, groups(3), newer, T2)
+    expect(createSyncStore({ dir }).history()).toEqual([...newer, ...older])
+  })
+
+  it(`keeps only the last ${HISTORY_LIMIT} changes`, async () => {
+    const store = createSyncStore({ dir })
+    const batches = Array.from({ length: 6 }, () => Array.from({ length: 100 }, () => change(ACCOUNT)))
+    for (const batch of batches) await store.recordSync(ACCOUNT, groups(1), batch, T1)
+    const history = createSyncStore({ dir }).history()
+    expect(history).toHaveLength(HISTORY_LIMIT)
+    expect(history[0]).toEqual(batches[5]?.[0])
+    expect(history.at(-1)).toEqual(batches[1]?.[99])
+  })
+
+  it('marks chosen changes as seen, and all of them when none are named', async () => {
+    const store = createSyncStore({ dir })
+    const [a, b, c] = [change(ACCOUNT), change(ACCOUNT), change(OTHER)]
+    await store.recordSync(ACCOUNT, groups(1), [a!, b!], T1)
+    await store.recordSync(OTHER, groups(1), [c!], T1)
+    expect(await store.markSeen([b!.id, 'unknown'])).toBe(1)
+    expect(
+      createSyncStore({ dir })
+        .history()
+        .map((item) => item.seen),
+    ).toEqual([false, false, true])
+    expect(await store.markSeen()).toBe(2)
+    expect(
+      createSyncStore({ dir })
+        .history()
+        .every((item) => item.seen),
+    ).toBe(true)
+    expect(await store.markSeen()).toBe(0)
+  })
+
+  it("forgets a removed account's snapshot and history, and nothing else", async () => {
+    const store = createSyncStore({ dir })
+    const mine = change(ACCOUNT)
+    const theirs = change(OTHER)
+    await store.recordSync(ACCOUNT, groups(2), [mine], T1)
+    await store.recordSync(OTHER, groups(4), [theirs], T1)
+    await store.removeAccount(ACCOUNT)
+    const reloaded = createSyncStore({ dir })
+    expect(reloaded.snapshot(ACCOUNT)).toBeNull()
+    expect(reloaded.snapshot(OTHER)?.groups).toHaveLength(4)
+    expect(reloaded.history()).toEqual([theirs])
+  })
+
+  it('writes through a temp file and leaves none behind', async () => {
+    const store = createSyncStore({ dir })
+    await Promise.all(Array.from({ length: 20 }, (_, index) => store.recordSync(ACCOUNT, groups(index + 1), [], T1)))
+    expect(readdirSync(dir)).toEqual([STATE_FILE_NAME])
+    expect(createSyncStore({ dir }).snapshot(ACCOUNT)?.groups).toHaveLength(20)
+  })
+
+  it('leaves the previous file whole when a write fails', async () => {
+    const store = createSyncStore({ dir })
+    await store.recordSync(ACCOUNT, groups(2), [], T1)
+    const before = readFileSync(stateFile(), 'utf8')
+    // Every temp name of this process is taken by a directory, so the next write cannot even start.
+    for (let counter = 0; counter < 5; counter++) mkdirSync(`${stateFile()}.${process.pid}.${counter}.tmp`)
+    await expect(store.recordSync(ACCOUNT, groups(3), [], T2)).rejects.toThrow()
+    expect(readFileSync(stateFile(), 'utf8')).toBe(before)
+    expect(store.snapshot(ACCOUNT)?.groups).toHaveLength(3)
+  })
+
+  it('removes temp files left by a crash when it loads', () => {
+    writeFileSync(path.join(dir, `${STATE_FILE_NAME}.4242.0.tmp`), '{"half":')
+    createSyncStore({ dir })
+    expect(readdirSync(dir)).toEqual([])
+  })
+
+  it.each([
+    ['not JSON', '{"version":1,"accounts":{'],
+    ['JSON of the wrong shape', '{"version":1,"accounts":{"a":{"groups":[{"id":7}],"lastSyncAt":"x"}},"history":[]}'],
+    ['a version it does not know', '{"version":99,"accounts":{},"history":[]}'],
+    ['an empty file', ''],
+  ])('moves a corrupt file (%s) aside and starts empty', (_case, content) => {
+    writeFileSync(stateFile(), content)
+    const store = createSyncStore({ dir, now: () => Date.UTC(2025, 4, 6, 7, 8, 9) })
+    expect(store.recoveredFrom).toBe(`${stateFile()}.corrupt-2025-05-06T07-08-09-000Z`)
+    expect(readFileSync(store.recoveredFrom!, 'utf8')).toBe(content)
+    expect(existsSync(stateFile())).toBe(false)
+    expect(store.snapshot('a')).toBeNull()
+    expect(store.history()).toEqual([])
+  })
+
+  it('says clearly when the state file cannot be read at all', () => {
+    mkdirSync(stateFile())
+    expect(() => createSyncStore({ dir })).toThrow(/Cannot read the sync state file .*EISDIR/)
+  })
+
+  it('stores a copy, so the caller changing its array changes nothing', async () => {
+    const store = createSyncStore({ dir })
+    const list = groups(2)
+    await store.recordSync(ACCOUNT, list, [], T1)
+    list.push(group('99'))
+    expect(store.snapshot(ACCOUNT)?.groups).toHaveLength(2)
+  })
+})
+
+describe('deferred writes of an unchanged sync', () => {
+  it('writes a sync that changed nothing only later, or on flush', async () => {
+    const clock = new FakeClock()
+    const store = createSyncStore({ dir, clock })
+    await store.recordSync(ACCOUNT, groups(2), [], T1)
+    await store.recordSync(ACCOUNT, groups(2), [], T2)
+    expect(store.snapshot(ACCOUNT)?.lastSyncAt).toBe(T2)
+    expect(onDisk().accounts[ACCOUNT]?.lastSyncAt).toBe(T1)
+    await store.flush()
+    expect(onDisk().accounts[ACCOUNT]?.lastSyncAt).toBe(T2)
+  })
+
+  it(`writes it on its own after ${IDLE_WRITE_DELAY_MS / 60_000} minutes`, async () => {
+    const clock = new FakeClock()
+    const store = createSyncStore({ dir, clock })
+    await store.recordSync(ACCOUNT, groups(2), [], T1)
+    await store.recordSync(ACCOUNT, groups(2), [], T2)
+    await clock.advance(IDLE_WRITE_DELAY_MS - 1)
+    expect(onDisk().accounts[ACCOUNT]?.lastSyncAt).toBe(T1)
+    await clock.advance(1)
+    await vi.waitFor(() => expect(onDisk().accounts[ACCOUNT]?.lastSyncAt).toBe(T2))
+    expect(clock.pending()).toEqual([])
+  })
+
+  it('writes at once when only a page URL changed', async () => {
+    const store = createSyncStore({ dir, clock: new FakeClock() })
+    await store.recordSync(ACCOUNT, [group('1')], [], T1)
+    await store.recordSync(ACCOUNT, [group('1', { url: 'https://x/1' })], [], T2)
+    expect(onDisk().accounts[ACCOUNT]?.lastSyncAt).toBe(T2)
+  })
+})

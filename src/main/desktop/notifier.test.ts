@@ -1,0 +1,67 @@
+import type { NotificationConstructorOptions } from 'electron'
+import type { NotificationSpec, NotificationTarget } from './notification-plan'
+import { createNotifier } from './notifier'
+
+function fakeNotifications() {
+  const created: { options: NotificationConstructorOptions; emit(event: string): void; shown: boolean }[] = []
+  const create = (options: NotificationConstructorOptions) => {
+    const listeners = new Map<string, () => void>()
+    const entry = { options, shown: false, emit: (event: string) => listeners.get(event)?.() }
+    created.push(entry)
+    return {
+      on: (event: string, listener: () => void) => listeners.set(event, listener),
+      show: () => void (entry.shown = true),
+    }
+  }
+  return { created, create }
+}
+
+const groupSpec: NotificationSpec = {
+  title: 'Added to a group',
+  body: 'Marketing · Member',
+  target: { type: 'group', accountId: 'a/1', groupId: '7', url: 'https://a/workgroups/group/7/' },
+}
+const summarySpec: NotificationSpec = { title: '5 changes', body: 'A, B', target: { type: 'window', view: 'changes' } }
+
+describe('notifier', () => {
+  it('shows each planned notification with its title, body and the app icon', () => {
+    const fake = fakeNotifications()
+    createNotifier({ create: fake.create, isSupported: () => true, onClick: () => {}, icon: '/app/icon.png' }).show([
+      groupSpec,
+      summarySpec,
+    ])
+    expect(fake.created.map((entry) => [entry.options, entry.shown])).toEqual([
+      [{ title: 'Added to a group', body: 'Marketing · Member', icon: '/app/icon.png' }, true],
+      [{ title: '5 changes', body: 'A, B', icon: '/app/icon.png' }, true],
+    ])
+  })
+
+  it('routes a click to the notification target', () => {
+    const fake = fakeNotifications()
+    const clicked: NotificationTarget[] = []
+    createNotifier({ create: fake.create, isSupported: () => true, onClick: (target) => clicked.push(target) }).show([
+      groupSpec,
+      summarySpec,
+    ])
+    fake.created[1]?.emit('click')
+    fake.created[0]?.emit('click')
+    expect(clicked).toEqual([summarySpec.target, groupSpec.target])
+  })
+
+  it('holds each notification until it is clicked, closed or fails, so its click is not lost', () => {
+    const fake = fakeNotifications()
+    const notifier = createNotifier({ create: fake.create, isSupported: () => true, onClick: () => {} })
+    notifier.show([groupSpec, groupSpec, summarySpec])
+    expect(notifier.pending()).toBe(3)
+    fake.created[0]?.emit('click')
+    fake.created[1]?.emit('close')
+    fake.created[2]?.emit('failed')
+    expect(notifier.pending()).toBe(0)
+  })
+
+  it('does nothing where the system has no notifications', () => {
+    const fake = fakeNotifications()
+    createNotifier({ create: fake.create, isSupported: () => false, onClick: () => {} }).show([groupSpec])
+    expect(fake.created).toEqual([])
+  })
+})

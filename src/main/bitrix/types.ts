@@ -52,6 +52,8 @@ export interface Profile {
   /** "NAME LAST_NAME", trimmed, or null when both are empty. */
   name: string | null
   photoUrl: string | null
+  /** Set when the portal answered from another origin after a redirect (the portal moved). */
+  movedTo?: string | null
 }
 
 /** What every client error exposes (implemented by `BitrixError`). */
@@ -66,10 +68,69 @@ export interface BitrixErrorShape extends Error {
   messageKey: string
   /** For kind `moved`: the new origin. */
   movedTo: string | null
+  /** The HTTP status of the answer, when there was one. */
+  status: number | null
+  /** For BAD_RESPONSE: which class of bad answer (html, empty, truncated, not_json, shape, too_large, paging). */
+  reason: string | null
+  /** A short, secret-free excerpt of a bad answer's body. */
+  excerpt: string | null
 }
 
 export interface BitrixClient {
   readonly origin: string
   getUserGroups(signal?: AbortSignal): Promise<GroupsResult>
   getProfile(signal?: AbortSignal): Promise<Profile>
+}
+
+/** Waits `ms` milliseconds; rejects when the signal aborts. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>
+
+export interface RateLimiterOptions {
+  /** Requests per second the portal's bucket drains (2 on ordinary plans, 5 on Enterprise). */
+  drainPerSecond?: number
+  /** Bucket size (50 on ordinary plans, 250 on Enterprise). */
+  burst?: number
+  /**
+   * Requests of the bucket kept free so that network jitter (requests arriving closer together than they left)
+   * cannot overflow the portal's bucket. Default: 10% of burst, at least 1.
+   */
+  headroom?: number
+  /** Epoch milliseconds. */
+  now?: () => number
+  sleep?: Sleep
+}
+
+/** One leaky bucket per portal origin, shared by every client created with the same registry. */
+export interface RateLimiterRegistry {
+  /** Resolves when a request to `origin` may leave; rejects when the signal aborts while waiting. */
+  acquire(origin: string, signal?: AbortSignal): Promise<void>
+  /** The portal said QUERY_LIMIT_EXCEEDED: treat its bucket as full so every client on it slows down. */
+  penalize(origin: string): void
+  /** Per-portal figures (e.g. an Enterprise portal); applies to that origin's bucket from now on. */
+  configure(origin: string, figures: { drainPerSecond: number; burst: number }): void
+}
+
+export interface BitrixClientOptions {
+  credentials: Credentials
+  /** Default: the global fetch. The desktop app passes Electron's `net.fetch` (system proxy and certificates). */
+  fetch?: typeof fetch
+  /** Per request, limiter wait excluded. Default 30 000. */
+  timeoutMs?: number
+  /** Default `Bitrix24Groups/<version>`. */
+  userAgent?: string
+  /** `{id}` is replaced by the group id. Relative to the portal, or absolute. Default `/workgroups/group/{id}/`. */
+  groupUrlTemplate?: string
+  /** A self-hosted portal served over plain HTTP. Loopback origins never need it. */
+  allowHttp?: boolean
+  /** Default: the process-wide registry (2/s, burst 50). */
+  rateLimiters?: RateLimiterRegistry
+  /** Attempts per request for network, server and rate-limit errors. Default 3. */
+  maxAttempts?: number
+  /** Called with the rotated tokens after a refresh; awaited before the request is retried. */
+  onTokensRefreshed?: (credentials: OAuthCredentials) => Promise<void>
+  sleep?: Sleep
+  /** Epoch milliseconds. */
+  now?: () => number
+  /** In [0, 1); for the backoff's full jitter. */
+  random?: () => number
 }

@@ -1,0 +1,112 @@
+// The client's one error type, and its secret-free view for the renderer, logs and the command line.
+import type { ErrorKind, ErrorView } from '@shared/types'
+import { createTranslator } from '@shared/i18n'
+import type { TFunction } from 'i18next'
+import { ruleFor } from './error-codes'
+import { redactPatterns } from './redact'
+import type { BitrixErrorShape } from './types'
+
+export { errorKindOf } from './error-codes'
+
+export interface BitrixErrorInit {
+  code: string
+  /** HTTP status of the answer, if there was one. */
+  status?: number | null
+  /** Developer detail (the portal's error_description, what was wrong with the answer). Scrubbed again here. */
+  detail?: string | null
+  kind?: ErrorKind
+  retryable?: boolean
+  retryAt?: Date | null
+  /** Key in the `errors` namespace, without the namespace (`noAuthFound`) or with it (`errors:noAuthFound`). */
+  messageKey?: string
+  movedTo?: string | null
+  reason?: string | null
+  excerpt?: string | null
+}
+
+const EXCERPT_LENGTH = 200
+
+/** A short, single-line, scrubbed excerpt of an answer body. */
+export function excerptOf(body: string, redact: (text: string) => string = redactPatterns): string {
+  // Control characters (and the line breaks among them) must not reach a one-line message.
+  const flat = [...redact(body)]
+    .map((char) => (char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127 ? ' ' : char))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}…` : flat
+}
+
+export class BitrixError extends Error implements BitrixErrorShape {
+  override readonly name = 'BitrixError'
+  readonly code: string
+  readonly kind: ErrorKind
+  readonly retryable: boolean
+  readonly retryAt: Date | null
+  readonly messageKey: string
+  readonly movedTo: string | null
+  readonly status: number | null
+  readonly reason: string | null
+  readonly excerpt: string | null
+  private readonly init: BitrixErrorInit
+
+  constructor(init: BitrixErrorInit) {
+    const rule = ruleFor(init.code, init.status)
+    const status = init.status ?? null
+    const detail = init.detail ? redactPatterns(init.detail) : null
+    const excerpt = init.excerpt ? excerptOf(init.excerpt) : null
+    const parts = [init.code, status === null ? '' : ` (HTTP ${status})`, detail ? `: ${detail}` : '']
+    if (excerpt) parts.push(`; answer: ${JSON.stringify(excerpt)}`)
+    super(parts.join(''))
+    this.init = { ...init, detail, excerpt }
+    this.code = init.code
+    this.kind = init.kind ?? rule.kind
+    this.retryable = init.retryable ?? rule.retryable
+    this.retryAt = init.retryAt ?? null
+    const key = init.messageKey ?? rule.message
+    this.messageKey = key.startsWith('errors:') ? key : `errors:${key}`
+    this.movedTo = init.movedTo ?? null
+    this.status = status
+    this.reason = init.reason ?? null
+    this.excerpt = excerpt
+  }
+
+  /** The same error with some fields changed (e.g. the retry time once it is known). */
+  with(changes: Partial<BitrixErrorInit>): BitrixError {
+    return new BitrixError({ ...this.init, ...changes })
+  }
+}
+
+export function isBitrixErrorShape(error: unknown): error is BitrixErrorShape {
+  if (!(error instanceof Error)) return false
+  const candidate = error as Partial<Record<keyof BitrixErrorShape, unknown>>
+  return (
+    typeof candidate.code === 'string' && typeof candidate.kind === 'string' && typeof candidate.messageKey === 'string'
+  )
+}
+
+let english: TFunction | null = null
+function englishT(): TFunction {
+  english ??= createTranslator('en').t
+  return english
+}
+
+/**
+ * A secret-free view of any error. A client error keeps its code and kind; anything else becomes UNEXPECTED, and its
+ * own message (which may carry anything) is not used.
+ */
+export function toErrorView(error: unknown, t: TFunction = englishT()): ErrorView {
+  if (isBitrixErrorShape(error)) {
+    const retryAt = error.retryAt instanceof Date && !Number.isNaN(error.retryAt.getTime()) ? error.retryAt : null
+    return {
+      code: error.code,
+      kind: error.kind,
+      messageKey: error.messageKey,
+      message: t(error.messageKey),
+      retryAt: retryAt ? retryAt.toISOString() : null,
+    }
+  }
+  const rule = ruleFor('UNEXPECTED')
+  const messageKey = `errors:${rule.message}`
+  return { code: 'UNEXPECTED', kind: rule.kind, messageKey, message: t(messageKey), retryAt: null }
+}

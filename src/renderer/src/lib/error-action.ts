@@ -1,0 +1,26 @@
+// The one action that fixes each kind of error, offered next to its message.
+import type { ErrorKind } from '@shared/types'
+
+export type ErrorAction = 'updateCredentials' | 'scopeHelp' | 'retry'
+
+const ACTION_BY_KIND: Readonly<Record<ErrorKind, ErrorAction>> = {
+  // The code is wrong, the webhook was deleted or blocked, or the user lost access: only new credentials help.
+  auth: 'updateCredentials',
+  permission: 'updateCredentials',
+  // The portal moved and the new address must be proved with the same user's credentials.
+  moved: 'updateCredentials',
+  scope: 'scopeHelp',
+  // The rest pass with time or with a change on the portal's side (a plan upgrade, support lifting a block).
+  plan: 'retry',
+  rate_limit: 'retry',
+  overload: 'retry',
+  method_time: 'retry',
+  server: 'retry',
+  network: 'retry',
+  protocol: 'retry',
+  not_found: 'retry',
+}
+
+export function actionForError(kind: ErrorKind): ErrorAction {
+  return ACTION_BY_KIND[kind]
+}

@@ -1,0 +1,74 @@
+import { escapeStep, shortcutFor, shortcutLabel, type ShortcutContext } from './shortcuts'
+
+const linux: ShortcutContext = { platform: 'linux', textSelected: false }
+const mac: ShortcutContext = { platform: 'darwin', textSelected: false }
+const press = (key: string, modifiers: Partial<KeyboardEvent> = {}) => ({
+  key,
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  ...modifiers,
+})
+
+describe('shortcutFor', () => {
+  it('refreshes with Ctrl+R on Linux and Windows, Cmd+R on macOS, and F5 everywhere', () => {
+    expect(shortcutFor(press('r', { ctrlKey: true }), linux)).toBe('refresh')
+    expect(shortcutFor(press('r', { metaKey: true }), mac)).toBe('refresh')
+    expect(shortcutFor(press('F5'), linux)).toBe('refresh')
+  })
+
+  it('does not take the other platform modifier', () => {
+    expect(shortcutFor(press('r', { metaKey: true }), linux)).toBeNull()
+    expect(shortcutFor(press('r', { ctrlKey: true }), mac)).toBeNull()
+  })
+
+  it('opens settings with Ctrl+comma and switches views with Ctrl+1, 2, 3', () => {
+    expect(shortcutFor(press(',', { ctrlKey: true }), linux)).toBe('showSettings')
+    expect(shortcutFor(press('1', { ctrlKey: true }), linux)).toBe('showGroups')
+    expect(shortcutFor(press('2', { ctrlKey: true }), linux)).toBe('showChanges')
+    expect(shortcutFor(press('3', { ctrlKey: true }), linux)).toBe('showSettings')
+  })
+
+  it('copies the link with Ctrl+C only when no text is selected, and with Ctrl+Shift+C always', () => {
+    expect(shortcutFor(press('c', { ctrlKey: true }), linux)).toBe('copyLink')
+    expect(shortcutFor(press('c', { ctrlKey: true }), { ...linux, textSelected: true })).toBeNull()
+    expect(shortcutFor(press('C', { ctrlKey: true, shiftKey: true }), { ...linux, textSelected: true })).toBe(
+      'copyLink',
+    )
+  })
+
+  it('reads letters case-insensitively (Caps Lock on)', () => {
+    expect(shortcutFor(press('R', { ctrlKey: true }), linux)).toBe('refresh')
+  })
+
+  it('pins with Ctrl+P and focuses the search with Ctrl+F', () => {
+    expect(shortcutFor(press('p', { ctrlKey: true }), linux)).toBe('togglePin')
+    expect(shortcutFor(press('f', { ctrlKey: true }), linux)).toBe('focusSearch')
+  })
+
+  it('reports Escape, and leaves plain typing and Alt combinations alone', () => {
+    expect(shortcutFor(press('Escape'), linux)).toBe('escape')
+    expect(shortcutFor(press('r'), linux)).toBeNull()
+    expect(shortcutFor(press('r', { ctrlKey: true, altKey: true }), linux)).toBeNull()
+  })
+})
+
+describe('escapeStep', () => {
+  it('returns from another view to the groups', () => {
+    expect(escapeStep({ view: 'changes', query: 'x' })).toBe('showGroups')
+  })
+
+  it('clears the search before hiding the window', () => {
+    expect(escapeStep({ view: 'groups', query: 'sales' })).toBe('clearSearch')
+    expect(escapeStep({ view: 'groups', query: '' })).toBe('hideWindow')
+  })
+})
+
+describe('shortcutLabel', () => {
+  it('writes shortcuts the way each platform does', () => {
+    expect(shortcutLabel('r', 'win32')).toBe('Ctrl+R')
+    expect(shortcutLabel('c', 'linux', true)).toBe('Ctrl+Shift+C')
+    expect(shortcutLabel('r', 'darwin')).toBe('⌘R')
+  })
+})

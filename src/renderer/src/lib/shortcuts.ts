@@ -1,0 +1,65 @@
+// The window's keyboard shortcuts as a pure mapping, so the rules (which modifier, when Ctrl+C copies a link
+// instead of text, what Escape does next) are tested without a DOM.
+import type { AppState } from '@shared/types'
+
+export type Platform = AppState['platform']
+export type View = 'groups' | 'changes' | 'settings'
+
+export type ShortcutAction =
+  'refresh' | 'showGroups' | 'showChanges' | 'showSettings' | 'copyLink' | 'togglePin' | 'focusSearch' | 'escape'
+
+type KeyInput = Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'>
+
+export interface ShortcutContext {
+  platform: Platform
+  /** Text is selected in a field: Ctrl+C must copy that text, not the group link. */
+  textSelected: boolean
+}
+
+/** The action a key press asks for, or null to let the key do what it normally does. */
+export function shortcutFor(event: KeyInput, context: ShortcutContext): ShortcutAction | null {
+  if (event.key === 'Escape' && !event.altKey && !event.ctrlKey && !event.metaKey) return 'escape'
+  if (event.key === 'F5') return 'refresh'
+  const mod = context.platform === 'darwin' ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey
+  if (!mod || event.altKey) return null
+  const key = event.key.toLowerCase()
+  if (event.shiftKey) return key === 'c' ? 'copyLink' : null
+  switch (key) {
+    case 'r':
+      return 'refresh'
+    case ',':
+      return 'showSettings'
+    case '1':
+      return 'showGroups'
+    case '2':
+      return 'showChanges'
+    case '3':
+      return 'showSettings'
+    case 'p':
+      return 'togglePin'
+    case 'f':
+      return 'focusSearch'
+    case 'c':
+      return context.textSelected ? null : 'copyLink'
+    default:
+      return null
+  }
+}
+
+export type EscapeStep = 'showGroups' | 'clearSearch' | 'hideWindow'
+
+/**
+ * Escape undoes one thing at a time: another view, then the search, and only then hides the window.
+ * (A control with something of its own to cancel, such as a confirmation, handles Escape before this.)
+ */
+export function escapeStep(state: { view: View; query: string }): EscapeStep {
+  if (state.view !== 'groups') return 'showGroups'
+  if (state.query !== '') return 'clearSearch'
+  return 'hideWindow'
+}
+
+/** How a shortcut is written for this platform, e.g. "Ctrl+R" or "⌘R". */
+export function shortcutLabel(key: string, platform: Platform, shift = false): string {
+  if (platform === 'darwin') return `${shift ? '⇧' : ''}⌘${key.toUpperCase()}`
+  return `Ctrl+${shift ? 'Shift+' : ''}${key.toUpperCase()}`
+}

@@ -1,0 +1,42 @@
+import { createTranslator } from '@shared/i18n'
+import { desktopError, errorViewOf } from './error-view'
+
+const en = createTranslator('en')
+
+describe('error view for the renderer', () => {
+  it('keeps the code, kind, key and retry time of a typed error and translates its message', () => {
+    const error = Object.assign(new Error('https://x/rest/1/SECRET/ failed'), {
+      code: 'GROUP_GONE',
+      kind: 'not_found' as const,
+      messageKey: 'tray:errors.groupNotFound',
+      retryAt: new Date('2025-01-01T00:00:00Z'),
+    })
+    expect(errorViewOf(error, en)).toEqual({
+      code: 'GROUP_GONE',
+      kind: 'not_found',
+      messageKey: 'tray:errors.groupNotFound',
+      message: 'This group is no longer in the list. Refresh and try again.',
+      retryAt: '2025-01-01T00:00:00.000Z',
+    })
+  })
+
+  it('never passes on the message of an unknown error (it may hold a secret)', () => {
+    const view = errorViewOf(new Error('auth=SECRETTOKEN'), en)
+    expect(view.code).toBe('UNEXPECTED')
+    expect(JSON.stringify(view)).not.toContain('SECRETTOKEN')
+  })
+
+  it('falls back to a generic message when the key has no translation', () => {
+    const view = errorViewOf({ code: 'X', kind: 'server', messageKey: 'errors:no.such.key' }, en)
+    expect(view.message).toBe('Something went wrong. The details are in the log file.')
+    expect(view.retryAt).toBeNull()
+  })
+
+  it('builds the shell errors in the user language with their parameters', () => {
+    const view = desktopError('SHORTCUT_UNAVAILABLE', 'protocol', 'shortcutUnavailable', createTranslator('de'), {
+      accelerator: 'Alt+Tab',
+      previous: 'Alt+G',
+    })
+    expect(view.message).toBe('Das Tastenkürzel Alt+Tab ist belegt oder hier ungültig; Alt+G bleibt aktiv.')
+  })
+})

@@ -1,0 +1,202 @@
+// The IPC handlers: one per channel of src/shared/ipc.ts. Payloads arrive validated (registerHandlers); each handler
+// talks to a small port, so the composition root adapts the real services and the tests pass typed fakes.
+import type { Translator } from '@shared/i18n'
+import type { ConnectionTest, Handlers, Result } from '@shared/ipc'
+import type { ValidatedRequestOf } from '@shared/ipc-schemas'
+import type { AccountView, AppSettings, AppState, ErrorView, Group } from '@shared/types'
+import { desktopError, errorViewOf } from './error-view'
+import { checkExternalUrl } from './external-links'
+import { pauseUntil } from './pause'
+import type { ShortcutResult } from './shortcut'
+
+export type SettingsPatch = ValidatedRequestOf<'settings:update'>
+
+export interface AccountsPort {
+  test(webhookUrl: string): Promise<ConnectionTest>
+  addWebhook(input: ValidatedRequestOf<'accounts:addWebhook'>): Promise<AccountView>
+  addOAuth(input: ValidatedRequestOf<'accounts:addOAuth'>): Promise<AccountView>
+  update(input: ValidatedRequestOf<'accounts:update'>): Promise<AccountView>
+  remove(accountId: string): Promise<void>
+}
+
+export interface EnginePort {
+  /** Polls now: one account, or all when the id is absent. */
+  refresh(accountId?: string): Promise<void> | void
+  /** Marks the given changes (all when absent) as seen. */
+  markSeen(ids?: string[]): Promise<void> | void
+}
+
+export interface SettingsPort {
+  get(): AppSettings
+  /** Merges and persists a validated patch; throws a typed error naming a bad field. */
+  update(patch: SettingsPatch): Promise<AppSettings> | AppSettings
+  setPinned(accountId: string, groupId: string, pinned: boolean): Promise<void> | void
+}
+
+export interface HandlerLog {
+  warn(fields: Record<string, unknown>, message: string): void
+  error(fields: Record<string, unknown>, message: string): void
+}
+
+export interface HandlerDeps {
+  state(): AppState
+  translator(): Translator
+  now(): Date
+  accounts: AccountsPort
+  engine: EnginePort
+  settings: SettingsPort
+  /** The guarded opener (external-links.ts), never Electron's shell directly. */
+  openExternal(url: string): Promise<'opened' | 'refused' | 'failed'>
+  clipboard: { writeText(text: string): void }
+  window: { hide(): void }
+  shortcut: { apply(accelerator: string | null): ShortcutResult }
+  launchAtLogin: { apply(enabled: boolean): Promise<void> }
+  demo: { start(): Promise<AccountView> }
+  app: { quit(): void }
+  log: HandlerLog
+}
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+const fail = <T>(error: ErrorView): Result<T> => ({ ok: false, error })
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  /** Runs a service call; a throw becomes a secret-free error (logged by code and kind only). */
+  async function attempt<T>(channel: string, run: () => Promise<T> | T): Promise<Result<T>> {
+    try {
+      return ok(await run())
+    } catch (error) {
+      const view = errorViewOf(error, deps.translator())
+      deps.log.warn({ channel, code: view.code, kind: view.kind }, 'IPC request failed')
+      return fail(view)
+    }
+  }
+
+  function findGroup(accountId: string, groupId: string): Group | undefined {
+    return deps.state().groups[accountId]?.find((group) => group.id === groupId)
+  }
+
+  const groupNotFound = () => desktopError('GROUP_NOT_FOUND', 'not_found', 'groupNotFound', deps.translator())
+  const linkRefused = () => desktopError('LINK_REFUSED', 'protocol', 'linkRefused', deps.translator())
+
+  /**
+   * Applies what the shell itself owns (the shortcut, launch at login) before the patch is saved, so a shortcut that
+   * cannot be registered is never saved. Returns the error, or a function that puts both back.
+   */
+  async function applyShellSettings(
+    patch: SettingsPatch,
+    current: AppSettings,
+  ): Promise<{ error: ErrorView } | { undo: () => Promise<void> }> {
+    const t = deps.translator()
+    const undo: (() => Promise<void> | unknown)[] = []
+    const undoAll = async () => {
+      for (const step of undo.reverse()) {
+        try {
+          await step()
+        } catch (error) {
+          deps.log.error({ error: error instanceof Error ? error.name : 'unknown' }, 'Could not undo a setting')
+        }
+      }
+    }
+    if (patch.globalShortcut !== undefined && patch.globalShortcut !== current.globalShortcut) {
+      const result = deps.shortcut.apply(patch.globalShortcut)
+      if (!result.ok) {
+        const params = { accelerator: result.rejected, previous: result.active ?? '' }
+        const key = result.active ? 'shortcutUnavailable' : 'shortcutUnavailableNone'
+        return { error: desktopError('SHORTCUT_UNAVAILABLE', 'protocol', key, t, params) }
+      }
+      undo.push(() => deps.shortcut.apply(current.globalShortcut))
+    }
+    if (patch.launchAtLogin !== undefined && patch.launchAtLogin !== current.launchAtLogin) {
+      try {
+        await deps.launchAtLogin.apply(patch.launchAtLogin)
+      } catch (error) {
+        deps.log.warn({ error: error instanceof Error ? error.name : 'unknown' }, 'Launch at login not changed')
+        await undoAll()
+        return { error: desktopError('LOGIN_ITEM_FAILED', 'protocol', 'loginItemFailed', t) }
+      }
+      undo.push(() => deps.launchAtLogin.apply(current.launchAtLogin))
+    }
+    return { undo: undoAll }
+  }
+
+  return {
+    'state:get': () => deps.state(),
+
+    'groups:open': async ({ accountId, groupId }) => {
+      const group = findGroup(accountId, groupId)
+      if (!group) return fail(groupNotFound())
+      const outcome = await deps.openExternal(group.url)
+      if (outcome === 'opened') return ok(null)
+      if (outcome === 'refused') return fail(linkRefused())
+      return fail(desktopError('OPEN_FAILED', 'protocol', 'openFailed', deps.translator()))
+    },
+
+    'groups:copyLink': ({ accountId, groupId }) => {
+      const group = findGroup(accountId, groupId)
+      if (!group) return fail(groupNotFound())
+      const verdict = checkExternalUrl(
+        group.url,
+        deps.state().accounts.map((account) => account.portal),
+      )
+      if (!verdict.allowed) return fail(linkRefused())
+      deps.clipboard.writeText(verdict.url)
+      return ok(verdict.url)
+    },
+
+    'groups:setPinned': async ({ accountId, groupId, pinned }) => {
+      await deps.settings.setPinned(accountId, groupId, pinned)
+      return null
+    },
+
+    'sync:refresh': async ({ accountId }) => {
+      await deps.engine.refresh(accountId)
+      return null
+    },
+
+    'changes:markSeen': async ({ ids }) => {
+      await deps.engine.markSeen(ids)
+      return null
+    },
+
+    'accounts:test': ({ webhookUrl }) => attempt('accounts:test', () => deps.accounts.test(webhookUrl)),
+    'accounts:addWebhook': (request) => attempt('accounts:addWebhook', () => deps.accounts.addWebhook(request)),
+    'accounts:addOAuth': (request) => attempt('accounts:addOAuth', () => deps.accounts.addOAuth(request)),
+    'accounts:update': (request) => attempt('accounts:update', () => deps.accounts.update(request)),
+    'accounts:remove': ({ accountId }) =>
+      attempt('accounts:remove', async () => {
+        await deps.accounts.remove(accountId)
+        return null
+      }),
+
+    'settings:update': async (patch) => {
+      const applied = await applyShellSettings(patch, deps.settings.get())
+      if ('error' in applied) return fail(applied.error)
+      const result = await attempt('settings:update', () => deps.settings.update(patch))
+      // The store refused the patch: the shortcut and login item go back to what the saved settings say.
+      if (!result.ok) await applied.undo()
+      return result
+    },
+
+    'notifications:pause': async ({ until }) => {
+      await deps.settings.update({ notifications: { mutedUntil: pauseUntil(until, deps.now()) } })
+      return null
+    },
+
+    'window:hide': () => {
+      deps.window.hide()
+      return null
+    },
+
+    'demo:start': async () => {
+      const result = await attempt('demo:start', () => deps.demo.start())
+      return result.ok || result.error.code !== 'UNEXPECTED'
+        ? result
+        : fail(desktopError('DEMO_FAILED', 'server', 'demoFailed', deps.translator()))
+    },
+
+    'app:quit': () => {
+      deps.app.quit()
+      return null
+    },
+  }
+}

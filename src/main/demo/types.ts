@@ -1,0 +1,121 @@
+// Public contract of the demo portal: an HTTP server that speaks the Bitrix24 REST dialect for demo mode and tests.
+
+export interface DemoGroup {
+  id: string
+  name: string
+  /** A, E, K, T, Z, or anything (to exercise unknown roles). */
+  role: string
+  /** Avatar URL: absolute, or relative to the portal (as self-hosted portals send it). */
+  image?: string | null
+  extranet?: boolean
+}
+
+export interface DemoProfile {
+  name: string
+  lastName: string
+  photo?: string | null
+}
+
+/** One scripted answer; each fault consumes one request (REST or token endpoint), in order. */
+export type DemoFault =
+  /** A documented error body; the status defaults to the one the documentation gives for the code. */
+  | { type: 'error'; code: string; status?: number; description?: string }
+  /** Any status with any body (a string is sent as-is, anything else as JSON; none: empty). */
+  | { type: 'status'; status: number; body?: unknown }
+  /** Answers normally after a delay. */
+  | { type: 'delay'; ms: number }
+  /** Never answers (until the client gives up or the portal closes). */
+  | { type: 'hang' }
+  /** 200 with JSON that does not parse. */
+  | { type: 'malformed' }
+  /** A proxy's HTML error page (default 502). */
+  | { type: 'html'; status?: number }
+  /** The normal answer cut off mid-body: the connection closes before the announced length. */
+  | { type: 'truncated' }
+  /** Closes the connection without answering. */
+  | { type: 'drop' }
+  /** 302 to the location. */
+  | { type: 'redirect'; location: string; status?: number }
+
+export interface DemoStats {
+  /** REST requests (paths under /rest/), rate-limited and faulted ones included. */
+  requests: number
+  /** REST requests per method name (lower case, without `.json`). */
+  byMethod: Record<string, number>
+  /** Requests to the token endpoint. */
+  tokenRequests: number
+  /** Requests answered QUERY_LIMIT_EXCEEDED by the portal's own bucket. */
+  rateLimited: number
+}
+
+export interface IssuedOAuthTokens {
+  accessToken: string
+  refreshToken: string
+  clientId: string
+  clientSecret: string
+  tokenServerUrl: string
+}
+
+export interface WebhookOptions {
+  /** Default: a random code. */
+  code?: string
+  /** Default: sonet_group, socialnetwork, user. */
+  scopes?: string[]
+}
+
+/** Controls the portal in-process; the same operations are JSON POSTs under `/_control/` (see control-client.ts). */
+export interface DemoControl {
+  setMemberships(userId: string, groups: DemoGroup[]): void
+  getMemberships(userId: string): DemoGroup[]
+  setProfile(userId: string, profile: DemoProfile): void
+  /** Returns the webhook URL (with trailing slash). */
+  createWebhook(userId: string, options?: WebhookOptions): string
+  revokeWebhook(code: string): void
+  issueOAuthTokens(userId: string): IssuedOAuthTokens
+  expireAccessTokens(): void
+  revokeRefreshTokens(): void
+  injectFaults(faults: DemoFault[]): void
+  clearFaults(): void
+  /** Pages `sonet_group.user.groups` with `next`/`total`; null: one answer. */
+  setPageSize(size: number | null): void
+  /** Answers every request with a 302 to the same path at the new origin; null: stop. */
+  moveTo(newOrigin: string | null): void
+  stats(): DemoStats
+  resetStats(): void
+}
+
+export interface DemoRateLimit {
+  drainPerSecond: number
+  burst: number
+}
+
+export interface DemoPortalOptions {
+  /** 0 (default): a random free port. */
+  port?: number
+  /** Default 127.0.0.1. */
+  host?: string
+  /** Serve HTTPS with this key and certificate (PEM). */
+  tls?: { key: string; cert: string }
+  /** The believable demo data set for user 1, and a membership change every `scenarioIntervalMs`. */
+  scenario?: boolean
+  /** Default 20 000. */
+  scenarioIntervalMs?: number
+  /** The portal's own leaky bucket; default 2/s, burst 50; false: none. */
+  rateLimit?: DemoRateLimit | false
+  /** Seed of the scenario's changes. */
+  seed?: number
+  /** Initial memberships by user id. */
+  users?: Record<string, DemoGroup[]>
+  /** Accept control operations over HTTP under /_control/ (default true). */
+  httpControl?: boolean
+}
+
+export interface DemoPortal {
+  /** e.g. `http://127.0.0.1:43123`. */
+  origin: string
+  /** The user's webhook URL (created on first use), with trailing slash. */
+  webhookUrl(userId?: string): string
+  control: DemoControl
+  /** Closes the server and every connection, hanging ones included. */
+  close(): Promise<void>
+}

@@ -1,6 +1,7 @@
 // The typed error for "the OS keychain cannot keep a secret right now", and the classification of the raw errors
 // keytar and the platforms' secret stores throw. The message says what to install or unlock on this platform.
 import { accounts as messages } from '@shared/i18n/accounts'
+import { AccountError } from './errors'
 
 export type KeychainErrorCode = 'KEYCHAIN_UNAVAILABLE' | 'KEYCHAIN_LOCKED'
 type PlatformKey = 'linux' | 'darwin' | 'win32' | 'other'
@@ -9,20 +10,17 @@ function platformKey(platform: NodeJS.Platform): PlatformKey {
   return platform === 'linux' || platform === 'darwin' || platform === 'win32' ? platform : 'other'
 }
 
-export class KeychainUnavailableError extends Error {
-  override readonly name = 'KeychainUnavailableError'
-  readonly code: KeychainErrorCode
-  /** i18n key (namespace `accounts`) of the platform-specific advice. */
-  readonly messageKey: string
+export class KeychainUnavailableError extends AccountError {
+  override name = 'KeychainUnavailableError'
+  declare readonly code: KeychainErrorCode
   /** The underlying error's text, for logs. keytar never puts the secret in its errors. */
   readonly detail: string | null
 
   constructor(code: KeychainErrorCode, options: { platform?: NodeJS.Platform; detail?: string | null } = {}) {
     const where = platformKey(options.platform ?? process.platform)
     const group = code === 'KEYCHAIN_LOCKED' ? 'locked' : 'unavailable'
-    super(messages.en.keychain[group][where])
-    this.code = code
-    this.messageKey = `accounts:keychain.${group}.${where}`
+    // The message key (namespace `accounts`) picks the platform-specific advice.
+    super({ code, messageKey: `accounts:keychain.${group}.${where}`, message: messages.en.keychain[group][where] })
     this.detail = options.detail ?? null
   }
 }

@@ -1,6 +1,7 @@
 // Where account secrets live: the OS keychain through keytar (one JSON value per account, account name = account id),
 // or process memory for a session-only account. There is deliberately no file-backed store: no plaintext fallback.
 import { z } from 'zod'
+import { AccountError } from './errors'
 import { toKeychainError } from './keychain-error'
 
 export const KEYCHAIN_SERVICE = 'Bitrix24 Groups'
@@ -30,13 +31,15 @@ export interface SecretStore {
 }
 
 /** A keychain entry that is there but is not a secret this app wrote (edited by hand, or another app's). */
-export class StoredSecretUnreadableError extends Error {
-  override readonly name = 'StoredSecretUnreadableError'
-  readonly code = 'SECRET_UNREADABLE'
-  readonly messageKey = 'accounts:errors.secretUnreadable'
+export class StoredSecretUnreadableError extends AccountError {
+  override name = 'StoredSecretUnreadableError'
   constructor(readonly accountId: string) {
     // The stored value is never quoted: it may be a secret.
-    super(`The keychain entry of account ${accountId} is not a secret this app can read`)
+    super({
+      code: 'SECRET_UNREADABLE',
+      messageKey: 'accounts:errors.secretUnreadable',
+      message: `The keychain entry of account ${accountId} is not a secret this app can read`,
+    })
   }
 }
 

@@ -8,6 +8,7 @@ import Conf, { type Options } from 'conf'
 import type { z } from 'zod'
 import { settingsPatchSchema } from '@shared/ipc-schemas'
 import type { AppSettings } from '@shared/types'
+import { AccountError } from './errors'
 import { SETTINGS_VERSION, settingsMigrations } from './settings-migrations'
 import {
   type AccountRecord,
@@ -75,12 +76,14 @@ export interface SettingsStore {
   onDidChange(listener: (state: SettingsState) => void): () => void
 }
 
-export class SettingsInputError extends Error {
-  override readonly name = 'SettingsInputError'
-  readonly code = 'INVALID_INPUT'
-  readonly messageKey = 'accounts:errors.invalidInput'
+export class SettingsInputError extends AccountError {
+  override name = 'SettingsInputError'
   constructor(readonly field: string) {
-    super(`Invalid settings value: ${field}`)
+    super({
+      code: 'INVALID_INPUT',
+      messageKey: 'accounts:errors.invalidInput',
+      message: `Invalid settings value: ${field}`,
+    })
   }
 }
 

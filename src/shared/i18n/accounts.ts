@@ -7,7 +7,7 @@ export const accounts = {
       invalidWebhookUrl:
         'This is not an inbound webhook URL. It looks like https://your-portal.bitrix24.com/rest/1/abc123xyz/ — copy it from Developer resources → Other → Inbound webhook.',
       invalidPortal: 'This is not a portal address. It looks like https://your-portal.bitrix24.com.',
-      unreachable: 'Could not reach {{host}}. Check the address and your internet connection, then try again.',
+      unreachable: 'Could not reach the portal. Check the address and your internet connection, then try again.',
       wrongCode:
         'The portal does not recognise this webhook code. Copy the whole webhook URL again from Developer resources → Other → Inbound webhook.',
       missingScope:
@@ -21,13 +21,13 @@ export const accounts = {
       awaitingApproval: 'The portal administrator has not approved this method yet. Try again later.',
       notFound: 'This address does not answer like a Bitrix24 portal with workgroups enabled.',
       busy: 'The portal is busy right now. Try again in a few minutes.',
-      badAnswer: 'The portal gave an answer that could not be used ({{code}}). Try again later.',
+      badAnswer: 'The portal gave an answer that could not be used. Try again later.',
       accountNotFound: 'There is no such account.',
       userMismatch: 'The new address answers for a different user, so the account was left as it was.',
       secretMissing: 'The saved key of this account is no longer in the keychain. Add the account again.',
       secretUnreadable: 'The saved key of this account in the keychain cannot be read. Add the account again.',
       sessionSecretGone: 'This account was not saved and its key was forgotten when the app quit. Add it again.',
-      invalidInput: 'Invalid input: {{field}}.',
+      invalidInput: 'Some of the details are missing or invalid.',
     },
     keychain: {
       unavailable: {
@@ -54,7 +54,7 @@ export const accounts = {
     },
     notices: {
       settingsRecovered:
-        'The settings file could not be read, so the app started with default settings. The old file was kept beside it as {{file}}.',
+        'The settings file could not be read, so the app started with default settings. The old file was kept beside it, with “.corrupt” added to its name.',
       settingsRepaired: 'Some settings had invalid values and were reset to their defaults.',
     },
   },
@@ -63,7 +63,7 @@ export const accounts = {
       invalidWebhookUrl:
         'Это не адрес входящего вебхука. Он выглядит так: https://your-portal.bitrix24.ru/rest/1/abc123xyz/ — скопируйте его в разделе Разработчикам → Другое → Входящий вебхук.',
       invalidPortal: 'Это не адрес портала. Он выглядит так: https://your-portal.bitrix24.ru.',
-      unreachable: 'Не удалось связаться с {{host}}. Проверьте адрес и подключение к интернету и попробуйте снова.',
+      unreachable: 'Не удалось связаться с порталом. Проверьте адрес и подключение к интернету и попробуйте снова.',
       wrongCode:
         'Портал не узнаёт код этого вебхука. Скопируйте адрес вебхука целиком ещё раз: Разработчикам → Другое → Входящий вебхук.',
       missingScope:
@@ -77,14 +77,14 @@ export const accounts = {
       awaitingApproval: 'Администратор портала ещё не подтвердил этот метод. Попробуйте позже.',
       notFound: 'По этому адресу не отвечает портал Битрикс24 с включёнными рабочими группами.',
       busy: 'Портал сейчас перегружен. Попробуйте через несколько минут.',
-      badAnswer: 'Портал ответил так, что ответ нельзя использовать ({{code}}). Попробуйте позже.',
+      badAnswer: 'Ответ портала не удалось использовать. Попробуйте позже.',
       accountNotFound: 'Такой учётной записи нет.',
       userMismatch: 'По новому адресу отвечает другой пользователь, поэтому учётная запись осталась прежней.',
       secretMissing: 'Сохранённого ключа этой учётной записи больше нет в хранилище паролей. Добавьте её снова.',
       secretUnreadable: 'Сохранённый ключ этой учётной записи в хранилище паролей не читается. Добавьте её снова.',
       sessionSecretGone:
         'Эта учётная запись не была сохранена, и её ключ забыт при выходе из приложения. Добавьте её снова.',
-      invalidInput: 'Неверные данные: {{field}}.',
+      invalidInput: 'Некоторые данные отсутствуют или неверны.',
     },
     keychain: {
       unavailable: {
@@ -111,7 +111,7 @@ export const accounts = {
     },
     notices: {
       settingsRecovered:
-        'Файл настроек не удалось прочитать, поэтому приложение запущено с настройками по умолчанию. Старый файл сохранён рядом: {{file}}.',
+        'Файл настроек не удалось прочитать, поэтому приложение запущено с настройками по умолчанию. Старый файл сохранён рядом, к его имени добавлено «.corrupt».',
       settingsRepaired: 'Некоторые настройки имели неверные значения и были сброшены к значениям по умолчанию.',
     },
   },
@@ -121,7 +121,7 @@ export const accounts = {
         'Das ist keine Adresse eines eingehenden Webhooks. Sie sieht so aus: https://ihr-portal.bitrix24.de/rest/1/abc123xyz/ — kopieren Sie sie unter Entwicklerressourcen → Andere → Eingehender Webhook.',
       invalidPortal: 'Das ist keine Portaladresse. Sie sieht so aus: https://ihr-portal.bitrix24.de.',
       unreachable:
-        '{{host}} ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Internetverbindung und versuchen Sie es erneut.',
+        'Das Portal ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Internetverbindung und versuchen Sie es erneut.',
       wrongCode:
         'Das Portal kennt diesen Webhook-Code nicht. Kopieren Sie die ganze Webhook-Adresse erneut unter Entwicklerressourcen → Andere → Eingehender Webhook.',
       missingScope:
@@ -137,7 +137,7 @@ export const accounts = {
         'Der Portaladministrator hat diese Methode noch nicht freigegeben. Versuchen Sie es später erneut.',
       notFound: 'Unter dieser Adresse antwortet kein Bitrix24-Portal mit aktivierten Arbeitsgruppen.',
       busy: 'Das Portal ist gerade ausgelastet. Versuchen Sie es in einigen Minuten erneut.',
-      badAnswer: 'Das Portal hat eine unbrauchbare Antwort gegeben ({{code}}). Versuchen Sie es später erneut.',
+      badAnswer: 'Das Portal hat eine unbrauchbare Antwort gegeben. Versuchen Sie es später erneut.',
       accountNotFound: 'Dieses Konto gibt es nicht.',
       userMismatch: 'Unter der neuen Adresse antwortet ein anderer Benutzer, daher blieb das Konto unverändert.',
       secretMissing:
@@ -146,7 +146,7 @@ export const accounts = {
         'Der gespeicherte Schlüssel dieses Kontos im Schlüsselbund ist nicht lesbar. Fügen Sie das Konto erneut hinzu.',
       sessionSecretGone:
         'Dieses Konto wurde nicht gespeichert, und sein Schlüssel wurde beim Beenden vergessen. Fügen Sie es erneut hinzu.',
-      invalidInput: 'Ungültige Eingabe: {{field}}.',
+      invalidInput: 'Einige Angaben fehlen oder sind ungültig.',
     },
     keychain: {
       unavailable: {
@@ -175,7 +175,7 @@ export const accounts = {
     },
     notices: {
       settingsRecovered:
-        'Die Einstellungsdatei war nicht lesbar, daher startete die App mit Standardeinstellungen. Die alte Datei wurde daneben als {{file}} aufbewahrt.',
+        'Die Einstellungsdatei war nicht lesbar, daher startete die App mit Standardeinstellungen. Die alte Datei wurde daneben aufbewahrt, mit „.corrupt“ im Namen.',
       settingsRepaired: 'Einige Einstellungen hatten ungültige Werte und wurden auf ihre Standardwerte zurückgesetzt.',
     },
   },

@@ -2,6 +2,7 @@
 import { app, BrowserWindow, Menu, Tray, nativeImage, session } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { resourcesDir, trayIconPath } from './desktop/paths'
 import { denyAllPermissions, hardenWebContents, secureWebPreferences } from './desktop/security'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -34,7 +35,12 @@ void app.whenReady().then(() => {
   app.dock?.hide()
   denyAllPermissions(session.defaultSession)
   window = createWindow()
-  tray = new Tray(nativeImage.createFromPath(join(here, '../../resources/tray.png')))
+  const resources = resourcesDir({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+  })
+  tray = new Tray(nativeImage.createFromPath(trayIconPath(resources, 'normal', process.platform)))
   tray.setToolTip('Bitrix24 Groups')
   tray.setContextMenu(
     Menu.buildFromTemplate([

@@ -12,10 +12,10 @@ import type {
 } from 'electron'
 import type { NotificationLike } from './notifier'
 import type { ShortcutManager } from './shortcut'
-import { createShortcutManager } from './shortcut'
+import type { createShortcutManager } from './shortcut'
 import type { TrayLike } from './tray'
 import type { ScreenLike, TrayWindowLike } from './tray-window'
-import { connectPowerEvents } from './power'
+import type { connectPowerEvents } from './power'
 import type { HandlerDeps } from './handlers'
 
 describe('Electron fits the glue interfaces', () => {

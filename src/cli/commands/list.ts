@@ -1,0 +1,87 @@
+import type { Group } from '@shared/types'
+import type { CliContext, Target } from '../context'
+import { EXIT, exitCodeForKind, type ExitCode } from '../exit-codes'
+import { errorJson, groupJson, renderTable, truncate, type AccountGroupsJson } from '../output'
+
+interface AccountResult {
+  json: AccountGroupsJson
+  groups: Group[]
+  exitCode: ExitCode
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+export const byName = (a: Group, b: Group) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id)
+
+async function fetchAccount(context: CliContext, target: Target): Promise<AccountResult> {
+  const json: AccountGroupsJson = {
+    id: target.id,
+    portal: target.portal,
+    user: target.userName === null && !target.stored ? null : { id: target.userId, name: target.userName },
+    groups: [],
+    error: null,
+  }
+  try {
+    const client = await target.client()
+    const { groups } = await client.getUserGroups()
+    if (!target.stored) {
+      // An ad-hoc webhook has no stored name; one more request gives it. Its failure does not spoil the list.
+      const profile = await client.getProfile().catch(() => null)
+      json.user = profile ? { id: profile.id, name: profile.name } : null
+    }
+    const sorted = [...groups].sort(byName)
+    json.groups = sorted.map(groupJson)
+    return { json, groups: sorted, exitCode: EXIT.ok }
+  } catch (error) {
+    const view = context.describe(error)
+    json.error = errorJson(view)
+    return { json, groups: [], exitCode: exitCodeForKind(view.kind) }
+  }
+}
+
+export async function listCommand(context: CliContext): Promise<ExitCode> {
+  const { t } = context.i18n
+  const targets = await context.targets()
+  if (targets.length === 0) {
+    if (context.options.json) context.json({ accounts: [] })
+    context.err(t('cli:noAccounts'))
+    return EXIT.credentials
+  }
+  // Accounts on different portals are fetched at once; each client keeps to its portal's rate limit.
+  const results = await Promise.all(targets.map((target) => fetchAccount(context, target)))
+  if (context.options.json) {
+    context.json({ accounts: results.map((result) => result.json) })
+  } else {
+    results.forEach((result, index) => {
+      if (index > 0) context.out('')
+      printHuman(context, result)
+    })
+  }
+  for (const result of results) {
+    if (result.json.error)
+      context.err(t('cli:accountFailed', { account: result.json.id, message: result.json.error.message }))
+  }
+  return results.find((result) => result.exitCode !== EXIT.ok)?.exitCode ?? EXIT.ok
+}
+
+function printHuman(context: CliContext, result: AccountResult): void {
+  const { t } = context.i18n
+  const { json } = result
+  const who = json.user?.name ?? t('cli:unknownUser')
+  const count = json.error ? '' : ` · ${t('cli:groupCount', { count: result.groups.length })}`
+  context.out(`${json.id} · ${who}${count}`)
+  if (json.error) return
+  if (result.groups.length === 0) {
+    context.out(t('cli:noGroups'))
+    return
+  }
+  context.out(
+    renderTable(
+      [t('cli:table.id'), t('cli:table.role'), t('cli:table.name')],
+      result.groups.map((group) => [
+        group.id,
+        t(`cli:roles.${group.role}`),
+        truncate(group.name, 60) + (group.extranet ? `  [${t('cli:table.extranet')}]` : ''),
+      ]),
+    ),
+  )
+}

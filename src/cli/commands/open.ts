@@ -1,0 +1,71 @@
+import type { Group } from '@shared/types'
+import type { CliContext, Target } from '../context'
+import { EXIT, exitCodeForKind, type ExitCode } from '../exit-codes'
+
+export interface OpenOptions {
+  account?: string
+  print?: boolean
+}
+
+interface Found {
+  target: Target
+  group: Group
+}
+
+/** Looks in the last synced lists first (no request); only when the group is in none of them asks the portals. */
+async function findGroup(context: CliContext, targets: Target[], groupId: string): Promise<Found[] | ExitCode> {
+  const store = context.syncStore()
+  const fromSnapshots = targets.flatMap((target) => {
+    const group = store.snapshot(target.id)?.groups.find((candidate) => candidate.id === groupId)
+    return group ? [{ target, group }] : []
+  })
+  if (fromSnapshots.length > 0) return fromSnapshots
+  const found: Found[] = []
+  let failure: ExitCode | null = null
+  for (const target of targets) {
+    try {
+      const { groups } = await (await target.client()).getUserGroups()
+      const group = groups.find((candidate) => candidate.id === groupId)
+      if (group) found.push({ target, group })
+    } catch (error) {
+      const view = context.describe(error)
+      context.err(context.i18n.t('cli:accountFailed', { account: target.id, message: view.message }))
+      failure ??= exitCodeForKind(view.kind)
+    }
+  }
+  return found.length === 0 && failure !== null ? failure : found
+}
+
+export async function openCommand(context: CliContext, groupId: string, options: OpenOptions): Promise<ExitCode> {
+  const { t } = context.i18n
+  let targets = await context.targets()
+  if (options.account) {
+    targets = targets.filter((target) => target.id === options.account)
+    if (targets.length === 0) {
+      context.err(t('cli:open.unknownAccount', { account: options.account }))
+      return EXIT.usage
+    }
+  }
+  if (targets.length === 0) {
+    context.err(t('cli:noAccounts'))
+    return EXIT.credentials
+  }
+  const found = await findGroup(context, targets, groupId)
+  if (typeof found === 'number') return found
+  if (found.length === 0) {
+    context.err(t('cli:open.notFound', { group: groupId }))
+    return EXIT.usage
+  }
+  if (found.length > 1) {
+    context.err(t('cli:open.ambiguous', { group: groupId, accounts: found.map((f) => f.target.id).join(', ') }))
+    return EXIT.usage
+  }
+  const { url } = found[0]!.group
+  if (options.print) {
+    context.out(url)
+    return EXIT.ok
+  }
+  if (!context.options.json) context.err(t('cli:open.opening', { url }))
+  await context.deps.openUrl(url)
+  return EXIT.ok
+}

@@ -1,0 +1,95 @@
+import type { ErrorKind } from '@shared/types'
+import { createSyncEngine } from '../../main/sync'
+import type { CliContext } from '../context'
+import { EXIT, type ExitCode } from '../exit-codes'
+import { changeEvent, errorEvent, syncedEvent } from '../output'
+import { describeChange } from './describe-change'
+
+const CREDENTIAL_KINDS: ReadonlySet<ErrorKind> = new Set(['auth', 'permission', 'scope', 'plan'])
+export const APP_MIN_INTERVAL_SECONDS = 15
+
+export interface WatchOptions {
+  interval?: number
+}
+
+export async function watchCommand(context: CliContext, options: WatchOptions): Promise<ExitCode> {
+  const { t } = context.i18n
+  const targets = await context.targets()
+  if (targets.length === 0) {
+    context.err(t('cli:noAccounts'))
+    return EXIT.credentials
+  }
+  const seconds = options.interval ?? context.settings().getSettings().pollIntervalSeconds
+  if (seconds < APP_MIN_INTERVAL_SECONDS) context.err(t('cli:intervalWarning', { seconds }))
+
+  const byId = new Map(targets.map((target) => [target.id, target]))
+  const clients = new Map<string, ReturnType<(typeof targets)[number]['client']>>()
+  const engine = createSyncEngine({
+    sources: {
+      accounts: () => targets.map((target) => ({ id: target.id, enabled: true })),
+      clientFor: (id) => {
+        let client = clients.get(id)
+        if (!client) {
+          const target = byId.get(id)
+          if (!target) throw new Error(`unknown account ${id}`)
+          client = target.client()
+          clients.set(id, client)
+        }
+        return client
+      },
+      pollIntervalSeconds: () => seconds,
+    },
+    store: context.syncStore(),
+    describeError: (error) => context.describe(error),
+  })
+
+  const time = () => new Date().toLocaleTimeString(context.i18n.language, { hour12: false })
+  const halted = new Set<string>()
+  let allHalted: () => void = () => {}
+  const everyAccountHalted = new Promise<void>((resolve) => (allHalted = resolve))
+
+  engine.on('changes', (changes) => {
+    for (const change of changes) {
+      if (context.options.json) context.json(changeEvent(change))
+      else context.out(`${time()}  ${change.accountId}  ${describeChange(t, change)}`)
+    }
+  })
+  engine.on('synced', (event) => {
+    halted.delete(event.accountId)
+    if (context.options.json) {
+      context.json(syncedEvent(event.accountId, event.groupCount, event.baseline, new Date(event.at)))
+    } else {
+      const groups = t('cli:groupCount', { count: event.groupCount })
+      const line = t('cli:synced', { time: time(), account: event.accountId, groups })
+      context.out(event.baseline ? `${line} ${t('cli:baseline')}` : line)
+    }
+  })
+  engine.on('error', ({ accountId, error }) => {
+    if (context.options.json) context.json(errorEvent(accountId, error))
+    else {
+      const retry = error.retryAt
+        ? ` (${t('cli:retryAt', { time: new Date(error.retryAt).toLocaleTimeString() })})`
+        : ''
+      context.err(`${time()}  ${t('cli:accountFailed', { account: accountId, message: error.message })}${retry}`)
+    }
+    // The engine stops polling an account whose credentials are refused; when that is every account, a script
+    // waiting on `watch` would wait forever, so the command ends with the credentials exit code instead.
+    if (CREDENTIAL_KINDS.has(error.kind)) {
+      halted.add(accountId)
+      if (halted.size === targets.length) allHalted()
+    }
+  })
+
+  if (!context.options.json) context.out(t('cli:watchStarted', { count: targets.length, seconds }))
+  engine.start()
+  const reason = await Promise.race([
+    context.deps.untilStopped().then(() => 'stopped' as const),
+    everyAccountHalted.then(() => 'halted' as const),
+  ])
+  await engine.stop()
+  if (reason === 'halted') {
+    context.err(t('cli:allHalted'))
+    return EXIT.credentials
+  }
+  return EXIT.ok
+}

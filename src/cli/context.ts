@@ -1,0 +1,159 @@
+// Everything a command needs, built lazily from the global options: the translator, the services over the config
+// directory, and the "targets" (the accounts a command works on: stored ones, or one ad-hoc webhook or demo portal).
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { AccountService, SecretStore, SettingsStore } from '../main/accounts'
+import { accountIdOf, createAccountService, createKeychainSecretStore, createSettingsStore } from '../main/accounts'
+import type { ClientOptions } from '../main/accounts'
+import type { BitrixClient } from '../main/bitrix'
+import { createBitrixClient, parseWebhookUrl, toErrorView } from '../main/bitrix'
+import type { DemoPortal } from '../main/demo'
+import { startDemoPortal } from '../main/demo'
+import type { SyncStore } from '../main/sync'
+import { createSyncStore } from '../main/sync'
+import { createTranslator, resolveLanguage, type Translator } from '@shared/i18n'
+import type { ErrorView, Language } from '@shared/types'
+import { resolveConfigDir } from './config-dir'
+
+/** The outside world, injected so tests run commands in-process. */
+export interface CliDeps {
+  stdout: { write(text: string): unknown }
+  stderr: { write(text: string): unknown }
+  env: NodeJS.ProcessEnv
+  cwd: string
+  platform: NodeJS.Platform
+  home: string
+  /** Opens a URL in the default browser. */
+  openUrl(url: string): Promise<void>
+  /** Resolves when the user asks a long-running command to stop (SIGINT/SIGTERM). */
+  untilStopped(): Promise<void>
+  /** The keychain; a real one by default. */
+  secrets?: () => SecretStore
+  clientOptions?: ClientOptions
+}
+
+export interface GlobalOptions {
+  configDir?: string
+  webhook?: string
+  json?: boolean
+  lang?: Language
+  demo?: boolean
+}
+
+/** An account a command works on. */
+export interface Target {
+  id: string
+  portal: string
+  userId: string
+  /** Known from the stored account; null for an ad-hoc webhook until `profile` answers. */
+  userName: string | null
+  stored: boolean
+  client(): Promise<BitrixClient>
+}
+
+export interface CliContext {
+  deps: CliDeps
+  options: GlobalOptions
+  i18n: Translator
+  configDir: string
+  out(line: string): void
+  err(line: string): void
+  json(value: unknown): void
+  describe(error: unknown): ErrorView
+  settings(): SettingsStore
+  accounts(): AccountService
+  syncStore(): SyncStore
+  /** The accounts to work on: `--demo`, else `--webhook`/B24_WEBHOOK_URL, else the enabled stored accounts. */
+  targets(): Promise<Target[]>
+  /** The demo portal started for `--demo`, if any. */
+  demoPortal(): DemoPortal | null
+  close(): Promise<void>
+}
+
+export function createContext(deps: CliDeps, options: GlobalOptions): CliContext {
+  const language =
+    options.lang ?? resolveLanguage([deps.env.LC_ALL, deps.env.LC_MESSAGES, deps.env.LANG, deps.env.LANGUAGE])
+  const i18n = createTranslator(language)
+  const configDir = resolveConfigDir(options.configDir, deps.env, deps.platform, deps.home || os.homedir(), deps.cwd)
+  let settings: SettingsStore | null = null
+  let accounts: AccountService | null = null
+  let syncStore: SyncStore | null = null
+  let demo: DemoPortal | null = null
+
+  const context: CliContext = {
+    deps,
+    options,
+    i18n,
+    configDir,
+    out: (line) => void deps.stdout.write(`${line}\n`),
+    err: (line) => void deps.stderr.write(`${line}\n`),
+    json: (value) => void deps.stdout.write(`${JSON.stringify(value)}\n`),
+    describe: (error) => toErrorView(error, i18n.t),
+    settings: () => (settings ??= createSettingsStore({ cwd: configDir })),
+    accounts() {
+      if (!accounts) {
+        accounts = createAccountService({
+          settings: context.settings(),
+          secrets: deps.secrets?.() ?? createKeychainSecretStore(),
+          clientOptions: deps.clientOptions,
+        })
+        // Removing an account from the command line forgets its snapshot and history too.
+        accounts.onRemove((id) => context.syncStore().removeAccount(id))
+      }
+      return accounts
+    },
+    // The demo portal gets a new port (so a new account id) every run: its snapshots go to a throwaway directory
+    // rather than piling up beside the user's real ones.
+    syncStore: () => (syncStore ??= createSyncStore({ dir: options.demo ? demoStateDir() : configDir })),
+    async targets() {
+      const webhookUrl = options.demo ? await startDemo() : (options.webhook ?? deps.env.B24_WEBHOOK_URL)
+      if (webhookUrl) return [adHocTarget(webhookUrl)]
+      const service = context.accounts()
+      return service
+        .list()
+        .filter((account) => account.enabled)
+        .map((account) => ({
+          id: account.id,
+          portal: account.portal,
+          userId: account.userId,
+          userName: account.userName,
+          stored: true,
+          client: () => service.openClient(account.id),
+        }))
+    },
+    demoPortal: () => demo,
+    async close() {
+      await syncStore?.flush()
+      await demo?.close()
+      if (demoDir) rmSync(demoDir, { recursive: true, force: true })
+    },
+  }
+
+  let demoDir: string | null = null
+  function demoStateDir(): string {
+    demoDir ??= mkdtempSync(path.join(os.tmpdir(), 'b24-groups-demo-'))
+    return demoDir
+  }
+
+  async function startDemo(): Promise<string> {
+    demo ??= await startDemoPortal({ scenario: true })
+    return demo.webhookUrl()
+  }
+
+  function adHocTarget(webhookUrl: string): Target {
+    // Loopback http is allowed by the client's own rule (demo portal, tests); anything else must be https.
+    const credentials = parseWebhookUrl(webhookUrl)
+    let client: BitrixClient | null = null
+    return {
+      id: accountIdOf(credentials.origin, credentials.userId),
+      portal: credentials.origin,
+      userId: credentials.userId,
+      userName: null,
+      stored: false,
+      client: async () => (client ??= createBitrixClient({ ...deps.clientOptions, credentials })),
+    }
+  }
+
+  return context
+}

@@ -19,6 +19,7 @@ export default defineConfig({
             'src/cli/**/*.test.ts',
             'src/shared/**/*.test.ts',
             'src/preload/**/*.test.ts',
+            'bench/**/*.test.ts',
           ],
           typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.node.json' },
           testTimeout: 20_000,

@@ -92,7 +92,8 @@ export interface RateLimiterOptions {
   burst?: number
   /**
    * Requests of the bucket kept free so that network jitter (requests arriving closer together than they left)
-   * cannot overflow the portal's bucket. Default: 10% of burst, at least 1.
+   * cannot overflow the portal's bucket. Default: 10% of burst or a quarter second of drain, whichever is more
+   * (at least 1, at most burst - 1). The limiter also drains at 90% of `drainPerSecond`, for the same reason.
    */
   headroom?: number
   /** Epoch milliseconds. */

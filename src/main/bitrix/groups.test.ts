@@ -1,0 +1,137 @@
+import seed from './fixtures/seed-user-groups.json' with { type: 'json' }
+import { BitrixError } from './errors'
+import { createGroupUrlBuilder, normaliseGroups, parseGroupItems, resolvePortalUrl } from './groups'
+
+const ORIGIN = 'https://acme.bitrix24.com'
+const urls = createGroupUrlBuilder('/workgroups/group/{id}/', ORIGIN)
+
+function normalise(items: unknown) {
+  return normaliseGroups(parseGroupItems(items), ORIGIN, urls)
+}
+
+function failureOf(run: () => unknown): BitrixError {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof BitrixError) return error
+    throw error
+  }
+  throw new Error('expected a BitrixError')
+}
+
+describe('normalising sonet_group.user.groups', () => {
+  it("turns the seed document's example into the expected groups", () => {
+    expect(normalise(seed.result)).toEqual([
+      {
+        id: '77',
+        name: 'New Project Title',
+        roleCode: 'K',
+        role: 'member',
+        extranet: false,
+        imageUrl: null,
+        url: 'https://acme.bitrix24.com/workgroups/group/77/',
+      },
+      {
+        id: '79',
+        name: 'Scrum Project',
+        roleCode: 'A',
+        role: 'owner',
+        extranet: false,
+        imageUrl: null,
+        url: 'https://acme.bitrix24.com/workgroups/group/79/',
+      },
+    ])
+  })
+
+  it('reads a numeric GROUP_ID as a string', () => {
+    expect(normalise([{ GROUP_ID: 12, GROUP_NAME: 'A', ROLE: 'K' }])[0]?.id).toBe('12')
+  })
+
+  it.each([
+    ['A', 'owner'],
+    ['E', 'moderator'],
+    ['K', 'member'],
+    ['T', 'banned'],
+    ['Z', 'requested'],
+    ['Q', 'unknown'],
+    ['', 'unknown'],
+  ])('maps ROLE %j to %s and keeps the raw code', (code, role) => {
+    expect(normalise([{ GROUP_ID: '1', GROUP_NAME: 'A', ROLE: code }])[0]).toMatchObject({ roleCode: code, role })
+  })
+
+  it("marks IS_EXTRANET 'Y' as extranet, and absent or anything else as not", () => {
+    const groups = normalise([
+      { GROUP_ID: '1', GROUP_NAME: 'x', ROLE: 'K', IS_EXTRANET: 'Y' },
+      { GROUP_ID: '2', GROUP_NAME: 'y', ROLE: 'K' },
+      { GROUP_ID: '3', GROUP_NAME: 'z', ROLE: 'K', IS_EXTRANET: 'N' },
+    ])
+    expect(groups.map((group) => group.extranet)).toEqual([true, false, false])
+  })
+
+  it('resolves a relative GROUP_IMAGE against the portal and reads "" as no image', () => {
+    const groups = normalise([
+      { GROUP_ID: '1', GROUP_NAME: 'x', ROLE: 'K', GROUP_IMAGE: '/upload/resize_cache/a b.png' },
+      { GROUP_ID: '2', GROUP_NAME: 'y', ROLE: 'K', GROUP_IMAGE: '' },
+      { GROUP_ID: '3', GROUP_NAME: 'z', ROLE: 'K', GROUP_IMAGE: 'https://cdn.bitrix24.com/b1/x.png' },
+    ])
+    expect(groups.map((group) => group.imageUrl)).toEqual([
+      'https://acme.bitrix24.com/upload/resize_cache/a%20b.png',
+      null,
+      'https://cdn.bitrix24.com/b1/x.png',
+    ])
+  })
+
+  it('never lets a non-web image URL through', () => {
+    expect(resolvePortalUrl('javascript:alert(1)', ORIGIN)).toBeNull()
+    expect(resolvePortalUrl('data:image/png;base64,AAAA', ORIGIN)).toBeNull()
+  })
+
+  it('keeps the first of two items with the same id', () => {
+    const groups = normalise([
+      { GROUP_ID: '5', GROUP_NAME: 'first', ROLE: 'K' },
+      { GROUP_ID: 5, GROUP_NAME: 'second', ROLE: 'A' },
+    ])
+    expect(groups).toHaveLength(1)
+    expect(groups[0]?.name).toBe('first')
+  })
+
+  it('keeps names exactly as sent, markup and all', () => {
+    expect(normalise([{ GROUP_ID: '1', GROUP_NAME: 'Ideas <b>&"', ROLE: 'K' }])[0]?.name).toBe('Ideas <b>&"')
+  })
+
+  it.each([
+    ['a missing name', [{ GROUP_ID: '1', ROLE: 'K' }], 'result.0.GROUP_NAME'],
+    ['an empty id', [{ GROUP_ID: '', GROUP_NAME: 'x', ROLE: 'K' }], 'result.0.GROUP_ID'],
+    ['a negative id', [{ GROUP_ID: -1, GROUP_NAME: 'x', ROLE: 'K' }], 'result.0.GROUP_ID'],
+    ['a role that is not text', [{ GROUP_ID: '1', GROUP_NAME: 'x', ROLE: 1 }], 'result.0.ROLE'],
+    ['an object instead of a list', { GROUP_ID: '1' }, 'result'],
+  ])('fails the whole answer for %s, naming the field', (_, items, where) => {
+    const good = { GROUP_ID: '9', GROUP_NAME: 'fine', ROLE: 'K' }
+    const error = failureOf(() => normalise(Array.isArray(items) ? [...items, good] : items))
+    expect(error.code).toBe('BAD_RESPONSE')
+    expect(error.reason).toBe('shape')
+    expect(error.message).toContain(where)
+  })
+})
+
+describe('group links', () => {
+  it('fills the default template relative to the portal', () => {
+    expect(urls('42')).toBe('https://acme.bitrix24.com/workgroups/group/42/')
+  })
+
+  it('accepts an extranet path or an absolute template', () => {
+    expect(createGroupUrlBuilder('/extranet/workgroups/group/{id}/', ORIGIN)('7')).toBe(
+      'https://acme.bitrix24.com/extranet/workgroups/group/7/',
+    )
+    expect(createGroupUrlBuilder('https://mirror.example.com/g/{id}', ORIGIN)('7')).toBe(
+      'https://mirror.example.com/g/7',
+    )
+  })
+
+  it.each(['/workgroups/group/', 'javascript:alert({id})', 'workgroups/{id}', ''])(
+    'refuses the template %j',
+    (template) => {
+      expect(failureOf(() => createGroupUrlBuilder(template, ORIGIN)).code).toBe('INVALID_GROUP_URL_TEMPLATE')
+    },
+  )
+})

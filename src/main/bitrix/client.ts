@@ -1,0 +1,250 @@
+// The Bitrix24 REST client: one account's conversation with its portal. Requests go through the portal's shared
+// rate limiter; retryable failures are retried with full-jitter backoff; an expired OAuth token is refreshed once for
+// all concurrent callers; every answer becomes validated data or a typed, secret-free BitrixError.
+import { BitrixError, isBitrixErrorShape } from './errors'
+import { interpretAnswer, type Envelope } from './envelope'
+import { createGroupUrlBuilder, DEFAULT_GROUP_URL_TEMPLATE, normaliseGroups, parseGroupItems } from './groups'
+import type { GroupItem } from './groups'
+import { refreshTokens } from './oauth'
+import { assertAllowedOrigin, isAllowedOrigin } from './origin-policy'
+import { parseProfile } from './profile'
+import { defaultRateLimiterRegistry, defaultSleep } from './rate-limiter'
+import { createRedactor } from './redact'
+import { createTransport, type HttpRequest } from './transport'
+import type {
+  BitrixClient,
+  BitrixClientOptions,
+  Credentials,
+  GroupsResult,
+  OAuthCredentials,
+  Profile,
+  TimeInfo,
+} from './types'
+import { DEFAULT_USER_AGENT } from './version'
+
+export const GROUPS_METHOD = 'sonet_group.user.groups'
+export const DEFAULT_TIMEOUT_MS = 30_000
+export const DEFAULT_MAX_ATTEMPTS = 3
+
+// A runaway `next` (a portal that never stops paging) must end; 1000 pages of 50 is far beyond any real user.
+const MAX_PAGES = 1000
+// OPERATION_TIME_LIMIT is waited out inside a call only when the window reopens this soon; longer is the poller's job.
+const MAX_IN_CALL_WAIT_MS = 5_000
+const METHOD_TIME_FALLBACK_MS = 10 * 60_000
+const OVERLOAD_RETRY_MS = 30 * 60_000
+const CONFIRM_WAITING_RETRY_MS = 10 * 60_000
+const BACKOFF_BASE_MS = { rate_limit: 1_000, other: 500 }
+const BACKOFF_CAP_MS = 15_000
+
+function checkCredentials(credentials: Credentials, allowHttp: boolean): Credentials {
+  assertAllowedOrigin(credentials.origin, allowHttp)
+  const origin = new URL(credentials.origin).origin
+  if (credentials.kind === 'webhook') {
+    if (!/^\d+$/.test(credentials.userId) || !/^[A-Za-z0-9_-]+$/.test(credentials.code)) {
+      throw new BitrixError({ code: 'INVALID_WEBHOOK_URL', detail: 'credentials without a user id or code' })
+    }
+    return { ...credentials, origin }
+  }
+  const complete = [credentials.accessToken, credentials.refreshToken, credentials.clientId, credentials.clientSecret]
+  if (
+    complete.some((value) => typeof value !== 'string' || value === '') ||
+    !isAllowedOrigin(credentials.tokenServerUrl)
+  ) {
+    throw new BitrixError({
+      code: 'INVALID_OAUTH_CREDENTIALS',
+      detail: 'incomplete tokens or an insecure token server',
+    })
+  }
+  return { ...credentials, origin }
+}
+
+function secretsOf(credentials: Credentials): string[] {
+  return credentials.kind === 'webhook'
+    ? [credentials.code]
+    : [credentials.accessToken, credentials.refreshToken, credentials.clientSecret]
+}
+
+function abortedError(): BitrixError {
+  return new BitrixError({ code: 'ABORTED', detail: 'cancelled by the caller' })
+}
+
+/** Waits for a promise, or rejects with ABORTED as soon as the caller's signal aborts (the promise keeps running). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise
+  if (signal.aborted) return Promise.reject(abortedError())
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortedError())
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
+  const now = options.now ?? Date.now
+  const sleep = options.sleep ?? defaultSleep
+  const random = options.random ?? Math.random
+  const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS))
+  const allowHttp = options.allowHttp ?? false
+  let credentials = checkCredentials(options.credentials, allowHttp)
+  const origin = credentials.origin
+  const template = options.groupUrlTemplate ?? DEFAULT_GROUP_URL_TEMPLATE
+  createGroupUrlBuilder(template, origin) // validates the template now rather than at the first answer
+  const limiter = options.rateLimiters ?? defaultRateLimiterRegistry()
+  // Rotated tokens stay secrets: an old one may still be echoed in a late answer.
+  const retiredSecrets: string[] = []
+  const redact = createRedactor(() => [...secretsOf(credentials), ...retiredSecrets])
+  const transportOptions = {
+    fetch: options.fetch ?? globalThis.fetch,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+    allowHttp,
+    redact,
+  }
+  const portal = createTransport({ ...transportOptions, beforeRequest: (to, signal) => limiter.acquire(to, signal) })
+  // The token server is not the portal: its requests do not count against the portal's bucket.
+  const tokenServer = createTransport(transportOptions)
+  const operatingResetAt = new Map<string, number>()
+  let refreshing: Promise<void> | null = null
+
+  function requestFor(used: Credentials, method: string, params: Record<string, unknown>): HttpRequest {
+    if (used.kind === 'webhook') {
+      const url = `${origin}/rest/${used.userId}/${encodeURIComponent(used.code)}/${method}`
+      return { url, method: 'POST', body: params }
+    }
+    // The token goes in the body, not the query, so that no proxy log or Referer ever carries it.
+    return { url: `${origin}/rest/${method}`, method: 'POST', body: { ...params, auth: used.accessToken } }
+  }
+
+  function startRefresh(): Promise<void> {
+    return (async () => {
+      try {
+        const current = credentials as OAuthCredentials
+        // No caller's signal: the refresh is shared, and one caller giving up must not waste it for the others.
+        const next = await refreshTokens(current, tokenServer, redact)
+        retiredSecrets.push(current.accessToken, current.refreshToken)
+        credentials = next
+        await options.onTokensRefreshed?.(next)
+      } finally {
+        refreshing = null
+      }
+    })()
+  }
+
+  /** Single flight: the first caller with the current token refreshes; everyone waits for it (persistence included). */
+  async function refreshAfterExpiry(used: OAuthCredentials, signal: AbortSignal | undefined): Promise<void> {
+    if (!refreshing && credentials.kind === 'oauth' && credentials.accessToken === used.accessToken) {
+      refreshing = startRefresh()
+    }
+    if (refreshing) await untilAborted(refreshing, signal)
+  }
+
+  function methodTimeResetAt(method: string): number {
+    const resetAt = operatingResetAt.get(method)
+    return resetAt !== undefined && resetAt > now() ? resetAt : now() + METHOD_TIME_FALLBACK_MS
+  }
+
+  function backoffCeiling(error: BitrixError, attempt: number): number {
+    const base = error.kind === 'rate_limit' ? BACKOFF_BASE_MS.rate_limit : BACKOFF_BASE_MS.other
+    return Math.min(BACKOFF_CAP_MS, base * 2 ** (attempt - 1))
+  }
+
+  /** How long to wait before the next attempt inside this call, or null when this error is not retried here. */
+  function inCallDelay(error: BitrixError, attempt: number, method: string): number | null {
+    if (error.kind === 'method_time') {
+      const waitMs = methodTimeResetAt(method) - now()
+      return waitMs <= MAX_IN_CALL_WAIT_MS ? Math.max(0, waitMs) : null
+    }
+    const retriedHere = error.kind === 'network' || error.kind === 'server' || error.kind === 'rate_limit'
+    if (!error.retryable || !retriedHere) return null
+    return random() * backoffCeiling(error, attempt)
+  }
+
+  /** The error as the caller sees it, with the time a retry makes sense. */
+  function finalError(error: BitrixError, attempt: number, method: string): BitrixError {
+    const at = (ms: number) => new Date(ms)
+    switch (error.kind) {
+      case 'rate_limit':
+        return error.with({ retryAt: at(now() + backoffCeiling(error, attempt)) }) // the wait that would come next
+      case 'method_time':
+        return error.with({ retryAt: at(methodTimeResetAt(method)) })
+      case 'overload':
+        return error.with({ retryAt: at(now() + OVERLOAD_RETRY_MS) })
+      default:
+        return error.code === 'method_confirm_waiting'
+          ? error.with({ retryAt: at(now() + CONFIRM_WAITING_RETRY_MS) })
+          : error
+    }
+  }
+
+  function asBitrixError(caught: unknown, signal: AbortSignal | undefined): BitrixError {
+    if (caught instanceof BitrixError) return caught
+    if (signal?.aborted) return abortedError()
+    if (isBitrixErrorShape(caught)) return new BitrixError({ code: caught.code, detail: redact(caught.message) })
+    const detail = caught instanceof Error ? caught.message : String(caught)
+    return new BitrixError({ code: 'UNEXPECTED', detail: redact(detail) })
+  }
+
+  async function call(
+    method: string,
+    params: Record<string, unknown>,
+    signal: AbortSignal | undefined,
+  ): Promise<Envelope & { movedTo: string | null }> {
+    let refreshed = false
+    for (let attempt = 1; ; attempt++) {
+      const used = credentials
+      try {
+        if (signal?.aborted) throw abortedError()
+        const answer = await portal.send(requestFor(used, method, params), signal)
+        const envelope = interpretAnswer(answer, redact)
+        if (envelope.time?.operatingResetAt) operatingResetAt.set(method, envelope.time.operatingResetAt * 1000)
+        return { ...envelope, movedTo: answer.movedTo }
+      } catch (caught) {
+        const error = asBitrixError(caught, signal)
+        if (error.code === 'expired_token' && used.kind === 'oauth' && !refreshed) {
+          refreshed = true
+          await refreshAfterExpiry(used, signal)
+          attempt -= 1 // the retry after a refresh is not a backoff attempt
+          continue
+        }
+        if (error.kind === 'rate_limit') limiter.penalize(origin)
+        const delayMs = inCallDelay(error, attempt, method)
+        if (delayMs === null || attempt >= maxAttempts) throw finalError(error, attempt, method)
+        try {
+          await sleep(delayMs, signal)
+        } catch (sleepError) {
+          throw asBitrixError(sleepError, signal)
+        }
+      }
+    }
+  }
+
+  async function getUserGroups(signal?: AbortSignal): Promise<GroupsResult> {
+    const items: GroupItem[] = []
+    let start: number | null = null
+    let movedTo: string | null = null
+    let time: TimeInfo | null = null
+    for (let page = 1; ; page++) {
+      const envelope = await call(GROUPS_METHOD, start === null ? {} : { start }, signal)
+      items.push(...parseGroupItems(envelope.result))
+      movedTo ??= envelope.movedTo
+      time = envelope.time ?? time
+      if (envelope.next === null) break
+      if (envelope.next <= (start ?? 0) || page >= MAX_PAGES) {
+        throw new BitrixError({ code: 'BAD_RESPONSE', reason: 'paging', status: 200, detail: 'next does not advance' })
+      }
+      start = envelope.next
+    }
+    const answeredBy = movedTo ?? origin
+    return { groups: normaliseGroups(items, answeredBy, createGroupUrlBuilder(template, answeredBy)), time, movedTo }
+  }
+
+  async function getProfile(signal?: AbortSignal): Promise<Profile> {
+    const envelope = await call('profile', {}, signal)
+    const profile = parseProfile(envelope.result, envelope.movedTo ?? origin)
+    if (credentials.kind === 'oauth' && credentials.userId === null)
+      credentials = { ...credentials, userId: profile.id }
+    return { ...profile, movedTo: envelope.movedTo }
+  }
+
+  return { origin, getUserGroups, getProfile }
+}

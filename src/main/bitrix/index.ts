@@ -1,0 +1,20 @@
+// The Bitrix24 REST client's public surface. Everything else in this folder is an implementation detail.
+export type * from './types'
+export { BitrixError, toErrorView, errorKindOf, isBitrixErrorShape } from './errors'
+export type { BitrixErrorInit } from './errors'
+export { documentedStatusOf } from './error-codes'
+export {
+  parseWebhookUrl,
+  maskWebhookUrl,
+  maskCredentials,
+  normalizePortalOrigin,
+  parseOAuthCredentials,
+  DEFAULT_TOKEN_SERVER_URL,
+} from './credentials'
+export type { OAuthInput, ParseOptions } from './credentials'
+export { isLoopbackOrigin, isAllowedOrigin, assertAllowedOrigin } from './origin-policy'
+export { createRateLimiterRegistry, defaultRateLimiterRegistry, DEFAULT_BUCKET } from './rate-limiter'
+export { createBitrixClient, GROUPS_METHOD, DEFAULT_TIMEOUT_MS } from './client'
+export { createGroupUrlBuilder, DEFAULT_GROUP_URL_TEMPLATE, resolvePortalUrl } from './groups'
+export { createRedactor, redactPatterns, MASK } from './redact'
+export { APP_VERSION, DEFAULT_USER_AGENT } from './version'

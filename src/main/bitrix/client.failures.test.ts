@@ -255,6 +255,20 @@ describe('redirects', () => {
   })
 })
 
+describe('a fetch that hides redirects', () => {
+  it('reports that the portal moved, without a new origin to offer', async () => {
+    const opaque = (async () =>
+      ({
+        type: 'opaqueredirect',
+        status: 0,
+        headers: new Headers(),
+        body: null,
+      }) as unknown as Response) as typeof fetch
+    const error = await collector.failure(client({ fetch: opaque }).getUserGroups())
+    expect([error.code, error.kind, error.movedTo]).toEqual(['PORTAL_MOVED', 'moved', null])
+  })
+})
+
 describe('HTTPS', () => {
   let trusted: Certificate
   let untrusted: Certificate

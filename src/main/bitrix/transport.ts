@@ -145,6 +145,14 @@ export function createTransport(options: TransportOptions) {
         redirect: 'manual',
         signal: controller.signal,
       })
+      // A fetch that follows the standard to the letter hides a manual redirect (status 0, no Location): all we know
+      // is that the portal sent us elsewhere.
+      if (response.type === 'opaqueredirect') {
+        throw new BitrixError({
+          code: 'PORTAL_MOVED',
+          detail: 'redirected to an address the fetch implementation hides',
+        })
+      }
       // The body is read under the same timer: a portal that sends headers and then stalls times out too.
       const text = REDIRECT_STATUSES.has(response.status)
         ? (await response.body?.cancel().catch(() => undefined), '')

@@ -1,0 +1,146 @@
+// The desktop wiring without Electron: core services, demo mode, state, tray menu, notifications and the IPC
+// handlers, against the real demo portal over loopback HTTP. What the Electron smoke test checks through the real
+// app, this checks on every machine.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createTranslator } from '@shared/i18n'
+import type { MembershipChange } from '@shared/types'
+import { createMemorySecretStore } from '../accounts'
+import { startDemoPortal } from '../demo'
+import type { SyncLogger } from '../sync'
+import { composeAppState } from './app-state'
+import { createChangeNotifications } from './change-notifications'
+import type { DemoMode } from './demo-mode'
+import { createDemoMode } from './demo-mode'
+import { errorViewOf } from './error-view'
+import { createExternalOpener } from './external-links'
+import { createHandlers } from './handlers'
+import type { NotificationSpec } from './notification-plan'
+import type { CoreServices } from './services'
+import { accountsPortOf, createCoreServices, enginePortOf, settingsPortOf } from './services'
+import { createShortcutManager } from './shortcut'
+import { buildTrayMenu } from './tray-menu'
+
+const en = createTranslator('en')
+const quiet: SyncLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
+
+let dir: string
+let core: CoreServices
+let demo: DemoMode
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'b24-desktop-'))
+  core = createCoreServices({
+    userDataDir: dir,
+    secrets: createMemorySecretStore(),
+    describeError: (error) => errorViewOf(error, en),
+    logger: quiet,
+  })
+  demo = createDemoMode({
+    // The scenario's data set, with its timed changes pushed out of the test's way.
+    startPortal: () => startDemoPortal({ scenario: true, scenarioIntervalMs: 3_600_000, rateLimit: false }),
+    accounts: core.accounts,
+  })
+})
+
+afterEach(async () => {
+  await demo.stop()
+  await core.stop()
+  await rm(dir, { recursive: true, force: true })
+})
+
+function state() {
+  return composeAppState({
+    accounts: () => core.accounts.list(),
+    statuses: () => core.engine.statuses(),
+    groups: (id) => core.engine.groups(id),
+    history: () => core.engine.history(),
+    settings: () => core.settings.getSettings(),
+    online: () => true,
+    platform: 'linux',
+    notice: () => null,
+  })
+}
+
+describe('desktop wiring against the demo portal', () => {
+  it('lists the demo groups, notifies a scripted change, rebuilds the menu and opens a group page', async () => {
+    const account = await demo.start()
+    expect(account).toMatchObject({ label: 'Demo portal', persisted: false })
+    core.engine.start()
+    // Joins the first poll (the baseline) and resolves when it is done.
+    await core.engine.refresh(account.id)
+
+    const groupNames = state().groups[account.id]?.map((group) => group.name)
+    expect(groupNames).toContain('Marketing')
+    const menuBefore = JSON.stringify(buildTrayMenu(state(), en, new Date()))
+    expect(menuBefore).toContain('Marketing')
+
+    const shown: NotificationSpec[] = []
+    const notify = createChangeNotifications({
+      notifier: { show: (specs) => void shown.push(...specs) },
+      state,
+      translator: () => en,
+      now: () => new Date(),
+      platform: 'linux',
+    })
+    const seen: MembershipChange[][] = []
+    core.engine.on('changes', (changes) => {
+      seen.push(changes)
+      notify(changes)
+    })
+    const control = demo.portal()!.control
+    control.setMemberships('1', [...control.getMemberships('1'), { id: '99', name: 'Launch <team> & co', role: 'E' }])
+    await core.engine.refresh(account.id)
+
+    expect(seen.flat().map((change) => [change.kind, change.group.id])).toEqual([['joined', '99']])
+    expect(shown).toEqual([
+      expect.objectContaining({
+        title: 'Added to a group',
+        body: '\u2068Launch &lt;team&gt; &amp; co\u2069 · Moderator',
+      }),
+    ])
+    const menuAfter = JSON.stringify(buildTrayMenu(state(), en, new Date()))
+    expect(menuAfter).not.toBe(menuBefore)
+    expect(menuAfter).toContain('● \u2068Launch <team> & co\u2069 · Moderator')
+
+    const opened: string[] = []
+    const handlers = createHandlers({
+      state,
+      translator: () => en,
+      now: () => new Date(),
+      accounts: accountsPortOf(core),
+      engine: enginePortOf(core),
+      settings: settingsPortOf(core),
+      openExternal: createExternalOpener({
+        openExternal: async (url) => void opened.push(url),
+        portals: () => core.accounts.list().map((view) => view.portal),
+        warn: () => {},
+      }),
+      clipboard: { writeText: () => {} },
+      window: { hide: () => {} },
+      shortcut: createShortcutManager({ register: () => true, unregister: () => {} }, () => {}),
+      launchAtLogin: { apply: async () => {} },
+      demo: { start: () => demo.start() },
+      app: { quit: () => {} },
+      log: { warn: () => {}, error: () => {} },
+    })
+    expect(await handlers['groups:open']({ accountId: account.id, groupId: '99' })).toEqual({ ok: true, value: null })
+    expect(opened).toEqual([`${account.portal}/workgroups/group/99/`])
+  })
+
+  it('saves nothing of the demo: no account in the settings file, none left after it stops', async () => {
+    const account = await demo.start()
+    expect(await demo.start()).toEqual(account)
+    await demo.stop()
+    expect(core.accounts.list()).toEqual([])
+    for (const file of await readdir(dir)) {
+      if (file.endsWith('.json')) expect(await readFile(join(dir, file), 'utf8')).not.toContain('127.0.0.1')
+    }
+  })
+
+  it('follows a settings change made through the IPC port', async () => {
+    await settingsPortOf(core).update({ pollIntervalSeconds: 300 })
+    expect(core.settings.getSettings().pollIntervalSeconds).toBe(300)
+  })
+})

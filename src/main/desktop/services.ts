@@ -1,0 +1,144 @@
+// The core services the app runs on, wired together in plain Node (no Electron): settings, accounts, the sync store
+// and engine. The composition root passes what only Electron has (electron-store, net.fetch, the keychain); the
+// integration test passes Conf, Node's fetch and a memory keychain, and drives the same wiring against the demo portal.
+import type { AccountService, SecretStore, SettingsStore, CreateSettingsStoreOptions } from '../accounts'
+import { createAccountService, createSettingsStore } from '../accounts'
+import type { BitrixClient } from '../bitrix/types'
+import type { DescribeError, SyncEngine, SyncLogger } from '../sync'
+import { createSyncEngine, createSyncStore } from '../sync'
+import type { AccountsPort, EnginePort, SettingsPort } from './handlers'
+
+export interface CoreServicesOptions {
+  /** The user-data directory: settings file and sync state. */
+  userDataDir: string
+  /** electron-store in the app; Conf by default. */
+  settingsBackend?: CreateSettingsStoreOptions['store']
+  /** The OS keychain in the app; a memory store in tests and demos. */
+  secrets: SecretStore
+  /** Electron's net.fetch in the app (system proxy and certificates); the global fetch by default. */
+  fetch?: typeof fetch
+  /** Error views in the user's language. */
+  describeError: DescribeError
+  logger: SyncLogger
+}
+
+export interface CoreServices {
+  settings: SettingsStore
+  accounts: AccountService
+  engine: SyncEngine
+  /** The user entered new credentials for an existing account: its client is rebuilt and a halted poll restarts. */
+  credentialsChanged(accountId: string): void
+  /** Stops polling and writes what is pending. */
+  stop(): Promise<void>
+}
+
+export function createCoreServices(options: CoreServicesOptions): CoreServices {
+  const { logger } = options
+  const settings = createSettingsStore({ cwd: options.userDataDir, store: options.settingsBackend })
+  const accounts = createAccountService({
+    settings,
+    secrets: options.secrets,
+    clientOptions: options.fetch ? { fetch: options.fetch } : {},
+  })
+  const credentialsVersions = new Map<string, number>()
+  // One client per account and configuration: an OAuth client keeps its refreshed tokens between polls.
+  const clients = new Map<string, { key: string; client: Promise<BitrixClient> }>()
+
+  function clientFor(accountId: string): Promise<BitrixClient> {
+    const view = accounts.get(accountId)
+    const key = JSON.stringify([view?.portal, view?.groupUrlTemplate, credentialsVersions.get(accountId) ?? 0])
+    const cached = clients.get(accountId)
+    if (cached?.key === key) return cached.client
+    const client = accounts.openClient(accountId, options.fetch ? { fetch: options.fetch } : {})
+    // A failed open (keychain locked) is not cached: the next poll asks again.
+    client.catch(() => clients.delete(accountId))
+    clients.set(accountId, { key, client })
+    return client
+  }
+
+  const engine = createSyncEngine({
+    sources: {
+      accounts: () =>
+        accounts.list().map((account) => ({
+          id: account.id,
+          enabled: account.enabled,
+          credentialsVersion: credentialsVersions.get(account.id) ?? 0,
+        })),
+      clientFor,
+      pollIntervalSeconds: () => settings.getSettings().pollIntervalSeconds,
+      subscribe(listener) {
+        const stopAccounts = accounts.subscribe(() => listener())
+        const stopSettings = settings.onDidChange(() => listener())
+        return () => {
+          stopAccounts()
+          stopSettings()
+        }
+      },
+    },
+    store: createSyncStore({ dir: options.userDataDir, logger }),
+    describeError: options.describeError,
+    logger,
+  })
+
+  accounts.onRemove(async (accountId) => {
+    clients.delete(accountId)
+    credentialsVersions.delete(accountId)
+    await engine.removeAccount(accountId)
+  })
+  // A renamed portal answered from its new address: store it once the account service has proved it.
+  engine.on('synced', ({ accountId, movedTo }) => {
+    if (!movedTo) return
+    accounts.updateOrigin(accountId, movedTo).then(
+      () => logger.info({ accountId }, 'portal moved; address updated'),
+      (error: unknown) =>
+        logger.warn({ accountId, code: (error as { code?: string }).code }, 'portal move not applied'),
+    )
+  })
+
+  return {
+    settings,
+    accounts,
+    engine,
+    credentialsChanged(accountId) {
+      credentialsVersions.set(accountId, (credentialsVersions.get(accountId) ?? 0) + 1)
+      clients.delete(accountId)
+      engine.accountsChanged()
+    },
+    stop: () => engine.stop(),
+  }
+}
+
+/** The IPC handlers' view of the account service; re-entered credentials restart a halted account. */
+export function accountsPortOf(core: CoreServices): AccountsPort {
+  const { accounts } = core
+  return {
+    test: (webhookUrl) => accounts.testWebhook(webhookUrl),
+    async addWebhook(input) {
+      const view = await accounts.addWebhook(input)
+      core.credentialsChanged(view.id)
+      return view
+    },
+    async addOAuth(input) {
+      const view = await accounts.addOAuth(input)
+      core.credentialsChanged(view.id)
+      return view
+    },
+    update: ({ accountId, ...changes }) => accounts.update(accountId, changes),
+    remove: (accountId) => accounts.remove(accountId),
+  }
+}
+
+export function enginePortOf(core: CoreServices): EnginePort {
+  return {
+    refresh: (accountId) => core.engine.refresh(accountId),
+    markSeen: async (ids) => void (await core.engine.markSeen(ids)),
+  }
+}
+
+export function settingsPortOf(core: CoreServices): SettingsPort {
+  return {
+    get: () => core.settings.getSettings(),
+    update: (patch) => core.settings.updateSettings(patch),
+    setPinned: (accountId, groupId, pinned) => void core.settings.setPinnedGroup(accountId, groupId, pinned),
+  }
+}

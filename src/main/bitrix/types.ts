@@ -69,11 +69,11 @@ export interface BitrixErrorShape extends Error {
   /** For kind `moved`: the new origin. */
   movedTo: string | null
   /** The HTTP status of the answer, when there was one. */
-  status: number | null
+  status?: number | null
   /** For BAD_RESPONSE: which class of bad answer (html, empty, truncated, not_json, shape, too_large, paging). */
-  reason: string | null
+  reason?: string | null
   /** A short, secret-free excerpt of a bad answer's body. */
-  excerpt: string | null
+  excerpt?: string | null
 }
 
 export interface BitrixClient {

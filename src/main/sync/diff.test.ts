@@ -1,6 +1,6 @@
 import type { Group } from '@shared/types'
 import type { ChangeDraft } from './diff'
-import { compareGroupIds, diffGroups } from './diff'
+import { compareGroupIds, diffGroups, sameGroupLists } from './diff'
 import { group, groups } from './test-support/groups'
 
 /** The changes as `kind id from->to`, which is what each table row states. */
@@ -125,5 +125,17 @@ describe('compareGroupIds', () => {
     ['9', 'a', -1],
   ])('%s vs %s is %i', (a, b, sign) => {
     expect(Math.sign(compareGroupIds(a, b))).toBe(sign)
+  })
+})
+
+describe('sameGroupLists', () => {
+  it.each([
+    ['equal lists', [group('1'), group('2')], [group('1'), group('2')], true],
+    ['another order', [group('1'), group('2')], [group('2'), group('1')], false],
+    ['another URL', [group('1')], [group('1', { url: 'https://x/' })], false],
+    ['another role word', [group('1')], [group('1', { role: 'unknown' })], false],
+    ['another length', [group('1')], [], false],
+  ])('%s: %s', (_name, a, b, expected) => {
+    expect(sameGroupLists(a, b)).toBe(expected)
   })
 })

@@ -60,3 +60,25 @@ export function diffGroups(previous: readonly Group[], next: readonly Group[]): 
 
   return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || compareGroupIds(a.group.id, b.group.id))
 }
+
+/** True when both lists hold the same groups with the same fields in the same order (no change, nothing to write). */
+export function sameGroupLists(a: readonly Group[], b: readonly Group[]): boolean {
+  if (a.length !== b.length) return false
+  for (let index = 0; index < a.length; index++) {
+    const x = a[index]
+    const y = b[index]
+    if (
+      !x ||
+      !y ||
+      x.id !== y.id ||
+      x.name !== y.name ||
+      x.roleCode !== y.roleCode ||
+      x.role !== y.role ||
+      x.extranet !== y.extranet ||
+      x.imageUrl !== y.imageUrl ||
+      x.url !== y.url
+    )
+      return false
+  }
+  return true
+}

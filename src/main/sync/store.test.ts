@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { createSyncStore, HISTORY_LIMIT, IDLE_WRITE_DELAY_MS, STATE_FILE_NAME } from './store'
+import { createTranslator } from '@shared/i18n'
+import { createSyncStore, HISTORY_LIMIT, HISTORY_RESET_NOTICE, IDLE_WRITE_DELAY_MS, STATE_FILE_NAME } from './store'
 import { change } from './test-support/changes'
 import { FakeClock } from './test-support/fake-clock'
 import { group, groups } from './test-support/groups'
@@ -128,6 +129,12 @@ describe('sync store', () => {
     expect(existsSync(stateFile())).toBe(false)
     expect(store.snapshot('a')).toBeNull()
     expect(store.history()).toEqual([])
+  })
+
+  it.each(['en', 'ru', 'de'] as const)('has a notice for the user about a reset history in %s', (language) => {
+    const message = createTranslator(language).t(HISTORY_RESET_NOTICE)
+    expect(message).not.toBe('historyReset')
+    expect(message.length).toBeGreaterThan(40)
   })
 
   it('says clearly when the state file cannot be read at all', () => {

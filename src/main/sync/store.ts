@@ -7,12 +7,15 @@ import path from 'node:path'
 import type { Group, MembershipChange } from '@shared/types'
 import type { Clock, TimerHandle } from './clock'
 import { systemClock } from './clock'
+import { sameGroupLists } from './diff'
 import type { SyncLogger } from './logger'
 import { silentLogger } from './logger'
 import type { StateFile } from './store-schema'
 import { STATE_FILE_VERSION, stateFileSchema } from './store-schema'
 
 export const STATE_FILE_NAME = 'sync-state.json'
+/** The notice for the user (an i18n key) when `recoveredFrom` is set. */
+export const HISTORY_RESET_NOTICE = 'sync:historyReset'
 export const HISTORY_LIMIT = 500
 /** A sync that found nothing new only moves the sync time; that is written at most this late (or on flush). */
 export const IDLE_WRITE_DELAY_MS = 5 * 60_000
@@ -35,7 +38,10 @@ export interface SyncStoreOptions {
 
 export interface SyncStore {
   readonly file: string
-  /** Where an unreadable state file was moved at load, or null. Its accounts start over with a silent baseline. */
+  /**
+   * Where an unreadable state file was moved at load, or null. Its accounts start over with a silent baseline; the
+   * shell tells the user with HISTORY_RESET_NOTICE.
+   */
   readonly recoveredFrom: string | null
   snapshot(accountId: string): AccountSnapshot | null
   accountIds(): string[]
@@ -58,27 +64,6 @@ export interface SyncStore {
 
 function emptyState(): StateFile {
   return { version: STATE_FILE_VERSION, accounts: {}, history: [] }
-}
-
-function sameGroups(a: readonly Group[], b: readonly Group[]): boolean {
-  if (a.length !== b.length) return false
-  for (let index = 0; index < a.length; index++) {
-    const x = a[index]
-    const y = b[index]
-    if (
-      !x ||
-      !y ||
-      x.id !== y.id ||
-      x.name !== y.name ||
-      x.roleCode !== y.roleCode ||
-      x.role !== y.role ||
-      x.extranet !== y.extranet ||
-      x.imageUrl !== y.imageUrl ||
-      x.url !== y.url
-    )
-      return false
-  }
-  return true
 }
 
 /** A file name safe on every platform (no colons) that sorts by time. */
@@ -220,7 +205,7 @@ export function createSyncStore({ dir, now, clock = systemClock, logger = silent
     },
     recordSync(accountId, groups, changes, at) {
       const previous = Object.hasOwn(state.accounts, accountId) ? state.accounts[accountId] : undefined
-      const unchanged = changes.length === 0 && previous !== undefined && sameGroups(previous.groups, groups)
+      const unchanged = changes.length === 0 && previous !== undefined && sameGroupLists(previous.groups, groups)
       state.accounts[accountId] = { groups: unchanged && previous ? previous.groups : [...groups], lastSyncAt: at }
       if (changes.length > 0) state.history = [...changes, ...state.history].slice(0, HISTORY_LIMIT)
       if (!unchanged) return persist()

@@ -7,8 +7,24 @@ interface Task {
   callback: () => void
 }
 
-/** Lets every pending promise continuation run (a macrotask turn drains the microtask queue). */
-export const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+/** File system requests in flight (the store writes for real: temp file, fsync, close, rename). */
+const fileWorkPending = () =>
+  process.getActiveResourcesInfo().some((name) => name.startsWith('FSReq') || name === 'CloseReq')
+
+/**
+ * Lets everything that is not waiting on a timer finish: pending promise continuations and file writes. Fake time
+ * only moves on once the code under test is idle, so the tests see exactly the schedule a real clock would give.
+ */
+export async function settle(): Promise<void> {
+  for (let round = 0; round < 10_000; round++) {
+    await turn()
+    if (!fileWorkPending()) {
+      await turn()
+      if (!fileWorkPending()) return
+    }
+  }
+}
 
 export class FakeClock implements Clock {
   private time: number

@@ -1,0 +1,391 @@
+// The sync engine: one poller per enabled account; each good answer is diffed against the stored snapshot, and only
+// complete, confirmed answers ever become changes. Shells feed it accounts, settings, online and power state.
+import { randomUUID } from 'node:crypto'
+import type { ErrorView, Group, MembershipChange, SyncState, SyncStatus } from '@shared/types'
+import { DEFAULT_SETTINGS, POLL_INTERVAL_MAX_SECONDS } from '@shared/types'
+import type { BitrixClient, GroupsResult } from '../bitrix/types'
+import type { Clock } from './clock'
+import { sleep, systemClock } from './clock'
+import { judgeConfirmation, needsConfirmation, removedIds } from './confirmation'
+import type { ChangeDraft } from './diff'
+import { diffGroups, sameGroupLists } from './diff'
+import type { DescribeError } from './error-view'
+import { describeErrorInEnglish, outcomeOf } from './error-view'
+import type { Listener } from './events'
+import { createEventHub } from './events'
+import type { SyncLogger } from './logger'
+import { silentLogger } from './logger'
+import type { Poller } from './poller'
+import { createPoller } from './poller'
+import type { PollOutcome } from './schedule'
+import type { SyncStore } from './store'
+import type { EngineSources, SyncAccount, SyncEvents } from './types'
+
+/** How long to wait before the fetch that confirms a mass removal: long enough to outlast a short portal glitch. */
+export const CONFIRMATION_DELAY_MS = 5_000
+/** The command line may poll as often as this; the app's settings keep to 15 s and more. */
+export const MIN_POLL_INTERVAL_SECONDS = 1
+
+export interface SyncEngineOptions {
+  sources: EngineSources
+  store: SyncStore
+  clock?: Clock
+  logger?: SyncLogger
+  /** Default: English messages. The shells pass `(error) => toErrorView(error, t)` for the user's language. */
+  describeError?: DescribeError
+  confirmationDelayMs?: number
+  /** Ids of new changes. Default: random UUIDs. */
+  newId?: () => string
+}
+
+export interface SyncEngine {
+  /** Starts a poller for each enabled account (each polls at once) and follows `sources.subscribe` if offered. */
+  start(): void
+  /** Stops every poller, waits for polls in flight (their writes included) and flushes the store. */
+  stop(): Promise<void>
+  /** Polls one account, or all, now; joins polls already in flight. Resolves when they are done. */
+  refresh(accountId?: string): Promise<void>
+  setOnline(online: boolean): void
+  /** The machine goes to sleep: polling pauses. */
+  suspend(): void
+  /** The machine woke up: every account polls at once (except those halted for a problem only the user can fix). */
+  resume(): void
+  /** Accounts or settings changed: start, stop, reset pollers and apply a new interval. */
+  accountsChanged(): void
+  /** The user removed the account: stop polling it and delete its snapshot and history. */
+  removeAccount(accountId: string): Promise<void>
+  /** One status per account the sources list, in their order. */
+  statuses(): SyncStatus[]
+  /** The account's groups as last synced (from disk until the first sync), or an empty list. */
+  groups(accountId: string): readonly Group[]
+  /** Newest first. */
+  history(): readonly MembershipChange[]
+  /** Marks changes (all when omitted) as seen; returns how many were unseen. */
+  markSeen(ids?: readonly string[]): Promise<number>
+  on<E extends keyof SyncEvents>(event: E, listener: Listener<SyncEvents[E]>): () => void
+}
+
+type Phase = 'idle' | 'syncing' | 'ok' | 'error'
+
+interface Runtime {
+  readonly accountId: string
+  readonly poller: Poller
+  credentialsVersion: SyncAccount['credentialsVersion']
+  phase: Phase
+  error: ErrorView | null
+}
+
+const ABORTED: PollOutcome = { type: 'aborted' }
+const SUCCESS: PollOutcome = { type: 'success' }
+
+/** The client validates answers; this only refuses something that is not a list of groups at all. */
+function checkedGroups(result: GroupsResult | undefined): Group[] {
+  const list: unknown = result?.groups
+  if (
+    !Array.isArray(list) ||
+    !list.every((item: Partial<Group> | null) => typeof item?.id === 'string' && typeof item.name === 'string')
+  ) {
+    throw new Error('the client returned no group list')
+  }
+  return list as Group[]
+}
+
+export function createSyncEngine({
+  sources,
+  store,
+  clock = systemClock,
+  logger = silentLogger,
+  describeError = describeErrorInEnglish,
+  confirmationDelayMs = CONFIRMATION_DELAY_MS,
+  newId = randomUUID,
+}: SyncEngineOptions): SyncEngine {
+  const hub = createEventHub<SyncEvents>(logger)
+  const runtimes = new Map<string, Runtime>()
+  /** Pollers being stopped, per account: a new poller for the same account waits for them (no double reports). */
+  const stopping = new Map<string, Promise<unknown>>()
+  /** Accounts with a good sync in this run; the first sync of any other account with a snapshot is "while away". */
+  const syncedThisRun = new Set<string>()
+  const lastEmitted = new Map<string, string>()
+  let knownIds: string[] = []
+  let started = false
+  let stopped = false
+  let online = true
+  let suspended = false
+  let unsubscribe: (() => void) | null = null
+  let lastIntervalMs = 0
+
+  const iso = (time: number) => new Date(time).toISOString()
+  const active = () => started && !stopped && online && !suspended
+
+  function intervalMs(): number {
+    let seconds: number
+    try {
+      seconds = sources.pollIntervalSeconds()
+    } catch {
+      seconds = Number.NaN
+    }
+    if (!Number.isFinite(seconds)) seconds = DEFAULT_SETTINGS.pollIntervalSeconds
+    return Math.min(Math.max(seconds, MIN_POLL_INTERVAL_SECONDS), POLL_INTERVAL_MAX_SECONDS) * 1000
+  }
+
+  function statusOf(accountId: string): SyncStatus {
+    const snapshot = store.snapshot(accountId)
+    const runtime = runtimes.get(accountId)
+    const base = {
+      accountId,
+      lastSyncAt: snapshot?.lastSyncAt ?? null,
+      groupCount: snapshot ? snapshot.groups.length : null,
+    }
+    if (!runtime) return { ...base, state: 'stopped', nextSyncAt: null, error: null }
+    const state: SyncState = !online ? 'offline' : suspended ? 'paused' : runtime.phase
+    const nextPollAt = runtime.poller.nextPollAt
+    return { ...base, state, nextSyncAt: nextPollAt === null ? null : iso(nextPollAt), error: runtime.error }
+  }
+
+  function emitStatus(accountId: string): void {
+    const status = statusOf(accountId)
+    const key = JSON.stringify(status)
+    if (lastEmitted.get(accountId) === key) return
+    lastEmitted.set(accountId, key)
+    hub.emit('status', status)
+  }
+
+  async function fetchGroups(client: BitrixClient, signal: AbortSignal): Promise<GroupsResult & { groups: Group[] }> {
+    const result = await client.getUserGroups(signal)
+    return { ...result, groups: checkedGroups(result) }
+  }
+
+  async function commit(
+    runtime: Runtime,
+    result: GroupsResult,
+    drafts: readonly ChangeDraft[],
+    previous: readonly Group[] | null,
+  ): Promise<void> {
+    const { accountId } = runtime
+    const at = iso(clock.now())
+    const baseline = previous === null
+    const whileAway = !baseline && !syncedThisRun.has(accountId)
+    const changes: MembershipChange[] = drafts.map((draft) => ({
+      id: newId(),
+      accountId,
+      kind: draft.kind,
+      group: draft.group,
+      from: draft.from,
+      to: draft.to,
+      whileAway,
+      at,
+      seen: false,
+    }))
+    const listChanged = previous === null || !sameGroupLists(previous, result.groups)
+    try {
+      await store.recordSync(accountId, result.groups, changes, at)
+    } catch (error) {
+      // The changes are real and in memory; after a restart they would be found again and reported as "while away".
+      logger.error({ accountId, code: (error as NodeJS.ErrnoException).code }, 'could not write the sync state')
+    }
+    syncedThisRun.add(accountId)
+    runtime.phase = 'ok'
+    runtime.error = null
+    if (listChanged) hub.emit('groups', { accountId, groups: store.snapshot(accountId)?.groups ?? result.groups })
+    if (changes.length > 0) {
+      hub.emit('changes', changes, { accountId, whileAway })
+      hub.emit('history', store.history())
+    }
+    hub.emit('synced', { accountId, groupCount: result.groups.length, baseline, at, movedTo: result.movedTo ?? null })
+    logger.debug({ accountId, groups: result.groups.length, changes: changes.length, baseline }, 'synced')
+  }
+
+  async function poll(runtime: Runtime, signal: AbortSignal): Promise<PollOutcome> {
+    const { accountId } = runtime
+    const phaseBefore = runtime.phase
+    runtime.phase = 'syncing'
+    emitStatus(accountId)
+    const cutShort = () => {
+      runtime.phase = phaseBefore
+      emitStatus(accountId)
+      return ABORTED
+    }
+    try {
+      const client = await sources.clientFor(accountId)
+      if (signal.aborted) return cutShort()
+      let result = await fetchGroups(client, signal)
+      if (signal.aborted) return cutShort()
+      const previous = store.snapshot(accountId)?.groups ?? null
+      let drafts = previous ? diffGroups(previous, result.groups) : []
+      if (previous && needsConfirmation(previous.length, drafts)) {
+        logger.info({ accountId, known: previous.length, removed: removedIds(drafts).size }, 'confirming removals')
+        await sleep(clock, confirmationDelayMs, signal)
+        if (signal.aborted) return cutShort()
+        const second = await fetchGroups(client, signal)
+        if (signal.aborted) return cutShort()
+        const secondDrafts = diffGroups(previous, second.groups)
+        const verdict = judgeConfirmation(previous.length, drafts, secondDrafts)
+        if (verdict === 'disputed') {
+          logger.warn({ accountId }, 'two answers removed different groups; nothing reported')
+          runtime.phase = 'ok'
+          return SUCCESS
+        }
+        result = second
+        drafts = secondDrafts
+      }
+      await commit(runtime, result, drafts, previous)
+      return SUCCESS
+    } catch (error) {
+      if (signal.aborted) return cutShort()
+      const view = describeError(error)
+      runtime.phase = 'error'
+      runtime.error = view
+      logger.warn({ accountId, code: view.code, kind: view.kind }, 'sync failed')
+      hub.emit('error', { accountId, error: view })
+      return outcomeOf(view)
+    }
+  }
+
+  function createRuntime(account: SyncAccount): void {
+    const runtime: Runtime = {
+      accountId: account.id,
+      credentialsVersion: account.credentialsVersion,
+      phase: 'idle',
+      error: null,
+      poller: createPoller({
+        poll: (signal) => poll(runtime, signal),
+        intervalMs,
+        clock,
+        onScheduleChange: () => emitStatus(account.id),
+      }),
+    }
+    runtimes.set(account.id, runtime)
+    if (!active()) runtime.poller.pause()
+    const previousStop = stopping.get(account.id)
+    if (!previousStop) return runtime.poller.start()
+    void previousStop.then(() => {
+      if (runtimes.get(account.id) === runtime) runtime.poller.start()
+    })
+  }
+
+  function stopRuntime(runtime: Runtime): Promise<unknown> {
+    const { accountId } = runtime
+    if (runtimes.get(accountId) === runtime) runtimes.delete(accountId)
+    const done: Promise<unknown> = Promise.all([stopping.get(accountId), runtime.poller.stop()]).finally(() => {
+      if (stopping.get(accountId) === done) stopping.delete(accountId)
+    })
+    stopping.set(accountId, done)
+    return done
+  }
+
+  function readAccounts(): SyncAccount[] | null {
+    try {
+      const seen = new Set<string>()
+      return sources.accounts().filter((account) => {
+        if (typeof account?.id !== 'string' || account.id === '' || seen.has(account.id)) return false
+        seen.add(account.id)
+        return true
+      })
+    } catch (error) {
+      logger.error({ error: error instanceof Error ? error.name : typeof error }, 'could not read the accounts')
+      return null
+    }
+  }
+
+  function accountsChanged(): void {
+    if (!started || stopped) return
+    const accounts = readAccounts()
+    if (!accounts) return
+    knownIds = accounts.map((account) => account.id)
+    for (const account of accounts) {
+      const runtime = runtimes.get(account.id)
+      if (account.enabled && !runtime) {
+        createRuntime(account)
+      } else if (!account.enabled && runtime) {
+        void stopRuntime(runtime)
+      } else if (runtime && runtime.credentialsVersion !== account.credentialsVersion) {
+        runtime.credentialsVersion = account.credentialsVersion
+        runtime.poller.reset()
+      }
+      emitStatus(account.id)
+    }
+    const listed = new Set(knownIds)
+    for (const runtime of [...runtimes.values()]) if (!listed.has(runtime.accountId)) void stopRuntime(runtime)
+    const interval = intervalMs()
+    if (interval !== lastIntervalMs) {
+      lastIntervalMs = interval
+      for (const runtime of runtimes.values()) runtime.poller.intervalChanged()
+    }
+  }
+
+  function applyActivity(): void {
+    if (!started || stopped) return
+    for (const runtime of runtimes.values()) {
+      if (active()) runtime.poller.resume()
+      else runtime.poller.pause()
+    }
+    for (const accountId of knownIds) emitStatus(accountId)
+  }
+
+  return {
+    start() {
+      if (started || stopped) return
+      started = true
+      lastIntervalMs = intervalMs()
+      unsubscribe = sources.subscribe?.(() => accountsChanged()) ?? null
+      accountsChanged()
+    },
+    async stop() {
+      if (stopped) return
+      stopped = true
+      unsubscribe?.()
+      unsubscribe = null
+      await Promise.all([...[...runtimes.values()].map(stopRuntime), ...stopping.values()])
+      try {
+        await store.flush()
+      } catch (error) {
+        logger.error({ code: (error as NodeJS.ErrnoException).code }, 'could not write the sync state on stop')
+      }
+    },
+    async refresh(accountId) {
+      const targets = accountId === undefined ? [...runtimes.values()] : [runtimes.get(accountId)]
+      await Promise.all(targets.map((runtime) => runtime?.poller.refreshNow()))
+    },
+    setOnline(value) {
+      if (online === value) return
+      online = value
+      applyActivity()
+    },
+    suspend() {
+      if (suspended) return
+      suspended = true
+      applyActivity()
+    },
+    resume() {
+      if (!suspended) return
+      suspended = false
+      applyActivity()
+    },
+    accountsChanged,
+    async removeAccount(accountId) {
+      const runtime = runtimes.get(accountId)
+      await (runtime ? stopRuntime(runtime) : stopping.get(accountId))
+      syncedThisRun.delete(accountId)
+      lastEmitted.delete(accountId)
+      await store.removeAccount(accountId)
+      hub.emit('history', store.history())
+    },
+    statuses() {
+      return knownIds.map(statusOf)
+    },
+    groups(accountId) {
+      return store.snapshot(accountId)?.groups ?? []
+    },
+    history() {
+      return store.history()
+    },
+    async markSeen(ids) {
+      const marked = await store.markSeen(ids)
+      if (marked > 0) hub.emit('history', store.history())
+      return marked
+    },
+    on(event, listener) {
+      return hub.on(event, listener)
+    },
+  }
+}

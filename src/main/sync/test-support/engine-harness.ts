@@ -1,0 +1,98 @@
+// Builds an engine on a fake clock, fake clients and a real store in a temp directory, and records its events.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { SyncEngine, SyncEngineOptions } from '../engine'
+import { createSyncEngine } from '../engine'
+import type { SyncLogger } from '../logger'
+import { silentLogger } from '../logger'
+import type { SyncStore } from '../store'
+import { createSyncStore } from '../store'
+import type { SyncAccount, SyncEvents } from '../types'
+import { FakeClock } from './fake-clock'
+import { FakeClient } from './fake-client'
+
+export const ACME = 'acme.bitrix24.com/1'
+export const BETA = 'beta.bitrix24.com/7'
+
+export type Recorded = { [E in keyof SyncEvents]: { event: E; args: SyncEvents[E] } }[keyof SyncEvents]
+
+export interface EngineHarness {
+  engine: SyncEngine
+  store: SyncStore
+  clock: FakeClock
+  dir: string
+  accounts: SyncAccount[]
+  intervalSeconds: number
+  clients: Map<string, FakeClient>
+  client(accountId?: string): FakeClient
+  events: Recorded[]
+  /** The payloads of one event kind, in order. */
+  of<E extends keyof SyncEvents>(event: E): SyncEvents[E][]
+  /** The one `changes` event so far; throws when there were none or several. */
+  onlyChanges(): SyncEvents['changes']
+  /** Tells the engine that accounts or settings changed, as a shell's subscription would. */
+  notify(): void
+}
+
+export function engineHarness(
+  options: {
+    accounts?: SyncAccount[]
+    dir?: string
+    clock?: FakeClock
+    logger?: SyncLogger
+    engine?: Partial<SyncEngineOptions>
+  } = {},
+): EngineHarness {
+  const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), 'b24-sync-engine-'))
+  const clock = options.clock ?? new FakeClock()
+  const logger = options.logger ?? silentLogger
+  const store = createSyncStore({ dir, clock, logger })
+  const listeners = new Set<() => void>()
+  let nextId = 0
+  const harness: EngineHarness = {
+    dir,
+    clock,
+    store,
+    accounts: options.accounts ?? [{ id: ACME, enabled: true }],
+    intervalSeconds: 60,
+    clients: new Map(),
+    client(accountId = ACME) {
+      let client = harness.clients.get(accountId)
+      if (!client) harness.clients.set(accountId, (client = new FakeClient()))
+      return client
+    },
+    events: [],
+    of(event) {
+      return harness.events.filter((item) => item.event === event).map((item) => item.args) as never
+    },
+    onlyChanges() {
+      const all = harness.of('changes')
+      if (all.length !== 1 || !all[0]) throw new Error(`expected one changes event, got ${all.length}`)
+      return all[0]
+    },
+    notify: () => listeners.forEach((listener) => listener()),
+    engine: undefined as unknown as SyncEngine,
+  }
+  harness.engine = createSyncEngine({
+    sources: {
+      accounts: () => harness.accounts,
+      clientFor: (accountId) => harness.client(accountId),
+      pollIntervalSeconds: () => harness.intervalSeconds,
+      subscribe: (listener) => {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
+    },
+    store,
+    clock,
+    logger,
+    newId: () => `c${++nextId}`,
+    ...options.engine,
+  })
+  const names: (keyof SyncEvents)[] = ['changes', 'status', 'groups', 'synced', 'error', 'history']
+  for (const event of names) {
+    harness.engine.on(event, (...args: unknown[]) => harness.events.push({ event, args } as unknown as Recorded))
+  }
+  return harness
+}

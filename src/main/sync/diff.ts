@@ -10,6 +10,7 @@ const KIND_RANK: Readonly<Record<ChangeKind, number>> = Object.fromEntries(
 ) as Record<ChangeKind, number>
 
 const DIGITS = /^\d+$/
+const MATCHED = Symbol('matched')
 
 /** Numeric ids in numeric order (Bitrix ids are integers sent as strings), anything else by code units. */
 export function compareGroupIds(a: string, b: string): number {
@@ -29,16 +30,17 @@ export function compareGroupIds(a: string, b: string): number {
  * One group can yield several changes (say renamed and role_changed); a joined or left group yields only that one.
  */
 export function diffGroups(previous: readonly Group[], next: readonly Group[]): ChangeDraft[] {
-  const before = new Map<string, Group>()
+  // One map does all the bookkeeping (this runs on every poll, on lists of thousands): a previous group's entry is
+  // overwritten with MATCHED once `next` has it, and a joined id is added as MATCHED, so a duplicated id in `next` is
+  // skipped (the client keeps the first one too) and whatever is left unmatched afterwards has left.
+  const before = new Map<string, Group | typeof MATCHED>()
   for (const group of previous) if (!before.has(group.id)) before.set(group.id, group)
   const changes: ChangeDraft[] = []
-  const nextIds = new Set<string>()
 
   for (const group of next) {
-    // The client already drops duplicated ids (first one wins); repeating that here keeps the diff total on any input.
-    if (nextIds.has(group.id)) continue
-    nextIds.add(group.id)
     const old = before.get(group.id)
+    if (old === MATCHED) continue
+    before.set(group.id, MATCHED)
     if (!old) {
       changes.push({ kind: 'joined', group, from: null, to: group.roleCode })
       continue
@@ -55,7 +57,7 @@ export function diffGroups(previous: readonly Group[], next: readonly Group[]): 
     }
   }
   for (const group of before.values()) {
-    if (!nextIds.has(group.id)) changes.push({ kind: 'left', group, from: group.roleCode, to: null })
+    if (group !== MATCHED) changes.push({ kind: 'left', group, from: group.roleCode, to: null })
   }
 
   return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || compareGroupIds(a.group.id, b.group.id))

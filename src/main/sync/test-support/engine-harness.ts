@@ -50,7 +50,25 @@ export function engineHarness(
   const store = createSyncStore({ dir, clock, logger })
   const listeners = new Set<() => void>()
   let nextId = 0
+  // The sources read the harness lazily, so tests can change accounts and settings as they go.
+  const engine = createSyncEngine({
+    sources: {
+      accounts: () => harness.accounts,
+      clientFor: (accountId) => harness.client(accountId),
+      pollIntervalSeconds: () => harness.intervalSeconds,
+      subscribe: (listener) => {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
+    },
+    store,
+    clock,
+    logger,
+    newId: () => `c${++nextId}`,
+    ...options.engine,
+  })
   const harness: EngineHarness = {
+    engine,
     dir,
     clock,
     store,
@@ -72,24 +90,7 @@ export function engineHarness(
       return all[0]
     },
     notify: () => listeners.forEach((listener) => listener()),
-    engine: undefined as unknown as SyncEngine,
   }
-  harness.engine = createSyncEngine({
-    sources: {
-      accounts: () => harness.accounts,
-      clientFor: (accountId) => harness.client(accountId),
-      pollIntervalSeconds: () => harness.intervalSeconds,
-      subscribe: (listener) => {
-        listeners.add(listener)
-        return () => listeners.delete(listener)
-      },
-    },
-    store,
-    clock,
-    logger,
-    newId: () => `c${++nextId}`,
-    ...options.engine,
-  })
   const names: (keyof SyncEvents)[] = ['changes', 'status', 'groups', 'synced', 'error', 'history']
   for (const event of names) {
     harness.engine.on(event, (...args: unknown[]) => harness.events.push({ event, args } as unknown as Recorded))

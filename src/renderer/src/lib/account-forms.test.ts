@@ -6,7 +6,6 @@ describe('checkWebhookUrl', () => {
       ok: true,
       origin: 'https://acme.bitrix24.com',
       userId: '12',
-      insecure: false,
     })
   })
 
@@ -19,8 +18,15 @@ describe('checkWebhookUrl', () => {
     expect(checkWebhookUrl('   ')).toEqual({ ok: false, issue: 'empty' })
   })
 
+  it('adds https:// when the scheme is left out, as main does', () => {
+    expect(checkWebhookUrl('acme.bitrix24.com/rest/1/abcd1234/')).toMatchObject({
+      ok: true,
+      origin: 'https://acme.bitrix24.com',
+    })
+  })
+
   it('says when the text is not a URL at all', () => {
-    expect(checkWebhookUrl('abcd1234')).toEqual({ ok: false, issue: 'notUrl' })
+    expect(checkWebhookUrl('https://acme bitrix24.com/rest/1/x/')).toEqual({ ok: false, issue: 'notUrl' })
     expect(checkWebhookUrl('ftp://acme.bitrix24.com/rest/1/abcd1234/')).toEqual({ ok: false, issue: 'notUrl' })
   })
 
@@ -36,21 +42,21 @@ describe('checkWebhookUrl', () => {
     })
   })
 
-  it('requires https for cloud portals', () => {
+  it('requires https, because the webhook code would travel in clear', () => {
     expect(checkWebhookUrl('http://acme.bitrix24.de/rest/1/abcd1234/')).toEqual({ ok: false, issue: 'httpsRequired' })
-    expect(checkWebhookUrl('http://acme.bitrix24.com.br/rest/1/abcd1234/')).toEqual({
-      ok: false,
-      issue: 'httpsRequired',
+  })
+
+  it('lets this machine (the demo portal) use plain http', () => {
+    expect(checkWebhookUrl('http://127.0.0.1:8080/rest/3/abcd1234/')).toEqual({
+      ok: true,
+      origin: 'http://127.0.0.1:8080',
+      userId: '3',
     })
   })
 
-  it('lets a self-hosted portal use plain http, flagged as insecure', () => {
-    expect(checkWebhookUrl('http://intranet.local:8080/rest/3/abcd1234/')).toEqual({
-      ok: true,
-      origin: 'http://intranet.local:8080',
-      userId: '3',
-      insecure: true,
-    })
+  it('wants a user id that is a number other than 0', () => {
+    expect(checkWebhookUrl('https://acme.bitrix24.com/rest/0/abcd1234/')).toEqual({ ok: false, issue: 'notWebhook' })
+    expect(checkWebhookUrl('https://acme.bitrix24.com/rest/x/abcd1234/')).toEqual({ ok: false, issue: 'notWebhook' })
   })
 })
 
@@ -75,8 +81,12 @@ describe('checkOAuthFields', () => {
     })
   })
 
-  it('wants URLs for the portal and the optional token server', () => {
-    expect(checkOAuthFields({ ...complete, portal: 'acme', tokenServerUrl: 'oauth' })).toEqual({
+  it('accepts a portal address without a scheme', () => {
+    expect(checkOAuthFields({ ...complete, portal: 'acme.bitrix24.com' })).toEqual({})
+  })
+
+  it('wants a portal address and an https token server', () => {
+    expect(checkOAuthFields({ ...complete, portal: 'acme', tokenServerUrl: 'http://oauth.example.com/' })).toEqual({
       portal: 'notUrl',
       tokenServerUrl: 'notUrl',
     })

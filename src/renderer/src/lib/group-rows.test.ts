@@ -1,5 +1,13 @@
 import { makeAccount, makeChange, makeGroup } from '../../harness/builders'
-import { filterRows, groupKey, prepareGroups, unseenGroupKeys, type PrepareInput, type Row } from './group-rows'
+import {
+  activeIndexFor,
+  filterRows,
+  groupKey,
+  prepareGroups,
+  unseenGroupKeys,
+  type PrepareInput,
+  type Row,
+} from './group-rows'
 
 const acme = makeAccount({ host: 'acme.bitrix24.com' })
 const beta = makeAccount({ host: 'beta.bitrix24.de', userId: '7' })
@@ -103,5 +111,28 @@ describe('prepareGroups and filterRows', () => {
   it('ignores groups of an account that is not in the account list', () => {
     const prepared = prepareGroups(input({ groups: { 'gone.example/1': [makeGroup({ id: '1' })] } }))
     expect(filterRows(prepared, '')).toEqual({ rows: [], matched: 0, total: 0 })
+  })
+})
+
+describe('activeIndexFor', () => {
+  const prepared = prepareGroups(
+    input({
+      accounts: [acme, beta],
+      groups: { [acme.id]: [makeGroup({ id: '1', name: 'A' })], [beta.id]: [makeGroup({ id: '2', name: 'B' })] },
+    }),
+  )
+  const { rows } = filterRows(prepared, '')
+
+  it('keeps the active group when it is still listed (a sync must not move the highlight)', () => {
+    expect(activeIndexFor(rows, groupKey(beta.id, '2'))).toBe(3)
+  })
+
+  it('falls back to the first group, not a header, when the active one is gone or none was chosen', () => {
+    expect(activeIndexFor(rows, groupKey(beta.id, 'gone'))).toBe(1)
+    expect(activeIndexFor(rows, null)).toBe(1)
+  })
+
+  it('gives -1 for an empty list', () => {
+    expect(activeIndexFor([], null)).toBe(-1)
   })
 })

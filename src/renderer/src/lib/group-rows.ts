@@ -102,3 +102,12 @@ export function filterRows(prepared: PreparedGroups, query: string): FilteredRow
   }
   return { rows, matched, total: prepared.total }
 }
+
+/** The row to highlight: the one with `key` if it is still listed, else the first group, else none (-1). */
+export function activeIndexFor(rows: readonly Row[], key: string | null): number {
+  if (key !== null) {
+    const index = rows.findIndex((row) => row.key === key)
+    if (index !== -1 && rows[index]?.type === 'group') return index
+  }
+  return rows.findIndex((row) => row.type === 'group')
+}

@@ -1,6 +1,13 @@
-// The window's language: the setting, or the system's when the setting is "system", through the shared i18next setup.
-import { createTranslator, resolveLanguage } from '@shared/i18n/index'
-import type { Language, LanguageSetting } from '@shared/types'
+// The window's language: the setting, or the system's when the setting is "system".
+// The window loads only the two namespaces it shows (its own `ui` and the client's `errors`), with the same i18next
+// options as the shared `createTranslator`: the other namespaces (CLI, tray, notifications, accounts) would add
+// about 8 KB gzipped to a bundle that must stay under 80 KB. A key from another namespace falls back to the text
+// main rendered (see error-message.ts).
+import i18next from 'i18next'
+import { errors } from '@shared/i18n/errors'
+import { resolveLanguage } from '@shared/i18n/index'
+import { ui } from '@shared/i18n/ui'
+import { LANGUAGES, type Language, type LanguageSetting } from '@shared/types'
 
 /** A message lookup; `count` picks the plural form, other options fill `{{placeholders}}`. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string
@@ -9,8 +16,18 @@ export function resolveUiLanguage(setting: LanguageSetting, systemLanguages: rea
   return setting === 'system' ? resolveLanguage(systemLanguages) : setting
 }
 
-/** A lookup in the `ui` namespace by default (`errors:...` and other namespaces by prefix). */
+/** A lookup in the `ui` namespace by default (`errors:...` by prefix), English as the fallback. */
 export function createUiTranslate(language: Language): Translate {
-  const { t } = createTranslator(language)
-  return (key, options) => String(t(key, { ns: 'ui', ...options }))
+  const instance = i18next.createInstance()
+  void instance.init({
+    lng: language,
+    fallbackLng: 'en',
+    ns: ['ui', 'errors'],
+    defaultNS: 'ui',
+    resources: Object.fromEntries(LANGUAGES.map((lang) => [lang, { ui: ui[lang], errors: errors[lang] }])),
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  })
+  return (key, options) => String(instance.t(key, options ?? {}))
 }

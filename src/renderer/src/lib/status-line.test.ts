@@ -1,6 +1,6 @@
 import { makeStatus } from '../../harness/builders'
 import { createUiTranslate } from './i18n'
-import { statusLine, type StatusLineContext } from './status-line'
+import { statusLine, statusTone, type StatusLineContext } from './status-line'
 
 const now = new Date('2025-03-10T12:00:00Z')
 const twoMinutesAgo = '2025-03-10T11:58:00Z'
@@ -48,5 +48,20 @@ describe('statusLine', () => {
 
   it('says not synced yet before the first sync', () => {
     expect(statusLine(undefined, context('en'))).toBe('Not synced yet')
+  })
+})
+
+describe('statusTone', () => {
+  it('is offline whenever the machine is offline', () => {
+    expect(statusTone(makeStatus('a', { state: 'ok' }), false)).toBe('offline')
+    expect(statusTone(makeStatus('a', { state: 'offline' }), true)).toBe('offline')
+  })
+
+  it('follows the sync state otherwise', () => {
+    expect(statusTone(makeStatus('a', { state: 'ok' }), true)).toBe('ok')
+    expect(statusTone(makeStatus('a', { state: 'syncing' }), true)).toBe('syncing')
+    expect(statusTone(makeStatus('a', { state: 'error' }), true)).toBe('error')
+    expect(statusTone(makeStatus('a', { state: 'paused' }), true)).toBe('idle')
+    expect(statusTone(undefined, true)).toBe('idle')
   })
 })

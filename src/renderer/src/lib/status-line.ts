@@ -30,3 +30,20 @@ export function statusLine(status: SyncStatus | undefined, context: StatusLineCo
   if (status?.groupCount != null) parts.push(t('groupCount', { count: status.groupCount }))
   return parts.join(' · ')
 }
+
+export type StatusTone = 'ok' | 'syncing' | 'error' | 'offline' | 'idle'
+
+/** The colour of an account's status dot. */
+export function statusTone(status: SyncStatus | undefined, online: boolean): StatusTone {
+  if (!online || status?.state === 'offline') return 'offline'
+  switch (status?.state) {
+    case 'ok':
+      return 'ok'
+    case 'syncing':
+      return 'syncing'
+    case 'error':
+      return 'error'
+    default:
+      return 'idle'
+  }
+}

@@ -1,0 +1,9 @@
+// An error's message in the window's current language: main sends the key and its own rendering, and the window
+// may have switched language since.
+import type { ErrorView } from '@shared/types'
+import type { Translate } from './i18n'
+
+export function errorMessage(error: ErrorView, t: Translate): string {
+  const key = error.messageKey.includes(':') ? error.messageKey : `errors:${error.messageKey}`
+  return t(key, { defaultValue: error.message || t('app.unexpected') })
+}

@@ -1,57 +1,54 @@
-// Composition root: build the services and connect them to Electron. Behaviour lives in the modules it wires.
-import { app, BrowserWindow, Menu, Tray, nativeImage, session } from 'electron'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { resourcesDir, trayIconPath } from './desktop/paths'
-import { denyAllPermissions, hardenWebContents, secureWebPreferences } from './desktop/security'
+// Composition root: the process's lifecycle around the desktop app, which desktop/app.ts builds from the services.
+import { app, dialog } from 'electron'
+import type { DesktopApp } from './desktop/app'
+import { startDesktopApp } from './desktop/app'
+import type { LaunchArgs } from './desktop/launch-args'
+import { parseLaunchArgs } from './desktop/launch-args'
+import { createQuitSequence } from './desktop/quit'
 
-const here = dirname(fileURLToPath(import.meta.url))
-let tray: Tray | null = null
-let window: BrowserWindow | null = null
-
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 380,
-    height: 560,
-    show: false,
-    frame: false,
-    resizable: false,
-    skipTaskbar: true,
-    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
-  })
-  hardenWebContents(win.webContents)
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
-  else void win.loadFile(join(here, '../renderer/index.html'))
-  return win
+function launchArgs(): LaunchArgs | null {
+  try {
+    return parseLaunchArgs(process.argv)
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error))
+    return null
+  }
 }
+const args = launchArgs()
+// Before anything reads the path: settings, sync state, logs and the browser profile all live under it.
+if (args?.userDataDir) app.setPath('userData', args.userDataDir)
 
-function toggleWindow(): void {
-  if (!window || window.isDestroyed()) window = createWindow()
-  if (window.isVisible()) window.hide()
-  else window.show()
-}
+// Wayland compositors grant global shortcuts only through the desktop portal, which Chromium uses when asked.
+if (process.platform === 'linux') app.commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal')
+// Windows attributes notifications to this id; without it they do not show for an unpackaged app.
+if (process.platform === 'win32') app.setAppUserModelId('org.bitrix24groups.app')
 
-void app.whenReady().then(() => {
-  app.dock?.hide()
-  denyAllPermissions(session.defaultSession)
-  window = createWindow()
-  const resources = resourcesDir({
-    isPackaged: app.isPackaged,
-    appPath: app.getAppPath(),
-    resourcesPath: process.resourcesPath,
-  })
-  tray = new Tray(nativeImage.createFromPath(trayIconPath(resources, 'normal', process.platform)))
-  tray.setToolTip('Bitrix24 Groups')
-  tray.setContextMenu(
-    Menu.buildFromTemplate([
-      { label: 'Open', click: toggleWindow },
-      { label: 'Quit', click: () => app.quit() },
-    ]),
-  )
-  tray.on('click', toggleWindow)
-  if (process.argv.includes('--show')) window.once('ready-to-show', () => window?.show())
-})
+let desktop: DesktopApp | null = null
 
-app.on('window-all-closed', () => {
+// A second launch only shows the first instance's window.
+if (!args) app.exit(2)
+else if (!app.requestSingleInstanceLock()) app.quit()
+else {
+  app.on('second-instance', () => desktop?.show())
   // A tray app keeps running with no window.
-})
+  app.on('window-all-closed', () => {})
+  app.on(
+    'before-quit',
+    createQuitSequence({
+      cleanup: async () => desktop?.cleanup(),
+      exit: () => app.exit(0),
+      setTimeout,
+      log: { warn: (fields, message) => console.warn(message, fields) },
+    }),
+  )
+  void app
+    .whenReady()
+    .then(async () => {
+      desktop = await startDesktopApp(args)
+    })
+    .catch((error: unknown) => {
+      // Nothing started (e.g. the settings directory cannot be written): say why rather than sit in no tray at all.
+      dialog.showErrorBox('Bitrix24 Groups', error instanceof Error ? error.message : String(error))
+      app.exit(1)
+    })
+}

@@ -2,6 +2,7 @@
 export const tray = {
   en: {
     appName: 'Bitrix24 Groups',
+    description: 'Your Bitrix24 groups and projects in the tray',
     tooltip: {
       noAccounts: 'no account yet',
       groups_one: '{{count}} group',
@@ -61,6 +62,7 @@ export const tray = {
   },
   ru: {
     appName: 'Bitrix24 Groups',
+    description: 'Ваши группы и проекты Битрикс24 в области уведомлений',
     tooltip: {
       noAccounts: 'нет учётной записи',
       groups_one: '{{count}} группа',
@@ -126,6 +128,7 @@ export const tray = {
   },
   de: {
     appName: 'Bitrix24 Groups',
+    description: 'Ihre Bitrix24-Gruppen und -Projekte im Infobereich',
     tooltip: {
       noAccounts: 'noch kein Konto',
       groups_one: '{{count}} Gruppe',

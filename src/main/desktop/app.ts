@@ -1,0 +1,237 @@
+// The desktop app: every service and piece of Electron glue, built and connected. index.ts owns the process
+// (switches, single instance, quit); this file owns what runs inside it.
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  globalShortcut,
+  ipcMain,
+  Menu,
+  nativeImage,
+  net,
+  Notification,
+  powerMonitor,
+  screen,
+  session,
+  shell,
+  Tray,
+} from 'electron'
+import ElectronStore from 'electron-store'
+import { homedir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createTranslator } from '@shared/i18n'
+import { createKeychainSecretStore } from '../accounts'
+import { startDemoPortal } from '../demo'
+import { createActionDispatcher } from './actions'
+import { composeAppState } from './app-state'
+import { applyLaunchAtLogin, removeEntryFile, writeEntryFile } from './autostart'
+import { createChangeNotifications } from './change-notifications'
+import { createDemoMode } from './demo-mode'
+import { errorViewOf } from './error-view'
+import { createExternalOpener } from './external-links'
+import { createHandlers } from './handlers'
+import { registerHandlers, sendEvent } from './ipc'
+import { effectiveLanguage } from './language'
+import type { LaunchArgs } from './launch-args'
+import { createLogger } from './logger'
+import { createNotifier } from './notifier'
+import { appIconPath, resourcesDir, trayIconPath } from './paths'
+import { connectPowerEvents, watchConnectivity } from './power'
+import { denyAllPermissions, hardenWebContents } from './security'
+import { accountsPortOf, createCoreServices, enginePortOf, settingsPortOf } from './services'
+import { createShortcutManager } from './shortcut'
+import { createStatePublisher } from './state-publisher'
+import { createTrayPresenter } from './tray'
+import { createTrayWindowController, trayWindowOptions } from './tray-window'
+
+const here = dirname(fileURLToPath(import.meta.url))
+
+export interface DesktopApp {
+  /** Shows the tray window (a second launch, the dock). */
+  show(): void
+  /** Stops pollers, the demo portal and timers, and writes what is pending; for the quit sequence. */
+  cleanup(): Promise<void>
+}
+
+export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
+  const { platform } = process
+  app.dock?.hide()
+  denyAllPermissions(session.defaultSession)
+  const userData = app.getPath('userData')
+  const resources = resourcesDir({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+  })
+  const log = createLogger({ userDataDir: userData, level: app.isPackaged ? 'info' : 'debug' })
+  const locales = [app.getLocale(), ...app.getPreferredSystemLanguages()]
+  let translator = createTranslator('en')
+  let online = net.isOnline()
+
+  const core = createCoreServices({
+    userDataDir: userData,
+    settingsBackend: (options) => new ElectronStore(options),
+    secrets: createKeychainSecretStore(),
+    fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+    describeError: (error) => errorViewOf(error, translator),
+    logger: log.logger,
+  })
+  const settings = () => core.settings.getSettings()
+  translator = createTranslator(effectiveLanguage(settings().language, locales))
+  const notice = core.settings.takeNotice()
+
+  const window = new BrowserWindow(trayWindowOptions(platform, join(here, '../preload/index.cjs')))
+  hardenWebContents(window.webContents)
+  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL)
+  else void window.loadFile(join(here, '../renderer/index.html'))
+  const tray = new Tray(nativeImage.createFromPath(trayIconPath(resources, 'normal', platform)))
+  const trayWindow = createTrayWindowController({
+    window,
+    screen,
+    trayBounds: () => tray.getBounds(),
+    platform,
+    now: Date.now,
+    onShown: () => sendEvent(window.webContents, 'window:shown', null),
+  })
+  if (args.show || args.demo) {
+    window.once('ready-to-show', () => trayWindow.show())
+  }
+
+  const demo = createDemoMode({ startPortal: () => startDemoPortal({ scenario: true }), accounts: core.accounts })
+  const openExternal = createExternalOpener({
+    openExternal: (url) => shell.openExternal(url),
+    portals: () => core.accounts.list().map((account) => account.portal),
+    warn: (message, details) => log.logger.warn(details, message),
+  })
+  const state = () =>
+    composeAppState({
+      accounts: () => core.accounts.list(),
+      statuses: () => core.engine.statuses(),
+      groups: (accountId) => core.engine.groups(accountId),
+      history: () => core.engine.history(),
+      settings,
+      online: () => online,
+      platform,
+      notice: () => notice,
+    })
+  const actions = createActionDispatcher({
+    state,
+    now: () => new Date(),
+    openExternal,
+    window: trayWindow,
+    navigate: (payload) => sendEvent(window.webContents, 'ui:navigate', payload),
+    engine: core.engine,
+    settings: settingsPortOf(core),
+    demo,
+    app,
+    log: log.logger,
+  })
+  const trayPresenter = createTrayPresenter({
+    tray,
+    platform,
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    image: (iconState) => nativeImage.createFromPath(trayIconPath(resources, iconState, platform)),
+    dispatch: (action) => void actions.dispatch(action),
+    onClick: () => trayWindow.toggle(),
+  })
+  const publisher = createStatePublisher({
+    compose: state,
+    publish: (current) => {
+      trayPresenter.render(current, translator, new Date())
+      sendEvent(window.webContents, 'state:changed', current)
+    },
+    defer: (callback) => setImmediate(callback),
+    setInterval,
+    clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+  })
+  const notifier = createNotifier({
+    create: (options) => new Notification(options),
+    isSupported: () => Notification.isSupported(),
+    onClick: (target) => void actions.openTarget(target),
+    icon: appIconPath(resources),
+  })
+  const shortcut = createShortcutManager(globalShortcut, () => trayWindow.toggle())
+  const launchAtLogin = {
+    apply: (enabled: boolean) =>
+      applyLaunchAtLogin(enabled, {
+        platform,
+        execPath: process.execPath,
+        env: process.env,
+        home: homedir(),
+        setLoginItemSettings: (loginItem) => app.setLoginItemSettings(loginItem),
+        writeFile: writeEntryFile,
+        removeFile: removeEntryFile,
+        entry: { name: app.getName(), comment: translator.t('tray:description'), icon: appIconPath(resources) },
+      }),
+  }
+
+  registerHandlers(
+    ipcMain,
+    createHandlers({
+      state,
+      translator: () => translator,
+      now: () => new Date(),
+      accounts: accountsPortOf(core),
+      engine: enginePortOf(core),
+      settings: settingsPortOf(core),
+      openExternal,
+      clipboard,
+      window: trayWindow,
+      shortcut,
+      launchAtLogin,
+      demo,
+      app,
+      log: log.logger,
+    }),
+  )
+
+  const notifyChanges = createChangeNotifications({
+    notifier,
+    state,
+    translator: () => translator,
+    now: () => new Date(),
+    platform,
+  })
+  core.engine.on('changes', (changes) => notifyChanges(changes))
+  for (const event of ['status', 'groups', 'history'] as const) core.engine.on(event, () => publisher.changed())
+  core.accounts.subscribe(() => publisher.changed())
+  core.settings.onDidChange(() => {
+    translator = createTranslator(effectiveLanguage(settings().language, locales))
+    publisher.changed()
+  })
+  connectPowerEvents(powerMonitor, core.engine)
+  const stopConnectivity = watchConnectivity({
+    isOnline: () => net.isOnline(),
+    onChange: (value) => {
+      online = value
+      core.engine.setOnline(value)
+      publisher.changed()
+    },
+    setInterval,
+    clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+  })
+  const registered = shortcut.apply(settings().globalShortcut)
+  if (!registered.ok) log.logger.warn({ accelerator: registered.rejected }, 'Global shortcut not available')
+  if (settings().launchAtLogin) void launchAtLogin.apply(true).catch(() => log.logger.warn({}, 'Autostart not renewed'))
+
+  core.engine.start()
+  publisher.changed()
+  log.logger.info({ version: app.getVersion(), platform }, 'started')
+  if (args.demo) {
+    await demo.start().catch((error: unknown) => {
+      log.logger.error({ code: (error as { code?: string }).code ?? 'UNEXPECTED' }, 'Demo portal did not start')
+    })
+  }
+  return {
+    show: () => trayWindow.show(),
+    async cleanup() {
+      publisher.stop()
+      stopConnectivity()
+      shortcut.dispose()
+      await demo.stop()
+      await core.stop()
+      log.flush()
+    },
+  }
+}

@@ -131,7 +131,17 @@ describe('limits reported by the portal', () => {
 
 describe('problems only the user can fix', () => {
   it.each<ErrorKind>(['auth', 'permission', 'scope', 'plan', 'moved', 'not_found'])('%s halts polling', (kind) => {
-    expect(decideNext(input(error(kind, new Date(NOW + 1_000))))).toEqual({ action: 'halt', failures: 1 })
+    expect(decideNext(input(error(kind)))).toEqual({ action: 'halt', failures: 1 })
+  })
+
+  it('asks again at the time the client names, rather than halting, when a method awaits approval', () => {
+    const later = new Date(NOW + 600_000)
+    expect(decideNext(input(error('permission', later)))).toEqual({
+      action: 'wait',
+      delayMs: 600_000,
+      failures: 1,
+      reason: 'retry_at',
+    })
   })
 })
 

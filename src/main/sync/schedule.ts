@@ -70,7 +70,13 @@ export function decideNext({ outcome, intervalMs, failures, now, random }: Sched
     return { action: 'wait', delayMs: intervalDelay(intervalMs, random), failures: kept, reason: 'interval' }
   }
   const { kind, retryAt } = outcome
-  if (HALTING.has(kind)) return { action: 'halt', failures: failures + 1 }
+  if (HALTING.has(kind)) {
+    // The one such problem that fixes itself is a method awaiting the admin's approval; the client then says when to
+    // ask again (rarely), and polling goes on at that pace instead of stopping.
+    if (retryAt)
+      return { action: 'wait', delayMs: untilRetryAt(retryAt, now), failures: failures + 1, reason: 'retry_at' }
+    return { action: 'halt', failures: failures + 1 }
+  }
   switch (kind) {
     case 'rate_limit':
       // The client's delay when it has one; otherwise slow down like any transient failure.

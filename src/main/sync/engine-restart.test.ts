@@ -2,7 +2,6 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { STATE_FILE_NAME } from './store'
-import { settle } from './test-support/fake-clock'
 import { clientError } from './test-support/fake-client'
 import type { EngineHarness } from './test-support/engine-harness'
 import { ACME, engineHarness } from './test-support/engine-harness'
@@ -24,7 +23,7 @@ async function run(portal: ReturnType<typeof groups>): Promise<EngineHarness> {
   running.push(h)
   h.client().current = portal
   h.engine.start()
-  await settle()
+  await h.settle()
   return h
 }
 

@@ -2,7 +2,6 @@ import { rmSync } from 'node:fs'
 import type { SyncStatus } from '@shared/types'
 import { CONFIRMATION_DELAY_MS } from './engine'
 import type { SyncLogger } from './logger'
-import { settle } from './test-support/fake-clock'
 import { clientError } from './test-support/fake-client'
 import type { EngineHarness } from './test-support/engine-harness'
 import { ACME, BETA, engineHarness } from './test-support/engine-harness'
@@ -26,7 +25,7 @@ async function started(list = groups(4), options?: Parameters<typeof engineHarne
   const h = setup(options)
   h.client().current = list
   h.engine.start()
-  await settle()
+  await h.settle()
   h.events.length = 0
   return h
 }
@@ -39,7 +38,7 @@ describe('the first sync of a new account', () => {
     const h = setup()
     h.client().current = groups(3)
     h.engine.start()
-    await settle()
+    await h.settle()
     expect(h.of('changes')).toEqual([])
     expect(h.of('synced')).toEqual([
       [{ accountId: ACME, groupCount: 3, baseline: true, at: expect.any(String), movedTo: null }],
@@ -294,7 +293,7 @@ describe('problems only the user can fix', () => {
     await h.engine.refresh()
     h.accounts = [{ id: ACME, enabled: true, credentialsVersion: 2 }]
     h.notify()
-    await settle()
+    await h.settle()
     expect(h.client().calls).toBe(3)
     expect(statusOf(h)?.state).toBe('ok')
   })
@@ -306,7 +305,7 @@ describe('refresh', () => {
     h.client().hold = true
     const first = h.engine.refresh()
     const second = h.engine.refresh(ACME)
-    await settle()
+    await h.settle()
     h.client().release()
     await Promise.all([first, second])
     expect(h.client().calls).toBe(2)
@@ -320,7 +319,7 @@ describe('refresh', () => {
       ],
     })
     h.engine.start()
-    await settle()
+    await h.settle()
     await h.engine.refresh()
     expect([h.client(ACME).calls, h.client(BETA).calls]).toEqual([2, 2])
   })
@@ -334,7 +333,7 @@ describe('online, offline, suspend and resume', () => {
     await h.clock.advance(10 * 60_000)
     expect(h.client().calls).toBe(1)
     h.engine.setOnline(true)
-    await settle()
+    await h.settle()
     expect(h.client().calls).toBe(2)
     expect(statusOf(h)?.state).toBe('ok')
   })
@@ -346,7 +345,7 @@ describe('online, offline, suspend and resume', () => {
     await h.clock.advance(10 * 60_000)
     h.client().current = groups(3)
     h.engine.resume()
-    await settle()
+    await h.settle()
     expect(h.client().calls).toBe(2)
     expect(h.of('changes')).toHaveLength(1)
   })
@@ -356,7 +355,7 @@ describe('online, offline, suspend and resume', () => {
     h.client().hold = true
     h.client().current = groups(3)
     const refreshing = h.engine.refresh()
-    await settle()
+    await h.settle()
     h.engine.suspend()
     h.client().release()
     await refreshing
@@ -370,11 +369,11 @@ describe('online, offline, suspend and resume', () => {
     h.engine.setOnline(false)
     h.accounts = [...h.accounts, { id: BETA, enabled: true }]
     h.notify()
-    await settle()
+    await h.settle()
     expect(h.client(BETA).calls).toBe(0)
     expect(statusOf(h, BETA)?.state).toBe('offline')
     h.engine.setOnline(true)
-    await settle()
+    await h.settle()
     expect(h.client(BETA).calls).toBe(1)
   })
 })
@@ -385,7 +384,7 @@ describe('following accounts and settings', () => {
     h.client(BETA).current = groups(1)
     h.accounts = [...h.accounts, { id: BETA, enabled: true }]
     h.notify()
-    await settle()
+    await h.settle()
     expect(h.engine.statuses().map((status) => [status.accountId, status.state])).toEqual([
       [ACME, 'ok'],
       [BETA, 'ok'],
@@ -397,7 +396,7 @@ describe('following accounts and settings', () => {
     const h = await started(groups(2))
     h.accounts = [{ id: ACME, enabled: false }]
     h.notify()
-    await settle()
+    await h.settle()
     await h.clock.advance(10 * 60_000)
     expect(h.client().calls).toBe(1)
     expect(statusOf(h)).toMatchObject({ state: 'stopped', groupCount: 2, nextSyncAt: null })
@@ -411,7 +410,7 @@ describe('following accounts and settings', () => {
     h.client().current = groups(3)
     h.accounts = [{ id: ACME, enabled: true }]
     h.notify()
-    await settle()
+    await h.settle()
     expect(h.of('synced').map(([event]) => event.baseline)).toEqual([false])
     expect(h.of('changes')[0]?.[1]).toEqual({ accountId: ACME, whileAway: false })
   })
@@ -432,7 +431,7 @@ describe('following accounts and settings', () => {
     const h = setup()
     h.intervalSeconds = seconds
     h.engine.start()
-    await settle()
+    await h.settle()
     expect(statusOf(h)?.nextSyncAt).toBe(new Date(h.clock.now() + expected).toISOString())
   })
 
@@ -485,7 +484,7 @@ describe('stop', () => {
     const h = await started(groups(2))
     h.client().hold = true
     void h.engine.refresh()
-    await settle()
+    await h.settle()
     await h.engine.stop()
     expect(h.clock.pending()).toEqual([])
     expect(h.engine.statuses().map((status) => status.state)).toEqual(['stopped'])

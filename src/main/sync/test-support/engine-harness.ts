@@ -9,7 +9,7 @@ import { silentLogger } from '../logger'
 import type { SyncStore } from '../store'
 import { createSyncStore } from '../store'
 import type { SyncAccount, SyncEvents } from '../types'
-import { FakeClock } from './fake-clock'
+import { FakeClock, settle } from './fake-clock'
 import { FakeClient } from './fake-client'
 
 export const ACME = 'acme.bitrix24.com/1'
@@ -31,6 +31,8 @@ export interface EngineHarness {
   of<E extends keyof SyncEvents>(event: E): SyncEvents[E][]
   /** The one `changes` event so far; throws when there were none or several. */
   onlyChanges(): SyncEvents['changes']
+  /** Waits until all that does not wait on a timer or a held client is done (see `settle`). */
+  settle(): Promise<void>
   /** Tells the engine that accounts or settings changed, as a shell's subscription would. */
   notify(): void
 }
@@ -89,6 +91,7 @@ export function engineHarness(
       if (all.length !== 1 || !all[0]) throw new Error(`expected one changes event, got ${all.length}`)
       return all[0]
     },
+    settle,
     notify: () => listeners.forEach((listener) => listener()),
   }
   const names: (keyof SyncEvents)[] = ['changes', 'status', 'groups', 'synced', 'error', 'history']

@@ -12,18 +12,24 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 const fileWorkPending = () =>
   process.getActiveResourcesInfo().some((name) => name.startsWith('FSReq') || name === 'CloseReq')
 
+/** However loaded the machine, a test's file writes finish well within this. */
+const SETTLE_LIMIT_MS = 10_000
+
 /**
  * Lets everything that is not waiting on a timer finish: pending promise continuations and file writes. Fake time
- * only moves on once the code under test is idle, so the tests see exactly the schedule a real clock would give.
+ * only moves on once the code under test is idle, so tests see exactly the schedule a real clock would give. The
+ * limit is in real time, since a write on a busy machine can outlast any fixed number of turns.
  */
 export async function settle(): Promise<void> {
-  for (let round = 0; round < 10_000; round++) {
+  const deadline = Date.now() + SETTLE_LIMIT_MS
+  while (Date.now() < deadline) {
     await turn()
     if (!fileWorkPending()) {
       await turn()
       if (!fileWorkPending()) return
     }
   }
+  throw new Error(`file writes still pending after ${SETTLE_LIMIT_MS} ms`)
 }
 
 export class FakeClock implements Clock {

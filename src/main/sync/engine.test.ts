@@ -237,12 +237,15 @@ describe('mass removal', () => {
 
   it('reports nothing when the two answers remove different groups', async () => {
     const h = await started(groups(10))
+    h.client().queue.push(clientError('network', 'NETWORK'))
+    await h.engine.refresh()
     h.client().queue.push(groups(10).slice(0, 2), groups(10).slice(8))
     const refreshing = h.engine.refresh()
     await h.clock.advance(CONFIRMATION_DELAY_MS)
     await refreshing
     expect(h.of('changes')).toEqual([])
     expect(h.engine.groups(ACME)).toEqual(groups(10))
+    expect(statusOf(h)).toMatchObject({ state: 'ok', error: null })
   })
 
   it('reports nothing when the confirming fetch fails', async () => {

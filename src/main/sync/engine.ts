@@ -223,6 +223,7 @@ export function createSyncEngine({
         if (verdict === 'disputed') {
           logger.warn({ accountId }, 'two answers removed different groups; nothing reported')
           runtime.phase = 'ok'
+          runtime.error = null
           return SUCCESS
         }
         result = second

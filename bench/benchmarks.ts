@@ -1,0 +1,42 @@
+// Every benchmark by name, in the order a run takes them. Each runs in a process of its own (see child.ts), so that
+// one benchmark's heap, JIT state and open sockets cannot colour another's figures.
+import type { Figure } from './figures'
+
+export interface Benchmark {
+  title: string
+  /** Needs `npm run build` and `npm run harness` output. */
+  needsBuild?: boolean
+  load(): Promise<{ run(): Promise<Figure[]> }>
+}
+
+export const BENCHMARKS = {
+  'poll-cycle': {
+    title: '1. Poll cycle against the demo portal vs a bare fetch + JSON.parse',
+    load: () => import('./figures/poll-cycle'),
+  },
+  sdk: {
+    title: '2. Our client vs @bitrix24/b24jssdk over HTTPS',
+    load: () => import('./figures/sdk'),
+  },
+  diff: {
+    title: '3. Diff of 10,000 groups with 1% changed',
+    load: () => import('./figures/diff'),
+  },
+  renderer: {
+    title: '4. Renderer in Chromium: data to painted list, search keystroke, bundle size',
+    needsBuild: true,
+    load: () => import('./figures/renderer'),
+  },
+  requests: {
+    title: '5. Requests made by an engine with 3 accounts over 10 simulated minutes',
+    load: () => import('./figures/requests'),
+  },
+  memory: {
+    title: '6. Heap after 10,000 poll cycles vs after 1,000',
+    load: () => import('./figures/memory'),
+  },
+} satisfies Record<string, Benchmark>
+
+export type BenchmarkName = keyof typeof BENCHMARKS
+
+export const BENCHMARK_NAMES = Object.keys(BENCHMARKS) as BenchmarkName[]

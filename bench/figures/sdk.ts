@@ -1,0 +1,115 @@
+// Figure 2: the same `sonet_group.user.groups` call through our client and through the official SDK
+// (@bitrix24/b24jssdk, a devDependency used only here), against the demo portal over HTTPS with a throwaway
+// certificate that this process alone trusts. Both keep their rate limiters in the path, set so that they never wait;
+// ours also validates and normalises every group, the SDK hands back the raw JSON.
+import { B24Hook } from '@bitrix24/b24jssdk'
+import { createBitrixClient, createRateLimiterRegistry, GROUPS_METHOD, parseWebhookUrl } from '../../src/main/bitrix'
+import { atMost, info, type Figure } from '../figures'
+import { portalGroups } from '../groups'
+import { liveHeapBytes } from '../heap'
+import { interleave } from '../interleave'
+import { startPortalProcess } from '../portal'
+import { median, summarize } from '../stats'
+import { loopbackCertificate, trustInThisProcess } from '../tls'
+
+const USER = '1'
+const HEAP_CALLS = 1_000
+/** Calls of each contender before heap windows: V8 keeps optimising (and growing code and feedback) for a while. */
+const HEAP_WARMUP_CALLS = 1_000
+/** Windows of HEAP_CALLS per contender, in ABBA order. */
+const HEAP_WINDOWS = 4
+/**
+ * Below 64 bytes a call, a difference in growth is not measurable here: windows of the same contender differ by more
+ * as V8 finishes optimising. A leak worth the name (say each answer kept: ~10 KB a call) is far above it.
+ */
+const HEAP_TOLERANCE_KB = 64
+/** A typical user's groups (budgeted), and a very large membership for context. */
+const PLAN = [
+  { groups: 50, warmup: 50, rounds: 300, budgeted: true },
+  { groups: 1_000, warmup: 20, rounds: 100, budgeted: false },
+]
+
+type Call = () => Promise<unknown>
+
+/** Live heap after `calls` sequential calls minus before, in KB. */
+async function heapGrowthKb(call: Call, calls: number): Promise<number> {
+  const before = await liveHeapBytes()
+  for (let index = 0; index < calls; index++) await call()
+  return ((await liveHeapBytes()) - before) / 1024
+}
+
+export async function run(): Promise<Figure[]> {
+  const certificate = await loopbackCertificate()
+  trustInThisProcess(certificate)
+  const portal = await startPortalProcess({ userIds: [USER], tls: certificate })
+  const webhookUrl = portal.webhookUrl(USER)
+  const ours = createBitrixClient({
+    credentials: parseWebhookUrl(webhookUrl),
+    rateLimiters: createRateLimiterRegistry({ drainPerSecond: 1e9, burst: 1e9 }),
+  })
+  const sdk = B24Hook.fromWebhookUrl(webhookUrl, {
+    restrictionParams: {
+      rateLimit: { burstLimit: 1e9, drainRate: 1e9, adaptiveEnabled: false },
+      adaptiveConfig: { enabled: false, thresholdPercent: 100, coefficient: 0, maxDelay: 0 },
+    },
+  })
+  const contenders: Record<'ours' | 'sdk', Call> = {
+    ours: async () => {
+      const result = await ours.getUserGroups()
+      if (result.groups.length === 0) throw new Error('our client returned no groups')
+    },
+    sdk: async () => {
+      const response = await sdk.actions.v2.call.make<unknown[]>({ method: GROUPS_METHOD, params: {} })
+      if (!response.isSuccess || response.getData()?.result.length === 0) throw new Error('the SDK call failed')
+    },
+  }
+
+  const figures: Figure[] = []
+  try {
+    for (const plan of PLAN) {
+      await portal.control.setMemberships(USER, portalGroups(plan.groups))
+      const samples = await interleave(
+        Object.entries(contenders).map(([name, call]) => ({ name, run: call })),
+        { warmup: plan.warmup, rounds: plan.rounds },
+      )
+      const time = { ours: summarize(samples.get('ours') ?? []), sdk: summarize(samples.get('sdk') ?? []) }
+      const size = `${plan.groups.toLocaleString('en-US')} groups`
+      const ratio = time.ours.median / time.sdk.median
+      figures.push(
+        info(`client call, ${size}: ours, median`, time.ours.median, 'ms'),
+        info(`client call, ${size}: ours, p95`, time.ours.p95, 'ms'),
+        info(`client call, ${size}: b24jssdk, median`, time.sdk.median, 'ms'),
+        info(`client call, ${size}: b24jssdk, p95`, time.sdk.p95, 'ms'),
+        plan.budgeted
+          ? atMost(`client call, ${size}: ours / b24jssdk (medians)`, ratio, 'x', 1)
+          : info(`client call, ${size}: ours / b24jssdk (medians)`, ratio, 'x'),
+      )
+      if (!plan.budgeted) continue
+      // Heap growth cannot be interleaved call by call: each contender gets whole windows, in ABBA order.
+      for (let index = 0; index < HEAP_WARMUP_CALLS; index++) {
+        await contenders.ours()
+        await contenders.sdk()
+      }
+      const growth = { ours: [] as number[], sdk: [] as number[] }
+      for (let window = 0; window < HEAP_WINDOWS * 2; window++) {
+        const name = window % 4 === 0 || window % 4 === 3 ? 'ours' : 'sdk'
+        growth[name].push(await heapGrowthKb(contenders[name], HEAP_CALLS))
+      }
+      const oursKb = median(growth.ours)
+      const sdkKb = median(growth.sdk)
+      figures.push(
+        info(`heap growth over ${HEAP_CALLS} calls, ${size}: b24jssdk`, sdkKb, 'KB'),
+        atMost(
+          `heap growth over ${HEAP_CALLS} calls, ${size}: ours minus b24jssdk`,
+          oursKb - sdkKb,
+          'KB',
+          HEAP_TOLERANCE_KB,
+        ),
+        info(`heap growth over ${HEAP_CALLS} calls, ${size}: ours`, oursKb, 'KB'),
+      )
+    }
+  } finally {
+    await portal.close()
+  }
+  return figures
+}

@@ -1,29 +1,11 @@
-// Measurements that run inside the page (the preview harness in Chromium), handed to page.evaluate. They reach the
-// page only through the small surface typed below: this file is compiled for Node, without the DOM library.
-// page.evaluate sends a function's source alone, so each probe carries its own helpers.
-// A frame is waited for the usual way: after the next requestAnimationFrame, the browser renders and paints that
-// frame before a message posted from the callback is delivered.
+// Measurements that run inside the page (the preview harness in Chromium), handed to page.evaluate, which sends a
+// function's source alone: each probe carries its own helpers. A frame is waited for the usual way: after the next
+// requestAnimationFrame the browser renders and paints that frame before a message posted from the callback arrives.
 
-/** The bits of the page the probes use. */
-interface ProbePage {
-  harness: { state: ProbeState; emit(event: 'state:changed', payload: ProbeState): void }
-  document: {
-    querySelectorAll(selector: string): { length: number }
-    querySelector(selector: string): ProbeInput | null
-    body: { getBoundingClientRect(): unknown }
-  }
-  requestAnimationFrame(callback: () => void): number
-  Event: new (type: string, init: { bubbles: boolean }) => unknown
-  MessageChannel: new () => { port1: { onmessage: (() => void) | null }; port2: { postMessage(message: null): void } }
-}
-
-interface ProbeState {
-  groups: Record<string, unknown[]>
-}
-
-interface ProbeInput {
-  value: string
-  dispatchEvent(event: unknown): boolean
+/** The harness's fake main, as the probes use it (the full type lives with the harness, in the renderer's build). */
+interface HarnessHandle {
+  state: { groups: Record<string, unknown[]> }
+  emit(event: 'state:changed', payload: unknown): void
 }
 
 export interface KeystrokeSamples {
@@ -38,31 +20,31 @@ export interface KeystrokeSamples {
  * full state arrives as main would push it; timed until a frame with the list's rows has been painted.
  */
 export async function measureArrivals(rounds: number): Promise<number[]> {
-  const page = globalThis as unknown as ProbePage
+  const harness = (window as unknown as { harness: HarnessHandle }).harness
   const afterPaint = () =>
     new Promise<void>((resolve) =>
-      page.requestAnimationFrame(() => {
-        const channel = new page.MessageChannel()
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel()
         channel.port1.onmessage = () => resolve()
         channel.port2.postMessage(null)
       }),
     )
-  const rowsShown = () => page.document.querySelectorAll('[role="option"]').length
-  const full = page.harness.state
-  const emptied: ProbeState = {
+  const rowsShown = () => document.querySelectorAll('[role="option"]').length
+  const full = harness.state
+  const emptied = {
     ...full,
     groups: Object.fromEntries(Object.keys(full.groups).map((accountId) => [accountId, []])),
   }
   const samples: number[] = []
   for (let round = 0; round < rounds; round++) {
-    page.harness.emit('state:changed', structuredClone(emptied))
+    harness.emit('state:changed', structuredClone(emptied))
     do {
       await afterPaint()
     } while (rowsShown() > 0)
     // A fresh copy, as IPC delivers one; made before the clock starts.
     const payload = structuredClone(full)
     const started = performance.now()
-    page.harness.emit('state:changed', payload)
+    harness.emit('state:changed', payload)
     do {
       await afterPaint()
     } while (rowsShown() === 0)
@@ -79,11 +61,10 @@ export async function measureKeystrokes({
   text: string
   repeats: number
 }): Promise<KeystrokeSamples> {
-  const page = globalThis as unknown as ProbePage
   const afterPaint = () =>
     new Promise<void>((resolve) =>
-      page.requestAnimationFrame(() => {
-        const channel = new page.MessageChannel()
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel()
         channel.port1.onmessage = () => resolve()
         channel.port2.postMessage(null)
       }),
@@ -91,20 +72,20 @@ export async function measureKeystrokes({
   // A task after the input event: Svelte's microtask flush (and any it chains) has run by then.
   const afterMicrotasks = () =>
     new Promise<void>((resolve) => {
-      const channel = new page.MessageChannel()
+      const channel = new MessageChannel()
       channel.port1.onmessage = () => resolve()
       channel.port2.postMessage(null)
     })
-  const input = page.document.querySelector('#group-search')
+  const input = document.querySelector<HTMLInputElement>('#group-search')
   if (!input) throw new Error('the search field #group-search is missing')
   const samples: KeystrokeSamples = { work: [], toPaint: [] }
   const typeValue = async (value: string) => {
     await afterPaint() // start from an idle page, between frames
     const started = performance.now()
     input.value = value
-    input.dispatchEvent(new page.Event('input', { bubbles: true }))
+    input.dispatchEvent(new Event('input', { bubbles: true }))
     await afterMicrotasks()
-    page.document.body.getBoundingClientRect() // style and layout, now
+    document.body.getBoundingClientRect() // style and layout, now
     samples.work.push(performance.now() - started)
     await afterPaint()
     samples.toPaint.push(performance.now() - started)

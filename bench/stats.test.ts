@@ -1,4 +1,4 @@
-import { median, quantile, summarize } from './stats'
+import { median, medianDifference, quantile, summarize } from './stats'
 
 describe('quantile', () => {
   it('takes the middle sample of an odd count as the median, whatever the input order', () => {
@@ -31,5 +31,17 @@ describe('summarize', () => {
     const samples = [5, 3, 1, 4, 2]
     expect(summarize(samples)).toEqual({ count: 5, median: 3, p95: 4.8, min: 1, max: 5 })
     expect(samples).toEqual([5, 3, 1, 4, 2])
+  })
+})
+
+describe('medianDifference', () => {
+  it('pairs the samples run by run, so a slow round counts against neither contender', () => {
+    const ours = [3, 4, 30, 5] // the third round was slow for everyone
+    const bare = [1, 2, 28, 2]
+    expect(medianDifference(ours, bare)).toBe(2)
+  })
+
+  it('refuses samples that cannot be paired', () => {
+    expect(() => medianDifference([1, 2], [1])).toThrow('same length')
   })
 })

@@ -36,3 +36,12 @@ export function summarize(samples: readonly number[]): Summary {
     max: Math.max(...samples),
   }
 }
+
+/**
+ * The median of `a[i] - b[i]`: what one contender costs beyond another, paired run by run, so that a slow moment of
+ * the machine (which both runs of a round share) cancels out.
+ */
+export function medianDifference(a: readonly number[], b: readonly number[]): number {
+  if (a.length !== b.length) throw new RangeError('paired samples must have the same length')
+  return median(a.map((value, index) => value - (b[index] as number)))
+}

@@ -83,6 +83,13 @@ function runChild(name: BenchmarkName): Promise<Figure[]> {
   })
 }
 
+// The benchmarks use Node 22 APIs (tls.setDefaultCACertificates among them), as the project does (package.json engines).
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
+if (major < 22 || (major === 22 && minor < 12)) {
+  console.error(`npm run bench needs Node 22.12 or newer; this is Node ${process.versions.node}`)
+  process.exit(2)
+}
+
 const options = parseCommandLine()
 const started = performance.now()
 const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.versions.node}, ${process.platform}`

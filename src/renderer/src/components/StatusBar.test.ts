@@ -16,10 +16,10 @@ function stateWith(groupCount: number, overrides = {}) {
 
 describe('the status line', () => {
   it.each([
-    [1, 'Синхронизировано 2 минуты назад · 1 группа'],
-    [2, 'Синхронизировано 2 минуты назад · 2 группы'],
-    [5, 'Синхронизировано 2 минуты назад · 5 групп'],
-    [21, 'Синхронизировано 2 минуты назад · 21 группа'],
+    [1, 'Обновлено 2 минуты назад · 1 группа'],
+    [2, 'Обновлено 2 минуты назад · 2 группы'],
+    [5, 'Обновлено 2 минуты назад · 5 групп'],
+    [21, 'Обновлено 2 минуты назад · 21 группа'],
   ])('uses the Russian plural for %i groups', (count, expected) => {
     renderWithApp(StatusBar, { appState: stateWith(count) }, { language: 'ru' })
     expect(screen.getByTestId('status-bar')).toHaveTextContent(expected)

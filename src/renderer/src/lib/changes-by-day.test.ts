@@ -1,5 +1,5 @@
 import { makeChange, makeGroup } from '../../harness/builders'
-import { describeChange, dayLabel, groupChangesByDay } from './changes-by-day'
+import { describeChange, dayLabel, groupChangesByDay, timeOfDay } from './changes-by-day'
 import { createUiTranslate } from './i18n'
 
 // Local times, so the tests hold in every time zone.
@@ -90,5 +90,17 @@ describe('describeChange', () => {
       title: 'Смена роли',
       detail: 'Участник → Модератор',
     })
+  })
+})
+
+describe('timeOfDay', () => {
+  it('writes the local time the way the language does', () => {
+    const at = new Date(2025, 2, 10, 14, 5).toISOString()
+    expect(timeOfDay(at, 'de')).toBe('14:05')
+    expect(timeOfDay(at, 'en')).toBe('02:05 PM')
+  })
+
+  it('gives nothing for a time that cannot be read, instead of throwing', () => {
+    expect(timeOfDay('not a date', 'en')).toBe('')
   })
 })

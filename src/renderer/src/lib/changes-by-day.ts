@@ -58,6 +58,13 @@ export function groupChangesByDay(changes: readonly MembershipChange[], now: Dat
   return days
 }
 
+/** "14:05" (or "2:05 PM") for a change's time; empty for a time that cannot be read. */
+export function timeOfDay(at: string, language: string): string {
+  const time = Date.parse(at)
+  if (Number.isNaN(time)) return ''
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(new Date(time))
+}
+
 export interface ChangeText {
   title: string
   /** "Member → Moderator", "Old name → New name", or null when the title says it all. */

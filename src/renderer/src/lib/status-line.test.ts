@@ -18,9 +18,9 @@ describe('statusLine', () => {
   })
 
   it.each([
-    [1, 'Синхронизировано 2 минуты назад · 1 группа'],
-    [2, 'Синхронизировано 2 минуты назад · 2 группы'],
-    [5, 'Синхронизировано 2 минуты назад · 5 групп'],
+    [1, 'Обновлено 2 минуты назад · 1 группа'],
+    [2, 'Обновлено 2 минуты назад · 2 группы'],
+    [5, 'Обновлено 2 минуты назад · 5 групп'],
   ])('uses Russian plurals for %i groups', (count, expected) => {
     const status = makeStatus('a', { state: 'ok', lastSyncAt: twoMinutesAgo, groupCount: count })
     expect(statusLine(status, context('ru'))).toBe(expected)

@@ -1,0 +1,145 @@
+import { expect, test, type Page } from '@playwright/test'
+import {
+  collectErrors,
+  expectAccessible,
+  harnessCalls,
+  openHarness,
+  screenshot,
+  serveHarness,
+} from './harness/harness-page'
+
+// The tray window in Chromium at tray size (380×560), on the preview harness's fixtures: each fixture in both themes
+// and every language, scanned by axe-core and photographed for review. One page serves the whole file (a fresh
+// context per test would double its run time); every test navigates, so no state carries over.
+
+const FIXTURES = ['empty', 'few', 'many', 'errors', 'multi-account', 'offline'] as const
+const THEMES = ['light', 'dark'] as const
+const LANGUAGES = ['en', 'ru', 'de'] as const
+
+let server: Awaited<ReturnType<typeof serveHarness>>
+let page: Page
+let errors: ReturnType<typeof collectErrors>
+
+test.beforeAll(async ({ browser }) => {
+  server = await serveHarness()
+  page = await browser.newPage({ viewport: { width: 380, height: 560 } })
+  errors = collectErrors(page)
+})
+
+test.afterAll(async () => {
+  await page.close()
+  await server.close()
+})
+
+test.beforeEach(() => {
+  errors.take()
+})
+
+test.afterEach(() => {
+  expect(errors.take()).toEqual([])
+})
+
+for (const fixture of FIXTURES) {
+  for (const theme of THEMES) {
+    for (const lang of LANGUAGES) {
+      test(`${fixture} in ${theme}, ${lang}: renders, passes axe, screenshot`, async () => {
+        const testInfo = test.info()
+        await openHarness(page, server.url, { fixture, theme, lang })
+        await expect(page.locator('html')).toHaveAttribute('lang', lang)
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+        await expectAccessible(page, testInfo)
+        await screenshot(page, testInfo, `${fixture}-${theme}-${lang}`)
+      })
+    }
+  }
+}
+
+for (const view of ['changes', 'settings'] as const) {
+  for (const theme of THEMES) {
+    for (const lang of LANGUAGES) {
+      test(`${view} view in ${theme}, ${lang}: passes axe, screenshot`, async () => {
+        const testInfo = test.info()
+        await openHarness(page, server.url, { fixture: 'few', theme, lang, view })
+        const tab = page
+          .getByRole('navigation')
+          .getByRole('button')
+          .nth(view === 'changes' ? 1 : 2)
+        await expect(tab).toHaveAttribute('aria-current', 'page')
+        await expectAccessible(page, testInfo)
+        await screenshot(page, testInfo, `${view}-${theme}-${lang}`)
+      })
+    }
+  }
+}
+
+test.describe('interaction', () => {
+  test('5,000 groups stay virtualized, and search narrows them at once', async () => {
+    const testInfo = test.info()
+    await openHarness(page, server.url, { fixture: 'many' })
+    expect(await page.getByRole('option').count()).toBeLessThan(40)
+    await page.getByRole('combobox').fill('zurich')
+    await expect(page.getByTestId('match-count')).toHaveText('1 of 5,000')
+    await expect(page.getByRole('option')).toHaveCount(1)
+    await screenshot(page, testInfo, 'many-search')
+  })
+
+  test('the keyboard reaches the last of 5,000 groups and opens it', async () => {
+    await openHarness(page, server.url, { fixture: 'many' })
+    await page.keyboard.press('End')
+    const active = page.locator('[role="option"][aria-selected="true"]')
+    await expect(active).toBeInViewport()
+    const name = await active.locator('[title]').first().getAttribute('title')
+    await page.keyboard.press('Enter')
+    const opened = (await harnessCalls(page, 'groups:open')) as { groupId: string }[]
+    expect(opened).toHaveLength(1)
+    const groups = await page.evaluate(() => Object.values(window.harness.state.groups)[0] ?? [])
+    expect(groups.find((group) => group.id === opened[0]?.groupId)?.name).toBe(name)
+  })
+
+  test('Escape clears the search, then asks main to hide the window', async () => {
+    await openHarness(page, server.url, { fixture: 'few' })
+    await page.getByRole('combobox').fill('design')
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('combobox')).toHaveValue('')
+    expect(await harnessCalls(page, 'window:hide')).toEqual([])
+    await page.keyboard.press('Escape')
+    expect(await harnessCalls(page, 'window:hide')).toEqual([undefined])
+  })
+
+  test('focus is visible on every control reached with Tab', async () => {
+    await openHarness(page, server.url, { fixture: 'few', view: 'settings' })
+    for (let step = 0; step < 15; step += 1) {
+      await page.keyboard.press('Tab')
+      const outline = await page.evaluate(() => {
+        const element = document.activeElement
+        if (!element || element === document.body) return 'none'
+        const style = getComputedStyle(element)
+        return `${style.outlineStyle} ${style.outlineWidth}`
+      })
+      expect(outline).not.toMatch(/^none|0px$/)
+    }
+  })
+
+  test('the scope help and a form error pass axe too', async () => {
+    const testInfo = test.info()
+    await openHarness(page, server.url, { fixture: 'errors' })
+    await page.getByRole('button', { name: 'How to add the scope' }).click()
+    await expectAccessible(page, testInfo)
+    await screenshot(page, testInfo, 'errors-scope-help')
+    await page.getByRole('button', { name: 'Update credentials' }).click()
+    await page.getByLabel('Webhook URL').fill('not a url')
+    await page.getByRole('button', { name: 'Save credentials' }).click()
+    await expect(page.getByTestId('url-issue')).toBeVisible()
+    await expectAccessible(page, testInfo)
+    await screenshot(page, testInfo, 'settings-credentials-error')
+  })
+
+  test('onboarding tests a webhook and shows who it belongs to', async () => {
+    const testInfo = test.info()
+    await openHarness(page, server.url, { fixture: 'empty', lang: 'ru' })
+    await page.getByLabel('Адрес вебхука').fill('https://acme.bitrix24.ru/rest/1/abcd1234/')
+    await page.getByRole('button', { name: 'Проверить подключение' }).click()
+    await expect(page.getByTestId('test-result')).toHaveText('Подключено: Anna Schmidt · 12 групп')
+    await screenshot(page, testInfo, 'onboarding-tested-ru')
+  })
+})

@@ -35,6 +35,20 @@ describe('interleave', () => {
     expect(samples.get('slow')).toEqual([5, 5, 5])
   })
 
+  it('gives each contender a block of consecutive runs per turn when asked, timing every run', async () => {
+    const clock = scriptedClock()
+    const log: string[] = []
+    const contender = (name: string): Contender => ({ name, run: () => void log.push(name) })
+    const samples = await interleave([contender('a'), contender('b')], {
+      warmup: 0,
+      rounds: 2,
+      batch: 3,
+      now: clock.now,
+    })
+    expect(log.join('')).toBe('aaabbbbbbaaa')
+    expect(samples.get('a')).toHaveLength(6)
+  })
+
   it('runs the warm-up rounds but keeps no samples from them', async () => {
     const clock = scriptedClock()
     let runs = 0
@@ -54,26 +68,27 @@ describe('interleave', () => {
     expect(samples.get('only')).toEqual([3, 4])
   })
 
-  it('awaits asynchronous runs and does untimed work before every round', async () => {
+  it('awaits asynchronous runs and leaves the untimed preparation before each run out of its time', async () => {
     const clock = scriptedClock()
-    const rounds: number[] = []
+    let prepared = 0
     const samples = await interleave(
-      [{ name: 'async', run: async () => void (await Promise.resolve(clock.work(3))) }],
-      {
-        warmup: 1,
-        rounds: 2,
-        now: clock.now,
-        beforeRound: async (round) => {
-          rounds.push(round)
-          clock.work(100) // outside the timed run
+      [
+        {
+          name: 'async',
+          prepare: async () => {
+            prepared++
+            clock.work(100)
+          },
+          run: async () => void (await Promise.resolve(clock.work(3))),
         },
-      },
+      ],
+      { warmup: 1, rounds: 2, batch: 2, now: clock.now },
     )
-    expect(rounds).toEqual([0, 1, 2])
-    expect(samples.get('async')).toEqual([3, 3])
+    expect(prepared).toBe(6)
+    expect(samples.get('async')).toEqual([3, 3, 3, 3])
   })
 
-  it('refuses two contenders with one name and a run without timed rounds', async () => {
+  it('refuses two contenders with one name and a run without timed runs', async () => {
     const run = () => undefined
     await expect(
       interleave(
@@ -85,5 +100,6 @@ describe('interleave', () => {
       ),
     ).rejects.toThrow('unique')
     await expect(interleave([{ name: 'x', run }], { warmup: 0, rounds: 0 })).rejects.toThrow('at least one')
+    await expect(interleave([{ name: 'x', run }], { warmup: 0, rounds: 1, batch: 0 })).rejects.toThrow('at least one')
   })
 })

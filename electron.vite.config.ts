@@ -28,6 +28,9 @@ export default defineConfig({
     resolve: { alias: { '@shared': shared } },
     plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') })],
     build: {
+      // electron-vite leaves the renderer unminified by default; minified, its gzipped JS+CSS fall from ~115 KB to
+      // ~72 KB, which the window parses on every start.
+      minify: true,
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
     },
   },

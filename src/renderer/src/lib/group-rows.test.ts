@@ -1,6 +1,7 @@
 import { makeAccount, makeChange, makeGroup } from '../../harness/builders'
 import {
   activeIndexFor,
+  createGroupPreparer,
   filterRows,
   groupKey,
   prepareGroups,
@@ -134,5 +135,53 @@ describe('activeIndexFor', () => {
 
   it('gives -1 for an empty list', () => {
     expect(activeIndexFor([], null)).toBe(-1)
+  })
+})
+
+describe('createGroupPreparer', () => {
+  const groups = [makeGroup({ id: '1', name: 'Beta' }), makeGroup({ id: '2', name: 'Alpha' })]
+  const base = () => input({ groups: { [acme.id]: structuredClone(groups) } })
+
+  it('reuses the sorted rows when a push brings the same groups again (a copy, as IPC delivers it)', () => {
+    const prepare = createGroupPreparer()
+    const first = prepare(base()).accounts[0]?.groups
+    const second = prepare(base()).accounts[0]?.groups
+    expect(second).toBe(first)
+  })
+
+  it('sorts again when a group is renamed', () => {
+    const prepare = createGroupPreparer()
+    prepare(base())
+    const renamed = input({ groups: { [acme.id]: [makeGroup({ id: '1', name: 'Aardvark' }), groups[1]!] } })
+    expect(names(filterRows(prepare(renamed), '').rows)).toEqual(['Aardvark', 'Alpha'])
+  })
+
+  it('sorts again when the pins or the language change', () => {
+    const prepare = createGroupPreparer()
+    prepare(base())
+    expect(names(filterRows(prepare({ ...base(), pinnedGroups: { [acme.id]: ['1'] } }), '').rows)).toEqual([
+      'Beta',
+      'Alpha',
+    ])
+    const german = prepare({ ...base(), language: 'de' })
+    expect(names(filterRows(german, '').rows)).toEqual(['Alpha', 'Beta'])
+  })
+
+  it('updates the unseen marks without sorting again', () => {
+    const prepare = createGroupPreparer()
+    const before = prepare(base()).accounts[0]?.groups ?? []
+    const after = prepare({ ...base(), unseen: new Set([groupKey(acme.id, '1')]) }).accounts[0]?.groups ?? []
+    expect(after.map((row) => [row.group.name, row.unseen])).toEqual([
+      ['Alpha', false],
+      ['Beta', true],
+    ])
+    expect(after[0]).toBe(before[0])
+  })
+
+  it('forgets an account that was removed', () => {
+    const prepare = createGroupPreparer()
+    prepare(base())
+    expect(prepare(input({ accounts: [] })).total).toBe(0)
+    expect(prepare(base()).total).toBe(2)
   })
 })

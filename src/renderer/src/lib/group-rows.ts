@@ -54,31 +54,103 @@ export function unseenGroupKeys(changes: readonly MembershipChange[]): Set<strin
   return keys
 }
 
+function sameGroups(a: readonly Group[], b: readonly Group[]): boolean {
+  if (a.length !== b.length) return false
+  for (let index = 0; index < a.length; index += 1) {
+    const x = a[index]
+    const y = b[index]
+    if (
+      x?.id !== y?.id ||
+      x?.name !== y?.name ||
+      x?.roleCode !== y?.roleCode ||
+      x?.role !== y?.role ||
+      x?.extranet !== y?.extranet ||
+      x?.imageUrl !== y?.imageUrl ||
+      x?.url !== y?.url
+    ) {
+      return false
+    }
+  }
+  return true
+}
+
+interface SortedAccount {
+  groups: readonly Group[]
+  pinned: string
+  language: string
+  rows: GroupRow[]
+}
+
+/**
+ * A `prepareGroups` that remembers each account's sorted rows. Main pushes the whole state on every status change
+ * (a sync starting, a sync ending), usually with the same groups: then an equality check replaces folding and
+ * sorting 5,000 names, and only the unseen marks are brought up to date.
+ */
+export function createGroupPreparer(): (input: PrepareInput) => PreparedGroups {
+  const sortedByAccount = new Map<string, SortedAccount>()
+
+  return (input) => {
+    let total = 0
+    const accounts = input.accounts.map((account): PreparedAccount => {
+      const groups = input.groups[account.id] ?? []
+      const pinnedIds = input.pinnedGroups[account.id] ?? []
+      const pinned = [...pinnedIds].sort().join('\u0000')
+      const previous = sortedByAccount.get(account.id)
+      let rows: GroupRow[]
+      if (
+        previous &&
+        previous.pinned === pinned &&
+        previous.language === input.language &&
+        sameGroups(previous.groups, groups)
+      ) {
+        let changed = false
+        const refreshed = previous.rows.map((row) => {
+          const unseen = input.unseen.has(row.key)
+          if (unseen === row.unseen) return row
+          changed = true
+          return { ...row, unseen }
+        })
+        rows = changed ? refreshed : previous.rows
+      } else {
+        rows = sortRows(account.id, groups, new Set(pinnedIds), input.unseen, input.language)
+      }
+      sortedByAccount.set(account.id, { groups, pinned, language: input.language, rows })
+      total += rows.length
+      return { account, groups: rows }
+    })
+    for (const id of sortedByAccount.keys()) {
+      if (!input.accounts.some((account) => account.id === id)) sortedByAccount.delete(id)
+    }
+    return { accounts, total, grouped: accounts.length > 1 }
+  }
+}
+
+function sortRows(
+  accountId: string,
+  groups: readonly Group[],
+  pinned: ReadonlySet<string>,
+  unseen: ReadonlySet<string>,
+  language: string,
+): GroupRow[] {
+  const collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true })
+  const rows = groups.map((group): GroupRow => ({
+    type: 'group',
+    key: groupKey(accountId, group.id),
+    accountId,
+    group,
+    pinned: pinned.has(group.id),
+    unseen: unseen.has(groupKey(accountId, group.id)),
+    folded: foldForSearch(group.name),
+  }))
+  const byName = (a: GroupRow, b: GroupRow) =>
+    collator.compare(a.group.name, b.group.name) || collator.compare(a.group.id, b.group.id)
+  // Two sorts instead of a pinned test in every comparison: 5,000 names take about 60,000 comparisons.
+  return [...rows.filter((row) => row.pinned).sort(byName), ...rows.filter((row) => !row.pinned).sort(byName)]
+}
+
 /** Pinned first, then by name in the user's language (so "Ä" sorts with "A" in German), then by id. */
 export function prepareGroups(input: PrepareInput): PreparedGroups {
-  const collator = new Intl.Collator(input.language, { sensitivity: 'base', numeric: true })
-  let total = 0
-  const accounts = input.accounts.map((account) => {
-    const pinned = new Set(input.pinnedGroups[account.id] ?? [])
-    const groups = (input.groups[account.id] ?? []).map((group): GroupRow => ({
-      type: 'group',
-      key: groupKey(account.id, group.id),
-      accountId: account.id,
-      group,
-      pinned: pinned.has(group.id),
-      unseen: input.unseen.has(groupKey(account.id, group.id)),
-      folded: foldForSearch(group.name),
-    }))
-    groups.sort(
-      (a, b) =>
-        Number(b.pinned) - Number(a.pinned) ||
-        collator.compare(a.group.name, b.group.name) ||
-        collator.compare(a.group.id, b.group.id),
-    )
-    total += groups.length
-    return { account, groups }
-  })
-  return { accounts, total, grouped: accounts.length > 1 }
+  return createGroupPreparer()(input)
 }
 
 export interface FilteredRows {

@@ -6,7 +6,7 @@ import { cpus, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { BENCHMARK_NAMES, BENCHMARKS, type BenchmarkName } from './benchmarks'
+import { BENCHMARK_NAMES, BENCHMARKS, type Benchmark, type BenchmarkName } from './benchmarks'
 import { figureListSchema, missing, type Figure } from './figures'
 import { formatTable, formatVerdict } from './table'
 
@@ -95,29 +95,42 @@ const started = performance.now()
 const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.versions.node}, ${process.platform}`
 console.log(`Benchmarks on ${machine}\n`)
 
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+let buildFailure: string | null = null
 if (!options['skip-build'] && options.only.some((name) => 'needsBuild' in BENCHMARKS[name])) {
   console.log('Building the renderer (npm run build) and the preview harness (npm run harness)...')
-  await npmRun('build')
-  await npmRun('harness')
+  try {
+    await npmRun('build')
+    await npmRun('harness')
+  } catch (error) {
+    buildFailure = message(error)
+  }
 }
 
 const figures: Figure[] = []
 for (const name of options.only) {
-  const benchmark = BENCHMARKS[name]
+  const benchmark: Benchmark = BENCHMARKS[name]
   const benchmarkStarted = performance.now()
   console.log(`${benchmark.title}...`)
   try {
+    // Stale output would be measured as if it were current: without a fresh build, the benchmark does not run.
+    if (benchmark.needsBuild && buildFailure) throw new Error(buildFailure)
     figures.push(...(await runChild(name)))
   } catch (error) {
-    figures.push(missing(benchmark.title, '', 'completes', error instanceof Error ? error.message : String(error)))
+    figures.push(missing(benchmark.title, '', 'completes', message(error)))
   }
   console.log(`  done in ${((performance.now() - benchmarkStarted) / 1000).toFixed(1)} s`)
 }
 
 console.log(`\n${formatTable(figures)}\n\n${formatVerdict(figures)}`)
 console.log(`Whole run: ${((performance.now() - started) / 1000).toFixed(0)} s.`)
-if (!options['no-write']) {
+// The results file always holds one whole run: a partial run would leave it half old, half new.
+const whole = options.only.length === BENCHMARK_NAMES.length
+if (!options['no-write'] && whole) {
   writeFileSync(RESULTS, `${JSON.stringify(figures, null, 2)}\n`)
   console.log(`Wrote ${RESULTS}`)
+} else if (!options['no-write']) {
+  console.log(`A partial run: ${RESULTS} is left as it was.`)
 }
 process.exitCode = figures.every((figure) => figure.pass !== false) ? 0 : 1

@@ -4,7 +4,7 @@
 
 /** The harness's fake main, as the probes use it (the full type lives with the harness, in the renderer's build). */
 interface HarnessHandle {
-  state: { groups: Record<string, unknown[]> }
+  state: { groups: Record<string, { name: string }[]> }
   emit(event: 'state:changed', payload: unknown): void
 }
 
@@ -41,8 +41,12 @@ export async function measureArrivals(rounds: number): Promise<number[]> {
     do {
       await afterPaint()
     } while (rowsShown() > 0)
-    // A fresh copy, as IPC delivers one; made before the clock starts.
+    // A fresh copy, as IPC delivers one, made before the clock starts; with one group renamed, as after a sync that
+    // found a change, so that no cache of the window's can answer it from an earlier round.
     const payload = structuredClone(full)
+    const groups = Object.values(payload.groups)[0] ?? []
+    const renamed = groups[(round * 7919) % Math.max(1, groups.length)]
+    if (renamed) renamed.name = `${renamed.name} (${round})`
     const started = performance.now()
     harness.emit('state:changed', payload)
     do {

@@ -230,12 +230,14 @@ describe('backoff through the poller', () => {
     expect(times).toEqual([0, 30_000, 90_000])
   })
 
-  it('waits for the retry time of a rate limit, then goes back to the interval', async () => {
+  it('backs off from the whole interval after rate limits, then goes back to the interval', async () => {
     const h = harness()
-    h.outcomes = [{ type: 'error', kind: 'rate_limit', retryAt: new Date(h.clock.now() + 4_000) }]
+    // The client's retry time is only seconds ahead: the doubling interval is what decides.
+    const limited: PollOutcome = { type: 'error', kind: 'rate_limit', retryAt: new Date(h.clock.now() + 4_000) }
+    h.outcomes = [limited, limited, limited]
     h.poller.start()
-    await h.clock.advance(4_000 + INTERVAL)
-    expect(h.pollTimes).toEqual([0, 4_000, 64_000])
+    await h.clock.advance(480_000)
+    expect(h.pollTimes).toEqual([0, 60_000, 180_000, 420_000, 480_000])
   })
 
   it('waits until operating_reset_at after a method-time limit', async () => {

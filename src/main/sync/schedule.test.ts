@@ -8,6 +8,7 @@ import {
   METHOD_TIME_FALLBACK_MS,
   MIN_RETRY_DELAY_MS,
   OVERLOAD_WAIT_MS,
+  rateLimitDelay,
 } from './schedule'
 
 const NOW = Date.UTC(2025, 0, 1, 12)
@@ -86,15 +87,52 @@ describe('backoff for transient failures', () => {
 })
 
 describe('limits reported by the portal', () => {
-  it("rate limits wait for the client's retry time, then the interval", () => {
-    const retryAt = new Date(NOW + 7_000)
-    expect(decideNext(input(error('rate_limit', retryAt)))).toEqual({
+  it('rate limits count as failures and double the wait from the whole interval, up to 15 min', () => {
+    const delays: number[] = []
+    let failures = 0
+    for (let attempt = 0; attempt < 7; attempt++) {
+      const decision = decideNext(input(error('rate_limit', new Date(NOW + 2_000)), { failures }))
+      if (decision.action !== 'wait') throw new Error('expected a wait')
+      expect(decision.reason).toBe('backoff')
+      delays.push(decision.delayMs)
+      failures = decision.failures
+    }
+    expect(delays).toEqual([60_000, 120_000, 240_000, 480_000, 900_000, 900_000, 900_000])
+    expect(failures).toBe(7)
+  })
+
+  it("rate limits wait for the client's retry time when it is later than the backoff", () => {
+    const retryAt = new Date(NOW + 7 * 60_000)
+    expect(decideNext(input(error('rate_limit', retryAt), { failures: 1 }))).toEqual({
       action: 'wait',
-      delayMs: 7_000,
-      failures: 0,
-      reason: 'retry_at',
+      delayMs: 7 * 60_000,
+      failures: 2,
+      reason: 'backoff',
     })
-    expect(decideNext(input({ type: 'success' }))).toMatchObject({ delayMs: 60_000 })
+  })
+
+  it('rate limits never wait longer than 15 min, even for a later retry time', () => {
+    const retryAt = new Date(NOW + 40 * 60_000)
+    expect(decideNext(input(error('rate_limit', retryAt)))).toMatchObject({ delayMs: BACKOFF_MAX_MS, failures: 1 })
+  })
+
+  it.each(RANDOMS)('jitters rate-limit waits like other backoffs (random %f)', (random) => {
+    for (let failures = 0; failures < 8; failures++) {
+      const decision = decideNext(input(error('rate_limit', new Date(NOW + 2_000)), { failures, random }))
+      if (decision.action !== 'wait') throw new Error('expected a wait')
+      const raw = Math.min(60_000 * 2 ** failures, BACKOFF_MAX_MS)
+      expect(decision.delayMs).toBe(rateLimitDelay(60_000, failures + 1, 2_000, random))
+      expect(decision.delayMs).toBeGreaterThanOrEqual(raw * 0.9)
+      expect(decision.delayMs).toBeLessThanOrEqual(Math.min(raw * 1.1, BACKOFF_MAX_MS))
+    }
+  })
+
+  it('goes back to the interval after a success that follows rate limits', () => {
+    const limited = decideNext(input(error('rate_limit', new Date(NOW + 2_000)), { failures: 3 }))
+    expect(decideNext(input({ type: 'success' }, { failures: limited.failures }))).toMatchObject({
+      delayMs: 60_000,
+      failures: 0,
+    })
   })
 
   it('rate limits without a retry time back off like a transient failure', () => {
@@ -115,7 +153,7 @@ describe('limits reported by the portal', () => {
   })
 
   it('a retry time in the past still waits a moment', () => {
-    expect(decideNext(input(error('rate_limit', new Date(NOW - 5_000))))).toMatchObject({
+    expect(decideNext(input(error('method_time', new Date(NOW - 5_000))))).toMatchObject({
       delayMs: MIN_RETRY_DELAY_MS,
     })
   })

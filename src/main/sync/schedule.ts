@@ -55,9 +55,23 @@ export function intervalDelay(intervalMs: number, random: number): number {
  */
 export function backoffDelay(intervalMs: number, failures: number, random: number): number {
   const start = Math.min(intervalMs, BACKOFF_START_MAX_MS)
-  const raw = Math.min(start * 2 ** Math.max(0, failures - 1), BACKOFF_MAX_MS)
+  return jitteredUnderCap(start * 2 ** Math.max(0, failures - 1), random)
+}
+
+/** Up to 10% more, except that it never crosses the 15-min cap: there the jitter points down, so accounts stay apart. */
+function jitteredUnderCap(delayMs: number, random: number): number {
+  const raw = Math.min(delayMs, BACKOFF_MAX_MS)
   const up = raw * (1 + JITTER_RATIO * random)
   return up <= BACKOFF_MAX_MS ? up : BACKOFF_MAX_MS * (1 - JITTER_RATIO * random)
+}
+
+/**
+ * After QUERY_LIMIT_EXCEEDED the portal's bucket is shared by every account on it, so each poll that is refused keeps
+ * it full: the account doubles its wait from the whole interval (not from 30 s), never sooner than the client's retry
+ * time, capped at 15 min and jittered like any backoff.
+ */
+export function rateLimitDelay(intervalMs: number, failures: number, untilRetryMs: number, random: number): number {
+  return jitteredUnderCap(Math.max(intervalMs * 2 ** Math.max(0, failures - 1), untilRetryMs), random)
 }
 
 function untilRetryAt(retryAt: Date, now: number): number {
@@ -78,10 +92,13 @@ export function decideNext({ outcome, intervalMs, failures, now, random }: Sched
     return { action: 'halt', failures: failures + 1 }
   }
   switch (kind) {
-    case 'rate_limit':
-      // The client's delay when it has one; otherwise slow down like any transient failure.
-      if (retryAt) return { action: 'wait', delayMs: untilRetryAt(retryAt, now), failures, reason: 'retry_at' }
-      break
+    case 'rate_limit': {
+      // Without the client's retry time it slows down like any transient failure.
+      if (!retryAt) break
+      const next = failures + 1
+      const delayMs = rateLimitDelay(intervalMs, next, untilRetryAt(retryAt, now), random)
+      return { action: 'wait', delayMs, failures: next, reason: 'backoff' }
+    }
     case 'method_time':
       return {
         action: 'wait',

@@ -276,9 +276,25 @@ describe('retries inside a call', () => {
       webhookClient({ sleep, rateLimiters: registry, random: () => 1, now: () => now }).getUserGroups(),
     )
     expect(error.kind).toBe('rate_limit')
-    expect(waits).toEqual([1000, 2000])
-    expect(limiterWaits.length).toBeGreaterThanOrEqual(2)
-    expect(error.retryAt?.getTime()).toBe(now + 4000)
+    expect(waits).toEqual([1000])
+    expect(limiterWaits.length).toBeGreaterThanOrEqual(1)
+    expect(error.retryAt?.getTime()).toBe(now + 2000)
+  })
+
+  it('tries a rate-limited request at most twice in one call, even when more attempts are allowed', async () => {
+    demo.control.injectFaults(
+      Array.from({ length: 3 }, () => ({ type: 'error' as const, code: 'QUERY_LIMIT_EXCEEDED' })),
+    )
+    const error = await failureOf(webhookClient({ maxAttempts: 5 }).getUserGroups())
+    expect(error.code).toBe('QUERY_LIMIT_EXCEEDED')
+    expect(demo.control.stats().requests).toBe(2)
+  })
+
+  it('still succeeds when the second try of a rate-limited request gets through', async () => {
+    demo.control.injectFaults([{ type: 'error', code: 'QUERY_LIMIT_EXCEEDED' }])
+    const result = await webhookClient().getUserGroups()
+    expect(result.groups).toHaveLength(2)
+    expect(demo.control.stats().requests).toBe(2)
   })
 
   it('dates OPERATION_TIME_LIMIT to operating_reset_at of the last good answer', async () => {

@@ -25,6 +25,11 @@ import { DEFAULT_USER_AGENT } from './version'
 export const GROUPS_METHOD = 'sonet_group.user.groups'
 export const DEFAULT_TIMEOUT_MS = 30_000
 export const DEFAULT_MAX_ATTEMPTS = 3
+/**
+ * A refused request already filled the portal's shared bucket; retrying it more than once inside the call only adds
+ * to the flood. The poller's backoff takes over from there.
+ */
+export const RATE_LIMIT_MAX_ATTEMPTS = 2
 
 // A runaway `next` (a portal that never stops paging) must end; 1000 pages of 50 is far beyond any real user.
 const MAX_PAGES = 1000
@@ -208,7 +213,8 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
         }
         if (error.kind === 'rate_limit') limiter.penalize(origin)
         const delayMs = inCallDelay(error, attempt, method)
-        if (delayMs === null || attempt >= maxAttempts) throw finalError(error, attempt, method)
+        const attempts = error.kind === 'rate_limit' ? Math.min(maxAttempts, RATE_LIMIT_MAX_ATTEMPTS) : maxAttempts
+        if (delayMs === null || attempt >= attempts) throw finalError(error, attempt, method)
         try {
           await sleep(delayMs, signal)
         } catch (sleepError) {

@@ -93,7 +93,8 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
   let credentials = checkCredentials(options.credentials, allowHttp)
   const origin = credentials.origin
   const template = options.groupUrlTemplate ?? DEFAULT_GROUP_URL_TEMPLATE
-  createGroupUrlBuilder(template, origin) // validates the template now rather than at the first answer
+  // Built now, so that a bad template fails here rather than at the first answer.
+  const groupUrlAtOrigin = createGroupUrlBuilder(template, origin)
   const limiter = options.rateLimiters ?? defaultRateLimiterRegistry()
   // Rotated tokens stay secrets: an old one may still be echoed in a late answer.
   const retiredSecrets: string[] = []
@@ -241,7 +242,8 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
       start = envelope.next
     }
     const answeredBy = movedTo ?? origin
-    return { groups: normaliseGroups(items, answeredBy, createGroupUrlBuilder(template, answeredBy)), time, movedTo }
+    const groupUrl = movedTo === null ? groupUrlAtOrigin : createGroupUrlBuilder(template, movedTo)
+    return { groups: normaliseGroups(items, answeredBy, groupUrl), time, movedTo }
   }
 
   async function getProfile(signal?: AbortSignal): Promise<Profile> {

@@ -114,4 +114,12 @@ describe('adding an account by webhook', () => {
     expect(urlField()).toHaveValue('')
     expect(announced).toEqual(['Acme added'])
   })
+
+  it('keeps no trace of the webhook code after adding: not on screen, not announced', async () => {
+    const { user, announced, container } = renderForm()
+    await user.type(urlField(), GOOD)
+    await user.click(screen.getByRole('button', { name: 'Add account' }))
+    expect(container.innerHTML).not.toContain('abcd1234efgh5678')
+    expect(announced.join(' ')).not.toContain('abcd1234efgh5678')
+  })
 })

@@ -1,11 +1,13 @@
 // The window's language: the setting, or the system's when the setting is "system".
-// The window loads only the two namespaces it shows (its own `ui` and the client's `errors`), with the same i18next
-// options as the shared `createTranslator`: the other namespaces (CLI, tray, notifications, accounts) would add
-// about 8 KB gzipped to a bundle that must stay under 80 KB. A key from another namespace falls back to the text
-// main rendered (see error-message.ts).
+// The window loads only the namespaces whose messages it shows (its own `ui`; `errors`, `accounts` and `sync` for
+// error messages and one-time notices), with the same i18next options as the shared `createTranslator`: the CLI,
+// tray and notification texts would add about 4 KB gzipped to a bundle that must stay under 80 KB. A key from
+// another namespace falls back to the text main rendered (see error-message.ts).
 import i18next from 'i18next'
+import { accounts } from '@shared/i18n/accounts'
 import { errors } from '@shared/i18n/errors'
 import { resolveLanguage } from '@shared/i18n/index'
+import { sync } from '@shared/i18n/sync'
 import { ui } from '@shared/i18n/ui'
 import { LANGUAGES, type Language, type LanguageSetting } from '@shared/types'
 
@@ -16,15 +18,20 @@ export function resolveUiLanguage(setting: LanguageSetting, systemLanguages: rea
   return setting === 'system' ? resolveLanguage(systemLanguages) : setting
 }
 
-/** A lookup in the `ui` namespace by default (`errors:...` by prefix), English as the fallback. */
+/** A lookup in the `ui` namespace by default (`errors:...`, `accounts:...` by prefix), English as the fallback. */
 export function createUiTranslate(language: Language): Translate {
   const instance = i18next.createInstance()
   void instance.init({
     lng: language,
     fallbackLng: 'en',
-    ns: ['ui', 'errors'],
+    ns: ['ui', 'errors', 'accounts', 'sync'],
     defaultNS: 'ui',
-    resources: Object.fromEntries(LANGUAGES.map((lang) => [lang, { ui: ui[lang], errors: errors[lang] }])),
+    resources: Object.fromEntries(
+      LANGUAGES.map((lang) => [
+        lang,
+        { ui: ui[lang], errors: errors[lang], accounts: accounts[lang], sync: sync[lang] },
+      ]),
+    ),
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,

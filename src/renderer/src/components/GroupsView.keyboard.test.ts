@@ -128,4 +128,32 @@ describe('keyboard navigation in the group list', () => {
     expect(requestsOn(api, 'groups:setPinned')).toEqual([{ accountId: acme.id, groupId: '5', pinned: true }])
     expect(requestsOn(api, 'groups:open')).toHaveLength(1)
   })
+
+  it("tells screen readers each option's place among the groups, headers not counted", async () => {
+    const { user } = await renderApp(
+      makeState({
+        accounts: [acme, { ...beta, label: 'Beta GmbH' }],
+        groups: {
+          [acme.id]: [makeGroup({ id: '1', name: 'Alpha' })],
+          [beta.id]: [makeGroup({ id: '2', name: 'Beta' })],
+        },
+      }),
+    )
+    await user.keyboard('{ArrowDown}')
+    const active = screen.getByRole('option', { selected: true })
+    expect(active).toHaveAttribute('aria-posinset', '2')
+    expect(active).toHaveAttribute('aria-setsize', '2')
+    expect(active).toHaveAccessibleName(/Beta GmbH/)
+  })
+
+  it('keeps the highlighted option in the page while the list scrolls away from it', async () => {
+    await renderApp(state)
+    const list = screen.getByRole('listbox')
+    list.scrollTop = 48 * 40
+    list.dispatchEvent(new Event('scroll'))
+    await waitFor(() => expect(screen.queryByText('Group 45')).toBeInTheDocument())
+    expect(
+      document.getElementById(screen.getByRole('combobox').getAttribute('aria-activedescendant') ?? ''),
+    ).not.toBeNull()
+  })
 })

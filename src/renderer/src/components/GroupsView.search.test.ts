@@ -73,4 +73,11 @@ describe('searching groups', () => {
     expect(within(screen.getByRole('listbox')).getAllByRole('option')).toHaveLength(1)
     expect(screen.getByTestId('match-count')).toHaveTextContent('1 of 2,000')
   })
+
+  it('shows names with markup characters as plain text', async () => {
+    const hostile = '<b>Bold</b> & "Quotes" <img src=x onerror=alert(1)>'
+    await renderApp({ ...state, groups: { [account.id]: [makeGroup({ id: '1', name: hostile })] } })
+    expect(screen.getByRole('option')).toHaveTextContent(hostile)
+    expect(screen.getByRole('listbox').querySelector('b, img[src="x"]')).toBeNull()
+  })
 })

@@ -114,6 +114,64 @@ describe('normalising sonet_group.user.groups', () => {
   })
 })
 
+describe('the limits an item is held to', () => {
+  const item = (fields: Record<string, unknown>) => ({ GROUP_ID: '1', GROUP_NAME: 'x', ROLE: 'K', ...fields })
+
+  it.each([
+    ['an id with a space inside', { GROUP_ID: '1 2' }, 'result.0.GROUP_ID'],
+    ['an id with a slash', { GROUP_ID: '1/2' }, 'result.0.GROUP_ID'],
+    ['an id with a query mark', { GROUP_ID: '1?x' }, 'result.0.GROUP_ID'],
+    ['an id of only spaces', { GROUP_ID: '   ' }, 'result.0.GROUP_ID'],
+    ['an id of 65 characters', { GROUP_ID: '9'.repeat(65) }, 'result.0.GROUP_ID'],
+    ['a fractional numeric id', { GROUP_ID: 1.5 }, 'result.0.GROUP_ID'],
+    ['a numeric id beyond safe integers', { GROUP_ID: 2 ** 60 }, 'result.0.GROUP_ID'],
+    ['an id that is neither text nor number', { GROUP_ID: true }, 'result.0.GROUP_ID'],
+    ['a name of 10,001 characters', { GROUP_NAME: 'n'.repeat(10_001) }, 'result.0.GROUP_NAME'],
+    ['a role of 33 characters', { ROLE: 'K'.repeat(33) }, 'result.0.ROLE'],
+    ['an image URL of 4,097 characters', { GROUP_IMAGE: `/${'a'.repeat(4096)}` }, 'result.0.GROUP_IMAGE'],
+    ['an image id that is an object', { GROUP_IMAGE_ID: {} }, 'result.0.GROUP_IMAGE_ID'],
+    ['an extranet flag that is a number', { IS_EXTRANET: 1 }, 'result.0.IS_EXTRANET'],
+  ])('refuses %s, naming the field but not its value', (_, fields, where) => {
+    const error = failureOf(() => parseGroupItems([item(fields)]))
+    expect([error.code, error.reason]).toEqual(['BAD_RESPONSE', 'shape'])
+    expect(error.message).toContain(where)
+    expect(error.message).not.toContain('9'.repeat(65))
+  })
+
+  it('names the bad item by its position in the page', () => {
+    const error = failureOf(() => parseGroupItems([item({}), item({}), item({ ROLE: 'K'.repeat(33) })]))
+    expect(error.message).toContain('result.2.ROLE')
+  })
+
+  it('accepts every field at its limit and trims a padded id', () => {
+    const [parsed] = parseGroupItems([
+      item({
+        GROUP_ID: ` ${'7'.repeat(64)} `,
+        GROUP_NAME: 'n'.repeat(10_000),
+        ROLE: 'K'.repeat(32),
+        GROUP_IMAGE: `/${'a'.repeat(4095)}`,
+        GROUP_IMAGE_ID: '12',
+        IS_EXTRANET: null,
+      }),
+    ])
+    expect(parsed?.GROUP_ID).toBe('7'.repeat(64))
+    expect(parsed?.GROUP_NAME).toHaveLength(10_000)
+  })
+
+  it('reads the largest safe integer id as its decimal text', () => {
+    expect(parseGroupItems([item({ GROUP_ID: Number.MAX_SAFE_INTEGER })])[0]?.GROUP_ID).toBe('9007199254740991')
+  })
+
+  it('accepts null and absent optional fields alike', () => {
+    const parsed = parseGroupItems([
+      item({ GROUP_IMAGE_ID: null, GROUP_IMAGE: null, IS_EXTRANET: null }),
+      item({ GROUP_IMAGE_ID: 3, GROUP_IMAGE: '', IS_EXTRANET: false }),
+      item({}),
+    ])
+    expect(parsed).toHaveLength(3)
+  })
+})
+
 describe('group links', () => {
   it('fills the default template relative to the portal', () => {
     expect(urls('42')).toBe('https://acme.bitrix24.com/workgroups/group/42/')

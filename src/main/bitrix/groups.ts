@@ -6,41 +6,72 @@ import { BitrixError } from './errors'
 
 export const DEFAULT_GROUP_URL_TEMPLATE = '/workgroups/group/{id}/'
 
-const groupIdSchema = z.union([
-  z.number().int().nonnegative().transform(String),
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .regex(/^[^\s/?#]+$/, 'not an id'),
-])
-
-const groupItemSchema = z.looseObject({
-  GROUP_ID: groupIdSchema,
-  GROUP_NAME: z.string().max(10_000),
-  ROLE: z.string().max(32),
-  GROUP_IMAGE_ID: z.union([z.number(), z.string(), z.null()]).optional(),
-  GROUP_IMAGE: z.string().max(4096).nullable().optional(),
-  IS_EXTRANET: z.union([z.string(), z.boolean()]).nullable().optional(),
+// The types of an item, checked by zod. Only plain types here: zod then validates the whole list in one compiled pass,
+// whereas each refinement (a length, a pattern, a transform) runs through its generic check machinery for every item,
+// which made validation 1.2 ms of every 1,000 groups. The values are checked by hand in the same walk below.
+// A union tries its options in order and records an issue for each that fails, so the usual type comes first and
+// null is checked before any union.
+const groupItemTypesSchema = z.object({
+  GROUP_ID: z.union([z.string(), z.number()]),
+  GROUP_NAME: z.string(),
+  ROLE: z.string(),
+  GROUP_IMAGE_ID: z.union([z.number(), z.string()]).nullish(),
+  GROUP_IMAGE: z.string().nullish(),
+  IS_EXTRANET: z.union([z.string(), z.boolean()]).nullish(),
 })
 
-export type GroupItem = z.output<typeof groupItemSchema>
+const groupListTypesSchema = z.array(groupItemTypesSchema)
 
-const groupListSchema = z.array(groupItemSchema)
+type GroupItemTypes = z.output<typeof groupItemTypesSchema>
+
+/** A validated item; the id is always a string (a numeric GROUP_ID is read as its decimal text). */
+export interface GroupItem extends Omit<GroupItemTypes, 'GROUP_ID'> {
+  GROUP_ID: string
+}
+
+const MAX_ID_LENGTH = 64
+const MAX_NAME_LENGTH = 10_000
+const MAX_ROLE_LENGTH = 32
+const MAX_IMAGE_LENGTH = 4096
+/** No whitespace, and nothing that would end a path segment in the group's link. */
+const ID_PATTERN = /^[^\s/?#]+$/
+
+function shapeError(where: string, message: string): BitrixError {
+  return new BitrixError({ code: 'BAD_RESPONSE', reason: 'shape', status: 200, detail: `${where}: ${message}` })
+}
+
+function tooLong(text: string | null | undefined, max: number): boolean {
+  return text != null && text.length > max
+}
+
+/** The id as text: a non-negative safe integer, or a trimmed token of 1 to 64 characters. */
+function idOf(id: string | number, index: number): string {
+  const text = typeof id === 'number' ? (Number.isSafeInteger(id) && id >= 0 ? String(id) : '') : id.trim()
+  if (text.length > MAX_ID_LENGTH || !ID_PATTERN.test(text)) throw shapeError(`result.${index}.GROUP_ID`, 'not an id')
+  return text
+}
+
+function checkedItems(items: GroupItemTypes[]): GroupItem[] {
+  const checked: GroupItem[] = []
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index] as GroupItemTypes
+    const id = idOf(item.GROUP_ID, index)
+    if (tooLong(item.GROUP_NAME, MAX_NAME_LENGTH)) throw shapeError(`result.${index}.GROUP_NAME`, 'too long')
+    if (tooLong(item.ROLE, MAX_ROLE_LENGTH)) throw shapeError(`result.${index}.ROLE`, 'too long')
+    if (tooLong(item.GROUP_IMAGE, MAX_IMAGE_LENGTH)) throw shapeError(`result.${index}.GROUP_IMAGE`, 'too long')
+    checked.push(id === item.GROUP_ID ? (item as GroupItem) : { ...item, GROUP_ID: id })
+  }
+  return checked
+}
 
 /** Validates one page of items; the error names the first bad field, never its value. */
 export function parseGroupItems(result: unknown): GroupItem[] {
-  const parsed = groupListSchema.safeParse(result)
-  if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]
-  const where = issue?.path.length ? `result.${issue.path.join('.')}` : 'result'
-  throw new BitrixError({
-    code: 'BAD_RESPONSE',
-    reason: 'shape',
-    status: 200,
-    detail: `${where}: ${issue?.message ?? 'invalid'}`,
-  })
+  const parsed = groupListTypesSchema.safeParse(result)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw shapeError(issue?.path.length ? `result.${issue.path.join('.')}` : 'result', issue?.message ?? 'invalid')
+  }
+  return checkedItems(parsed.data)
 }
 
 /** An absolute http(s) URL for a portal-supplied link (`/upload/...` on self-hosted portals), or null. */

@@ -92,4 +92,19 @@ describe('the error banner', () => {
     renderWithApp(ErrorBanner, { account, error, onUpdateCredentials: () => {} }, { language: 'ru' })
     expect(screen.getByRole('button')).toHaveTextContent('Повторить')
   })
+
+  it('brings the scope steps into view when they open (the banners area may be scrolled)', async () => {
+    const scrolled: Element[] = []
+    const original = Element.prototype.scrollIntoView
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this)
+    }
+    try {
+      const { user } = await renderApp(failing('scope', 'errors:insufficientScope'))
+      await user.click(screen.getByRole('button', { name: 'How to add the scope' }))
+      expect(scrolled).toContain(screen.getByTestId('error-banner'))
+    } finally {
+      Element.prototype.scrollIntoView = original
+    }
+  })
 })

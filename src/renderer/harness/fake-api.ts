@@ -253,6 +253,8 @@ export function createFakeApi(initial: AppState, options: FakeApiOptions = {}): 
     emit,
     invoke(channel, ...request) {
       calls.push({ channel, request: request[0] })
+      // TypeScript cannot tie the generic channel to its entry of the handler map; `handlers` is typed per channel,
+      // so the response does have the channel's type.
       const handler = handlers[channel] as (request: unknown) => unknown
       // A structured clone, as Electron's IPC would make, so the window cannot share objects with "main".
       return Promise.resolve(structuredClone(handler(request[0]))) as never

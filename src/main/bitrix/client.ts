@@ -3,10 +3,11 @@
 // all concurrent callers; every answer becomes validated data or a typed, secret-free BitrixError.
 import { BitrixError, isBitrixErrorShape } from './errors'
 import { interpretAnswer, type Envelope } from './envelope'
-import { createGroupUrlBuilder, DEFAULT_GROUP_URL_TEMPLATE, normaliseGroups, parseGroupItems } from './groups'
+import { normaliseGroups, parseGroupItems } from './groups'
 import type { GroupItem } from './groups'
 import { refreshTokens } from './oauth'
 import { assertAllowedOrigin, isAllowedOrigin } from './origin-policy'
+import { createGroupUrlBuilder, createPortalUrlResolver, DEFAULT_GROUP_URL_TEMPLATE } from './portal-urls'
 import { parseProfile } from './profile'
 import { defaultRateLimiterRegistry, defaultSleep } from './rate-limiter'
 import { createRedactor } from './redact'
@@ -95,6 +96,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
   const template = options.groupUrlTemplate ?? DEFAULT_GROUP_URL_TEMPLATE
   // Built now, so that a bad template fails here rather than at the first answer.
   const groupUrlAtOrigin = createGroupUrlBuilder(template, origin)
+  const imageUrlAtOrigin = createPortalUrlResolver(origin)
   const limiter = options.rateLimiters ?? defaultRateLimiterRegistry()
   // Rotated tokens stay secrets: an old one may still be echoed in a late answer.
   const retiredSecrets: string[] = []
@@ -241,9 +243,13 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
       }
       start = envelope.next
     }
-    const answeredBy = movedTo ?? origin
-    const groupUrl = movedTo === null ? groupUrlAtOrigin : createGroupUrlBuilder(template, movedTo)
-    return { groups: normaliseGroups(items, answeredBy, groupUrl), time, movedTo }
+    if (movedTo !== null) {
+      const groups = normaliseGroups(items, movedTo, createGroupUrlBuilder(template, movedTo))
+      return { groups, time, movedTo }
+    }
+    imageUrlAtOrigin.nextList()
+    const groups = normaliseGroups(items, origin, groupUrlAtOrigin, (value) => imageUrlAtOrigin.resolve(value))
+    return { groups, time, movedTo }
   }
 
   async function getProfile(signal?: AbortSignal): Promise<Profile> {

@@ -1,6 +1,7 @@
 import seed from './fixtures/seed-user-groups.json' with { type: 'json' }
 import { BitrixError } from './errors'
-import { createGroupUrlBuilder, normaliseGroups, parseGroupItems, resolvePortalUrl } from './groups'
+import { normaliseGroups, parseGroupItems } from './groups'
+import { createGroupUrlBuilder, resolvePortalUrl } from './portal-urls'
 
 const ORIGIN = 'https://acme.bitrix24.com'
 const urls = createGroupUrlBuilder('/workgroups/group/{id}/', ORIGIN)
@@ -169,103 +170,5 @@ describe('the limits an item is held to', () => {
       item({}),
     ])
     expect(parsed).toHaveLength(3)
-  })
-})
-
-describe('group links', () => {
-  it('fills the default template relative to the portal', () => {
-    expect(urls('42')).toBe('https://acme.bitrix24.com/workgroups/group/42/')
-  })
-
-  it('accepts an extranet path or an absolute template', () => {
-    expect(createGroupUrlBuilder('/extranet/workgroups/group/{id}/', ORIGIN)('7')).toBe(
-      'https://acme.bitrix24.com/extranet/workgroups/group/7/',
-    )
-    expect(createGroupUrlBuilder('https://mirror.example.com/g/{id}', ORIGIN)('7')).toBe(
-      'https://mirror.example.com/g/7',
-    )
-  })
-
-  it.each(['/workgroups/group/', 'javascript:alert({id})', 'workgroups/{id}', ''])(
-    'refuses the template %j',
-    (template) => {
-      expect(failureOf(() => createGroupUrlBuilder(template, ORIGIN)).code).toBe('INVALID_GROUP_URL_TEMPLATE')
-    },
-  )
-
-  /** Every link as it was built before the fast path: the template parsed as a URL for each id. */
-  const parsedEachTime = (template: string, origin: string, id: string) =>
-    new URL(template.trim().replaceAll('{id}', encodeURIComponent(id)), `${origin}/`).href
-
-  const TEMPLATES = [
-    '/workgroups/group/{id}/',
-    '  /extranet/workgroups/group/{id}/  ',
-    'https://mirror.example.com/g/{id}',
-    'HTTPS://Mirror.Example.COM:443/g/{id}?from=tray#top',
-    'http://mirror.example.com:8080/g/{id}',
-    '/g/{id}/?id={id}#{id}',
-    '/a/./b/../g/{id}',
-    '/a/{id}/../b/{id}/',
-    '/g/%{id}/',
-    '/g/.{id}/',
-    '/g\\{id}\\',
-    '/Gruppen/Übersicht {id}/',
-    '/g/{id}\t/tab',
-    '//other.example.com/g/{id}',
-    'https://g{id}.example.com/',
-    'https://{id}/',
-    'https://user:pa{id}ss@example.com/g/{id}',
-    'https://example.com:{id}/',
-    '/zqxidmarkxqz/{id}',
-  ]
-  const IDS = ['0', '7', '42', '007', '123456789012345678901234567890', '12a', 'a b', '../x', 'Ü', '%41', '']
-  const ORIGINS = [ORIGIN, 'http://127.0.0.1:44663', 'https://Acme.Example.com:8443']
-
-  it('builds exactly the links that parsing each one would give, for any template, origin and id', () => {
-    const ids = [...IDS, ...Array.from({ length: 200 }, (_, index) => String(index * 7919))]
-    let compared = 0
-    for (const template of TEMPLATES) {
-      for (const origin of ORIGINS) {
-        let build: (id: string) => string
-        try {
-          build = createGroupUrlBuilder(template, origin)
-        } catch (error) {
-          expect(error).toBeInstanceOf(BitrixError)
-          continue
-        }
-        for (const id of ids) {
-          let expected: string | Error
-          try {
-            expected = parsedEachTime(template, origin, id)
-          } catch (error) {
-            expected = error as Error
-          }
-          if (expected instanceof Error) expect(() => build(id)).toThrow(TypeError)
-          else expect(build(id)).toBe(expected)
-          compared++
-        }
-      }
-    }
-    expect(compared).toBeGreaterThan(5_000)
-  })
-
-  it('fills in numeric ids without parsing a URL for each group', () => {
-    let parsed = 0
-    class CountingURL extends URL {
-      constructor(url: string | URL, base?: string | URL) {
-        super(url, base)
-        parsed++
-      }
-    }
-    vi.stubGlobal('URL', CountingURL)
-    try {
-      const build = createGroupUrlBuilder('/workgroups/group/{id}/', ORIGIN)
-      const before = parsed
-      const links = Array.from({ length: 1_000 }, (_, index) => build(String(index + 1)))
-      expect(parsed - before).toBe(0)
-      expect(links[999]).toBe('https://acme.bitrix24.com/workgroups/group/1000/')
-    } finally {
-      vi.unstubAllGlobals()
-    }
   })
 })

@@ -3,8 +3,7 @@
 import { z } from 'zod'
 import { ROLE_BY_CODE, type Group } from '@shared/types'
 import { BitrixError } from './errors'
-
-export const DEFAULT_GROUP_URL_TEMPLATE = '/workgroups/group/{id}/'
+import { resolvePortalUrl } from './portal-urls'
 
 // The types of an item, checked by zod. Only plain types here: zod then validates the whole list in one compiled pass,
 // whereas each refinement (a length, a pattern, a transform) runs through its generic check machinery for every item,
@@ -74,73 +73,19 @@ export function parseGroupItems(result: unknown): GroupItem[] {
   return checkedItems(parsed.data)
 }
 
-/** An absolute http(s) URL for a portal-supplied link (`/upload/...` on self-hosted portals), or null. */
-export function resolvePortalUrl(value: string | null | undefined, origin: string): string | null {
-  const trimmed = value?.trim()
-  if (!trimmed) return null
-  try {
-    const url = new URL(trimmed, `${origin}/`)
-    // Anything but a web address (javascript:, data:, file:) must never reach an <img> or a browser.
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null
-  } catch {
-    return null
-  }
-}
-
-/** Checks a group link template and returns the function that fills it in. */
-export function createGroupUrlBuilder(template: string, origin: string): (id: string) => string {
-  const trimmed = template.trim()
-  let probe: URL | null = null
-  if (trimmed.includes('{id}') && (trimmed.startsWith('/') || /^https?:\/\//i.test(trimmed))) {
-    try {
-      probe = new URL(trimmed.replaceAll('{id}', '1'), `${origin}/`)
-    } catch {
-      probe = null
-    }
-  }
-  if (!probe || (probe.protocol !== 'https:' && probe.protocol !== 'http:')) {
-    throw new BitrixError({ code: 'INVALID_GROUP_URL_TEMPLATE', detail: 'needs {id} and a path or an http(s) URL' })
-  }
-  const byParsing = (id: string) => new URL(trimmed.replaceAll('{id}', encodeURIComponent(id)), `${origin}/`).href
-  const pieces = piecesAroundId(trimmed, origin)
-  if (!pieces) return byParsing
-  // Parsing a URL per group cost 15 times the template itself (~1.2 ms per 1,000 groups, on every poll).
-  return (id) => (DIGITS.test(id) ? pieces.join(id) : byParsing(id))
-}
-
-const DIGITS = /^\d+$/
-// Lowercase letters only: the URL parser leaves them as they are anywhere after the host.
-const ID_MARK = 'zqxidmarkxqz'
-
-/**
- * The parsed template's href split where the id goes, when joining those pieces around a number is exactly what the
- * URL parser would give: the id lies only in the path, query or fragment, where the parser treats each character on
- * its own and digits pass unchanged. Null (parse every URL) when it is in the host or port, where a number could
- * become part of an IPv4 address or a port, or when the mark does not survive parsing as it is.
- */
-function piecesAroundId(template: string, origin: string): string[] | null {
-  if (template.includes(ID_MARK)) return null
-  let marked: URL
-  try {
-    marked = new URL(template.replaceAll('{id}', ID_MARK), `${origin}/`)
-  } catch {
-    return null
-  }
-  const authority = `${marked.protocol}//${marked.username}:${marked.password}@${marked.host}`
-  if (authority.includes(ID_MARK)) return null
-  const pieces = marked.href.split(ID_MARK)
-  return pieces.length === template.split('{id}').length ? pieces : null
-}
-
 function isExtranet(flag: GroupItem['IS_EXTRANET']): boolean {
   return flag === true || (typeof flag === 'string' && flag.trim().toUpperCase() === 'Y')
 }
 
-/** Normalises validated items; a duplicated id keeps its first occurrence. */
+/**
+ * Normalises validated items; a duplicated id keeps its first occurrence. `imageUrl` resolves GROUP_IMAGE (default:
+ * `resolvePortalUrl` against `origin`; the client passes one that remembers the last list's answers).
+ */
 export function normaliseGroups(
   items: readonly GroupItem[],
   origin: string,
   groupUrl: (id: string) => string,
+  imageUrl: (value: string | null | undefined) => string | null = (value) => resolvePortalUrl(value, origin),
 ): Group[] {
   const seen = new Set<string>()
   const groups: Group[] = []
@@ -153,7 +98,7 @@ export function normaliseGroups(
       roleCode: item.ROLE,
       role: ROLE_BY_CODE[item.ROLE.trim().toUpperCase()] ?? 'unknown',
       extranet: isExtranet(item.IS_EXTRANET),
-      imageUrl: resolvePortalUrl(item.GROUP_IMAGE, origin),
+      imageUrl: imageUrl(item.GROUP_IMAGE),
       url: groupUrl(item.GROUP_ID),
     })
   }

@@ -1,7 +1,7 @@
 // The `profile` method's answer -> the user's id, display name and photo.
 import { z } from 'zod'
 import { BitrixError } from './errors'
-import { resolvePortalUrl } from './groups'
+import { resolvePortalUrl } from './portal-urls'
 import type { Profile } from './types'
 
 const optionalText = z.string().max(1000).nullable().optional()

@@ -1,0 +1,99 @@
+// Links built from what a portal sends: group pages from the account's template, avatars resolved against the portal.
+// Both run for every group on every poll, so each parses a URL only when it must.
+import { BitrixError } from './errors'
+
+export const DEFAULT_GROUP_URL_TEMPLATE = '/workgroups/group/{id}/'
+
+/** An absolute http(s) URL for a portal-supplied link (`/upload/...` on self-hosted portals), or null. */
+export function resolvePortalUrl(value: string | null | undefined, origin: string): string | null {
+  const trimmed = value?.trim()
+  if (!trimmed) return null
+  try {
+    const url = new URL(trimmed, `${origin}/`)
+    // Anything but a web address (javascript:, data:, file:) must never reach an <img> or a browser.
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null
+  } catch {
+    return null
+  }
+}
+
+export interface PortalUrlResolver {
+  /** `resolvePortalUrl(value, origin)`, remembered. */
+  resolve(value: string | null | undefined): string | null
+  /** A new list begins: answers that the last list did not ask for again are forgotten. */
+  nextList(): void
+}
+
+/**
+ * `resolvePortalUrl` for one origin that remembers its answers from one list to the next: avatars rarely change
+ * between polls, and parsing each as a URL was most of normalising a small list. Memory stays bounded by the
+ * avatars of the last two lists.
+ */
+export function createPortalUrlResolver(origin: string): PortalUrlResolver {
+  let previous = new Map<string, string | null>()
+  let current = new Map<string, string | null>()
+  return {
+    resolve(value) {
+      if (!value) return null
+      let resolved = current.get(value)
+      if (resolved !== undefined) return resolved
+      resolved = previous.get(value)
+      if (resolved === undefined) resolved = resolvePortalUrl(value, origin)
+      current.set(value, resolved)
+      return resolved
+    },
+    nextList() {
+      previous = current
+      current = new Map()
+    },
+  }
+}
+
+/** Checks a group link template and returns the function that fills it in. */
+export function createGroupUrlBuilder(template: string, origin: string): (id: string) => string {
+  const trimmed = template.trim()
+  let probe: URL | null = null
+  if (trimmed.includes('{id}') && (trimmed.startsWith('/') || /^https?:\/\//i.test(trimmed))) {
+    try {
+      probe = new URL(trimmed.replaceAll('{id}', '1'), `${origin}/`)
+    } catch {
+      probe = null
+    }
+  }
+  if (!probe || (probe.protocol !== 'https:' && probe.protocol !== 'http:')) {
+    throw new BitrixError({ code: 'INVALID_GROUP_URL_TEMPLATE', detail: 'needs {id} and a path or an http(s) URL' })
+  }
+  const byParsing = (id: string) => new URL(trimmed.replaceAll('{id}', encodeURIComponent(id)), `${origin}/`).href
+  const pieces = piecesAroundId(trimmed, origin)
+  if (!pieces) return byParsing
+  // Parsing a URL per group cost 15 times the template itself (~1.2 ms per 1,000 groups, on every poll).
+  if (pieces.length === 2) {
+    const [head, tail] = pieces as [string, string]
+    return (id) => (DIGITS.test(id) ? head + id + tail : byParsing(id))
+  }
+  return (id) => (DIGITS.test(id) ? pieces.join(id) : byParsing(id))
+}
+
+const DIGITS = /^\d+$/
+// Lowercase letters only: the URL parser leaves them as they are anywhere after the host.
+const ID_MARK = 'zqxidmarkxqz'
+
+/**
+ * The parsed template's href split where the id goes, when joining those pieces around a number is exactly what the
+ * URL parser would give: the id lies only in the path, query or fragment, where the parser treats each character on
+ * its own and digits pass unchanged. Null (parse every URL) when it is in the host or port, where a number could
+ * become part of an IPv4 address or a port, or when the mark does not survive parsing as it is.
+ */
+function piecesAroundId(template: string, origin: string): string[] | null {
+  if (template.includes(ID_MARK)) return null
+  let marked: URL
+  try {
+    marked = new URL(template.replaceAll('{id}', ID_MARK), `${origin}/`)
+  } catch {
+    return null
+  }
+  const authority = `${marked.protocol}//${marked.username}:${marked.password}@${marked.host}`
+  if (authority.includes(ID_MARK)) return null
+  const pieces = marked.href.split(ID_MARK)
+  return pieces.length === template.split('{id}').length ? pieces : null
+}

@@ -1,6 +1,6 @@
 import type { Group } from '@shared/types'
 import type { ChangeDraft } from './diff'
-import { compareGroupIds, diffGroups, sameGroupLists } from './diff'
+import { compareGroupIds, diffGroups, reuseUnchanged, sameGroupLists } from './diff'
 import { group, groups } from './test-support/groups'
 
 /** The changes as `kind id from->to`, which is what each table row states. */
@@ -137,5 +137,33 @@ describe('sameGroupLists', () => {
     ['another length', [group('1')], [], false],
   ])('%s: %s', (_name, a, b, expected) => {
     expect(sameGroupLists(a, b)).toBe(expected)
+  })
+})
+
+describe('reuseUnchanged', () => {
+  it('keeps the previous object for every group that did not change, in the new order', () => {
+    const previous = [group('1'), group('2'), group('3')]
+    const next = [group('3'), group('2', { name: 'Renamed' }), group('4'), group('1')]
+    const reused = reuseUnchanged(previous, next)
+    expect(reused).toEqual(next)
+    expect(reused[0]).toBe(previous[2])
+    expect(reused[1]).toBe(next[1])
+    expect(reused[2]).toBe(next[2])
+    expect(reused[3]).toBe(previous[0])
+  })
+
+  it.each<[string, Partial<Group>]>([
+    ['role word', { role: 'unknown' }],
+    ['page URL', { url: 'https://x/1' }],
+    ['avatar', { imageUrl: 'https://x/a.png' }],
+    ['extranet flag', { extranet: true }],
+  ])('takes the new object when only the %s differs', (_, change) => {
+    const fresh = group('1', change)
+    expect(reuseUnchanged([group('1')], [fresh])[0]).toBe(fresh)
+  })
+
+  it('matches a duplicated previous id with its first occurrence, as the diff does', () => {
+    const first = group('1')
+    expect(reuseUnchanged([first, group('1', { name: 'second' })], [group('1')])[0]).toBe(first)
   })
 })

@@ -63,24 +63,39 @@ export function diffGroups(previous: readonly Group[], next: readonly Group[]): 
   return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || compareGroupIds(a.group.id, b.group.id))
 }
 
+/** True when both are the same group with the same fields. */
+export function sameGroup(x: Group, y: Group): boolean {
+  return (
+    x.id === y.id &&
+    x.name === y.name &&
+    x.roleCode === y.roleCode &&
+    x.role === y.role &&
+    x.extranet === y.extranet &&
+    x.imageUrl === y.imageUrl &&
+    x.url === y.url
+  )
+}
+
 /** True when both lists hold the same groups with the same fields in the same order (no change, nothing to write). */
 export function sameGroupLists(a: readonly Group[], b: readonly Group[]): boolean {
   if (a.length !== b.length) return false
   for (let index = 0; index < a.length; index++) {
     const x = a[index]
     const y = b[index]
-    if (
-      !x ||
-      !y ||
-      x.id !== y.id ||
-      x.name !== y.name ||
-      x.roleCode !== y.roleCode ||
-      x.role !== y.role ||
-      x.extranet !== y.extranet ||
-      x.imageUrl !== y.imageUrl ||
-      x.url !== y.url
-    )
-      return false
+    if (!x || !y || !sameGroup(x, y)) return false
   }
   return true
+}
+
+/**
+ * `next` with every group that `previous` already held, unchanged, replaced by the previous object: stored objects
+ * then carry over from one snapshot to the next (their serialised text too), and only what changed is new.
+ */
+export function reuseUnchanged(previous: readonly Group[], next: readonly Group[]): Group[] {
+  const before = new Map<string, Group>()
+  for (const group of previous) if (!before.has(group.id)) before.set(group.id, group)
+  return next.map((group) => {
+    const old = before.get(group.id)
+    return old !== undefined && sameGroup(old, group) ? old : group
+  })
 }

@@ -160,6 +160,7 @@ export function createSyncEngine({
     result: GroupsResult,
     drafts: readonly ChangeDraft[],
     previous: readonly Group[] | null,
+    listChanged: boolean,
   ): Promise<void> {
     const { accountId } = runtime
     const at = iso(clock.now())
@@ -176,7 +177,6 @@ export function createSyncEngine({
       at,
       seen: false,
     }))
-    const listChanged = previous === null || !sameGroupLists(previous, result.groups)
     try {
       await store.recordSync(accountId, result.groups, changes, at)
     } catch (error) {
@@ -211,7 +211,10 @@ export function createSyncEngine({
       let result = await fetchGroups(client, signal)
       if (signal.aborted) return cutShort()
       const previous = store.snapshot(accountId)?.groups ?? null
-      let drafts = previous ? diffGroups(previous, result.groups) : []
+      // The usual poll finds the very same list: one walk that stops at the first difference says so, and the diff,
+      // which maps and sorts every group, only runs when something differs.
+      let listChanged = previous === null || !sameGroupLists(previous, result.groups)
+      let drafts = previous && listChanged ? diffGroups(previous, result.groups) : []
       if (previous && needsConfirmation(previous.length, drafts)) {
         logger.info({ accountId, known: previous.length, removed: removedIds(drafts).size }, 'confirming removals')
         await sleep(clock, confirmationDelayMs, signal)
@@ -228,8 +231,9 @@ export function createSyncEngine({
         }
         result = second
         drafts = secondDrafts
+        listChanged = !sameGroupLists(previous, second.groups)
       }
-      await commit(runtime, result, drafts, previous)
+      await commit(runtime, result, drafts, previous, listChanged)
       return SUCCESS
     } catch (error) {
       if (signal.aborted) return cutShort()

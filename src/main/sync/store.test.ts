@@ -142,6 +142,32 @@ describe('sync store', () => {
     expect(() => createSyncStore({ dir })).toThrow(/Cannot read the sync state file .*EISDIR/)
   })
 
+  it('carries unchanged groups over from the last snapshot and takes the changed ones', async () => {
+    const store = createSyncStore({ dir })
+    await store.recordSync(ACCOUNT, groups(3), [], T1)
+    const before = store.snapshot(ACCOUNT)?.groups ?? []
+    const renamed = group('2', { name: 'Renamed' })
+    await store.recordSync(ACCOUNT, [group('1'), renamed, group('3')], [change(ACCOUNT, { kind: 'renamed' })], T2)
+    const after = store.snapshot(ACCOUNT)?.groups ?? []
+    expect(after).toEqual([group('1'), renamed, group('3')])
+    expect([after[0] === before[0], after[1] === renamed, after[2] === before[2]]).toEqual([true, true, true])
+  })
+
+  it('writes a file that reads back as the state, change after change', async () => {
+    const store = createSyncStore({ dir })
+    let list = groups(20)
+    for (let round = 1; round <= 5; round++) {
+      list = list.map((entry, index) => (index === round ? group(entry.id, { name: `Round ${round}` }) : entry))
+      await store.recordSync(ACCOUNT, list, [change(ACCOUNT, { kind: 'renamed' })], T1)
+      await store.recordSync(OTHER, groups(round), [], T2)
+      await store.markSeen()
+      const reread = createSyncStore({ dir })
+      expect(reread.snapshot(ACCOUNT)?.groups).toEqual(list)
+      expect(reread.snapshot(OTHER)?.groups).toEqual(groups(round))
+      expect(reread.history()).toEqual(store.history())
+    }
+  })
+
   it('stores a copy, so the caller changing its array changes nothing', async () => {
     const store = createSyncStore({ dir })
     const list = groups(2)

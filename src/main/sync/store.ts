@@ -7,9 +7,10 @@ import path from 'node:path'
 import type { Group, MembershipChange } from '@shared/types'
 import type { Clock, TimerHandle } from './clock'
 import { systemClock } from './clock'
-import { sameGroupLists } from './diff'
+import { reuseUnchanged, sameGroupLists } from './diff'
 import type { SyncLogger } from './logger'
 import { silentLogger } from './logger'
+import { createStateSerialiser } from './store-json'
 import type { StateFile } from './store-schema'
 import { STATE_FILE_VERSION, stateFileSchema } from './store-schema'
 
@@ -130,6 +131,7 @@ export function createSyncStore({ dir, now, clock = systemClock, logger = silent
   const loaded = load(file, timeNow, logger)
   removeStaleTemps(dir, STATE_FILE_NAME)
   let state = loaded.state
+  const serialise = createStateSerialiser()
   let tempCounter = 0
   let dirty = false
   let idleTimer: TimerHandle | null = null
@@ -142,14 +144,16 @@ export function createSyncStore({ dir, now, clock = systemClock, logger = silent
 
   async function writeOnce(): Promise<void> {
     dirty = false
-    const json = JSON.stringify(state)
+    const bytes = serialise(state)
     mkdirSync(dir, { recursive: true })
     const temp = `${file}.${process.pid}.${tempCounter++}.tmp`
     try {
       const handle = await open(temp, 'w', 0o600)
       try {
-        await handle.writeFile(json, 'utf8')
-        await handle.sync()
+        await handle.writeFile(bytes)
+        // Before the rename, or a crash could leave the new name on a file whose data never reached the disk.
+        // datasync suffices: it flushes the size with the data, and the times it skips do not matter here.
+        await handle.datasync()
       } finally {
         await handle.close()
       }
@@ -206,7 +210,8 @@ export function createSyncStore({ dir, now, clock = systemClock, logger = silent
     recordSync(accountId, groups, changes, at) {
       const previous = Object.hasOwn(state.accounts, accountId) ? state.accounts[accountId] : undefined
       const unchanged = changes.length === 0 && previous !== undefined && sameGroupLists(previous.groups, groups)
-      state.accounts[accountId] = { groups: unchanged && previous ? previous.groups : [...groups], lastSyncAt: at }
+      const stored = previous ? (unchanged ? previous.groups : reuseUnchanged(previous.groups, groups)) : [...groups]
+      state.accounts[accountId] = { groups: stored, lastSyncAt: at }
       if (changes.length > 0) state.history = [...changes, ...state.history].slice(0, HISTORY_LIMIT)
       if (!unchanged) return persist()
       writeLater()

@@ -1,0 +1,73 @@
+import type { StateFile } from './store-schema'
+import { STATE_FILE_VERSION } from './store-schema'
+import { createStateSerialiser } from './store-json'
+import { change } from './test-support/changes'
+import { group, groups } from './test-support/groups'
+
+const T1 = '2025-01-01T09:00:00.000Z'
+
+function state(overrides: Partial<StateFile> = {}): StateFile {
+  return { version: STATE_FILE_VERSION, accounts: {}, history: [], ...overrides }
+}
+
+describe('the state file bytes', () => {
+  const awkward = group('9', {
+    name: 'Ideas <b>&"quoted"\\ \u2028 \n 製品 🚀',
+    imageUrl: 'https://cdn/x.png?a=1&b="2"',
+  })
+
+  it.each<[string, StateFile]>([
+    ['an empty state', state()],
+    ['one account', state({ accounts: { 'acme.bitrix24.com/1': { groups: groups(3), lastSyncAt: T1 } } })],
+    [
+      'several accounts, an awkward id and name, and a history',
+      state({
+        accounts: {
+          'acme.bitrix24.com/1': { groups: [...groups(2), awkward], lastSyncAt: T1 },
+          'b"ad\\id': { groups: [], lastSyncAt: T1 },
+        },
+        history: [
+          change('acme.bitrix24.com/1', { group: awkward, kind: 'renamed', from: 'old "name"', to: awkward.name }),
+          change('acme.bitrix24.com/1', { kind: 'extranet_changed', from: false, to: true, seen: true }),
+        ],
+      }),
+    ],
+  ])('are exactly the UTF-8 of JSON.stringify of %s', (_, value) => {
+    expect(createStateSerialiser()(value).toString('utf8')).toBe(JSON.stringify(value))
+  })
+
+  it('stays exact over successive writes as groups and changes come and go', () => {
+    const serialise = createStateSerialiser()
+    const first = state({ accounts: { a: { groups: groups(5), lastSyncAt: T1 } }, history: [change('a')] })
+    expect(serialise(first).toString('utf8')).toBe(JSON.stringify(first))
+    const kept = first.accounts.a?.groups ?? []
+    const second = state({
+      accounts: { a: { groups: [group('0'), ...kept.slice(1)], lastSyncAt: '2025-01-01T09:01:00.000Z' } },
+      history: [change('a', { kind: 'left' }), ...first.history.map((entry) => ({ ...entry, seen: true }))],
+    })
+    expect(serialise(second).toString('utf8')).toBe(JSON.stringify(second))
+    expect(serialise(first).toString('utf8')).toBe(JSON.stringify(first))
+  })
+
+  it('serialises each stored group and change once, however often the state is written', () => {
+    const serialise = createStateSerialiser()
+    const value = state({
+      accounts: { a: { groups: groups(100), lastSyncAt: T1 } },
+      history: [change('a'), change('a')],
+    })
+    serialise(value)
+    const stringify = vi.spyOn(JSON, 'stringify')
+    try {
+      const replaced = group('1', { name: 'renamed' })
+      const next = state({
+        accounts: { a: { groups: [replaced, ...(value.accounts.a?.groups ?? []).slice(1)], lastSyncAt: T1 } },
+        history: value.history,
+      })
+      serialise(next)
+      const objects = stringify.mock.calls.filter(([argument]) => typeof argument === 'object' && argument !== null)
+      expect(objects.map(([argument]) => argument)).toEqual([replaced])
+    } finally {
+      stringify.mockRestore()
+    }
+  })
+})

@@ -6,6 +6,8 @@ import { clientError } from './test-support/fake-client'
 import type { EngineHarness } from './test-support/engine-harness'
 import { ACME, BETA, engineHarness } from './test-support/engine-harness'
 import { group, groups } from './test-support/groups'
+import type { SyncStore } from './store'
+import { createSyncStore } from './store'
 
 const harnesses: EngineHarness[] = []
 function setup(...args: Parameters<typeof engineHarness>): EngineHarness {
@@ -479,6 +481,63 @@ describe('robustness', () => {
     await h.engine.refresh()
     expect(h.engine.groups(ACME)).toEqual(groups(3))
     expect(h.of('synced')).toHaveLength(1)
+  })
+})
+
+describe('writing the sync state', () => {
+  /** A real store in the harness's directory whose writes of syncs end only when the test says so, or fail. */
+  function slowStore(dir: string, outcome: () => Promise<void>): SyncStore {
+    const store = createSyncStore({ dir })
+    return { ...store, recordSync: async (...args) => (await store.recordSync(...args), outcome()) }
+  }
+
+  it('reports changes and the sync without waiting for the state file to reach the disk', async () => {
+    let finishWrites = () => {}
+    const writes = new Promise<void>((resolve) => (finishWrites = resolve))
+    const h = setup()
+    const store = slowStore(h.dir, () => writes)
+    const held = setup({ dir: h.dir, engine: { store } })
+    held.client().current = groups(2)
+    held.engine.start()
+    await held.settle()
+    held.client().current = [group('1', { name: 'Renamed' }), group('2')]
+    let refreshed = false
+    void held.engine.refresh().then(() => (refreshed = true))
+    await held.settle()
+    expect(refreshed).toBe(true)
+    expect(held.onlyChanges()[0].map((change) => change.kind)).toEqual(['renamed'])
+    expect(held.of('synced')).toHaveLength(2)
+    expect(held.engine.groups(ACME)[0]?.name).toBe('Renamed')
+    finishWrites()
+  })
+
+  it('logs a write that failed, without its path or any secret, and still counts the sync', async () => {
+    const logged: [Record<string, unknown>, string][] = []
+    const record = (fields: Record<string, unknown>, message: string) => logged.push([fields, message])
+    const logger: SyncLogger = { debug: record, info: record, warn: record, error: record }
+    const h = setup()
+    const failure = Object.assign(new Error('ENOSPC: no space left, open /secret/path'), { code: 'ENOSPC' })
+    const store = slowStore(h.dir, () => Promise.reject(failure))
+    const failing = setup({ dir: h.dir, logger, engine: { store } })
+    failing.client().current = groups(2)
+    failing.engine.start()
+    await failing.settle()
+    expect(failing.of('synced')).toHaveLength(1)
+    expect(statusOf(failing)?.state).toBe('ok')
+    expect(logged).toContainEqual([{ accountId: ACME, code: 'ENOSPC' }, 'could not write the sync state'])
+    expect(JSON.stringify(logged)).not.toContain('/secret/path')
+  })
+
+  it('has the last sync on disk once stop() resolves', async () => {
+    const h = await started(groups(2))
+    h.client().current = [group('1', { name: 'Renamed' }), group('2')]
+    await h.engine.refresh()
+    await h.engine.stop()
+    expect(
+      createSyncStore({ dir: h.dir })
+        .snapshot(ACME)
+        ?.groups.map((entry) => entry.name),
+    ).toEqual(['Renamed', 'Group 2'])
   })
 })
 

@@ -138,6 +138,14 @@ describe('sameGroupLists', () => {
   ])('%s: %s', (_name, a, b, expected) => {
     expect(sameGroupLists(a, b)).toBe(expected)
   })
+
+  it('knows a list is the same as itself without comparing its groups', () => {
+    const list = groups(3)
+    const read = vi.fn(() => '1')
+    Object.defineProperty(list[0], 'id', { get: read })
+    expect(sameGroupLists(list, list)).toBe(true)
+    expect(read).not.toHaveBeenCalled()
+  })
 })
 
 describe('reuseUnchanged', () => {

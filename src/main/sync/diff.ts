@@ -66,18 +66,20 @@ export function diffGroups(previous: readonly Group[], next: readonly Group[]): 
 /** True when both are the same group with the same fields. */
 export function sameGroup(x: Group, y: Group): boolean {
   return (
-    x.id === y.id &&
-    x.name === y.name &&
-    x.roleCode === y.roleCode &&
-    x.role === y.role &&
-    x.extranet === y.extranet &&
-    x.imageUrl === y.imageUrl &&
-    x.url === y.url
+    x === y ||
+    (x.id === y.id &&
+      x.name === y.name &&
+      x.roleCode === y.roleCode &&
+      x.role === y.role &&
+      x.extranet === y.extranet &&
+      x.imageUrl === y.imageUrl &&
+      x.url === y.url)
   )
 }
 
 /** True when both lists hold the same groups with the same fields in the same order (no change, nothing to write). */
 export function sameGroupLists(a: readonly Group[], b: readonly Group[]): boolean {
+  if (a === b) return true
   if (a.length !== b.length) return false
   for (let index = 0; index < a.length; index++) {
     const x = a[index]

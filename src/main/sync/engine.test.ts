@@ -528,6 +528,27 @@ describe('writing the sync state', () => {
     expect(JSON.stringify(logged)).not.toContain('/secret/path')
   })
 
+  it('hands the store its own list back when the portal sent the same groups', async () => {
+    const h = setup()
+    const store = createSyncStore({ dir: h.dir })
+    const handed: unknown[] = []
+    const watching: SyncStore = {
+      ...store,
+      recordSync: (accountId, groups, changes, at) => {
+        handed.push(groups)
+        return store.recordSync(accountId, groups, changes, at)
+      },
+    }
+    const w = setup({ dir: h.dir, engine: { store: watching } })
+    w.client().current = groups(3)
+    w.engine.start()
+    await w.settle()
+    const stored = store.snapshot(ACME)?.groups
+    await w.engine.refresh()
+    expect(handed).toHaveLength(2)
+    expect(handed[1]).toBe(stored)
+  })
+
   it('has the last sync on disk once stop() resolves', async () => {
     const h = await started(groups(2))
     h.client().current = [group('1', { name: 'Renamed' }), group('2')]

@@ -181,8 +181,10 @@ export function createSyncEngine({
     // fsync (2-5 ms on an ordinary disk, far more on a busy one). A crash before that write ends loses this sync's
     // write, never the file, and so do write errors: the changes are real and in memory, and after a restart they are
     // found again and reported as "while away". stop() flushes the store, so a clean quit loses nothing.
+    // An unchanged list is handed over as the stored one itself, so the store need not compare it again.
+    const groups = listChanged || previous === null ? result.groups : previous
     store
-      .recordSync(accountId, result.groups, changes, at)
+      .recordSync(accountId, groups, changes, at)
       .catch((error: unknown) =>
         logger.error({ accountId, code: (error as NodeJS.ErrnoException).code }, 'could not write the sync state'),
       )

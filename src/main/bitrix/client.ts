@@ -3,11 +3,11 @@
 // all concurrent callers; every answer becomes validated data or a typed, secret-free BitrixError.
 import { BitrixError, isBitrixErrorShape } from './errors'
 import { interpretAnswer, type Envelope } from './envelope'
-import { normaliseGroups, parseGroupItems } from './groups'
+import { createGroupListNormaliser, normaliseGroups, parseGroupItems } from './groups'
 import type { GroupItem } from './groups'
 import { refreshTokens } from './oauth'
 import { assertAllowedOrigin, isAllowedOrigin } from './origin-policy'
-import { createGroupUrlBuilder, createPortalUrlResolver, DEFAULT_GROUP_URL_TEMPLATE } from './portal-urls'
+import { createGroupUrlBuilder, DEFAULT_GROUP_URL_TEMPLATE } from './portal-urls'
 import { parseProfile } from './profile'
 import { defaultRateLimiterRegistry, defaultSleep } from './rate-limiter'
 import { createRedactor } from './redact'
@@ -95,8 +95,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
   const origin = credentials.origin
   const template = options.groupUrlTemplate ?? DEFAULT_GROUP_URL_TEMPLATE
   // Built now, so that a bad template fails here rather than at the first answer.
-  const groupUrlAtOrigin = createGroupUrlBuilder(template, origin)
-  const imageUrlAtOrigin = createPortalUrlResolver(origin)
+  const groupsAtOrigin = createGroupListNormaliser(origin, createGroupUrlBuilder(template, origin))
   const limiter = options.rateLimiters ?? defaultRateLimiterRegistry()
   // Rotated tokens stay secrets: an old one may still be echoed in a late answer.
   const retiredSecrets: string[] = []
@@ -228,13 +227,14 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
   }
 
   async function getUserGroups(signal?: AbortSignal): Promise<GroupsResult> {
-    const items: GroupItem[] = []
+    let items: GroupItem[] = []
     let start: number | null = null
     let movedTo: string | null = null
     let time: TimeInfo | null = null
     for (let page = 1; ; page++) {
       const envelope = await call(GROUPS_METHOD, start === null ? {} : { start }, signal)
-      items.push(...parseGroupItems(envelope.result))
+      const pageItems = parseGroupItems(envelope.result)
+      items = items.length === 0 ? pageItems : items.concat(pageItems)
       movedTo ??= envelope.movedTo
       time = envelope.time ?? time
       if (envelope.next === null) break
@@ -247,9 +247,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
       const groups = normaliseGroups(items, movedTo, createGroupUrlBuilder(template, movedTo))
       return { groups, time, movedTo }
     }
-    imageUrlAtOrigin.nextList()
-    const groups = normaliseGroups(items, origin, groupUrlAtOrigin, (value) => imageUrlAtOrigin.resolve(value))
-    return { groups, time, movedTo }
+    return { groups: groupsAtOrigin(items), time, movedTo }
   }
 
   async function getProfile(signal?: AbortSignal): Promise<Profile> {

@@ -1,6 +1,6 @@
 import seed from './fixtures/seed-user-groups.json' with { type: 'json' }
 import { BitrixError } from './errors'
-import { normaliseGroups, parseGroupItems } from './groups'
+import { createGroupListNormaliser, normaliseGroups, parseGroupItems } from './groups'
 import { createGroupUrlBuilder, resolvePortalUrl } from './portal-urls'
 
 const ORIGIN = 'https://acme.bitrix24.com'
@@ -170,5 +170,61 @@ describe('the limits an item is held to', () => {
       item({}),
     ])
     expect(parsed).toHaveLength(3)
+  })
+})
+
+describe('normalising list after list', () => {
+  type Item = Record<string, unknown>
+  const base: Item[] = [
+    { GROUP_ID: '1', GROUP_NAME: 'One', ROLE: 'K', GROUP_IMAGE: '/upload/1.png', GROUP_IMAGE_ID: 1 },
+    { GROUP_ID: 2, GROUP_NAME: 'Two', ROLE: 'A', GROUP_IMAGE: '' },
+    { GROUP_ID: '3', GROUP_NAME: 'Three', ROLE: 'E', IS_EXTRANET: 'Y' },
+  ]
+  const edit = (items: Item[], index: number, fields: Item) =>
+    items.map((item, at) => (at === index ? { ...item, ...fields } : item))
+  const LISTS: Item[][] = [
+    base,
+    base,
+    edit(base, 0, { GROUP_NAME: 'One renamed' }),
+    edit(base, 1, { ROLE: 'K' }),
+    edit(base, 0, { GROUP_IMAGE: 'https://cdn.example.com/new.png' }),
+    edit(base, 2, { IS_EXTRANET: undefined }),
+    edit(base, 2, { IS_EXTRANET: 'N' }),
+    [...base, { GROUP_ID: '4', GROUP_NAME: 'Four', ROLE: 'K' }, { GROUP_ID: '1', GROUP_NAME: 'dup', ROLE: 'A' }],
+    base.slice(1),
+    [],
+    base,
+  ]
+
+  it('gives exactly what normalising each list afresh gives', () => {
+    const normalise = createGroupListNormaliser(ORIGIN, urls)
+    for (const list of LISTS) {
+      const items = parseGroupItems(list)
+      expect(normalise(items)).toEqual(normaliseGroups(items, ORIGIN, urls))
+    }
+  })
+
+  it("hands back last list's group for an item sent exactly as before, and a new one for any difference", () => {
+    const normalise = createGroupListNormaliser(ORIGIN, urls)
+    const first = normalise(parseGroupItems(base))
+    const same = normalise(parseGroupItems(base))
+    expect(same.every((group, index) => group === first[index])).toBe(true)
+    for (const fields of [
+      { GROUP_NAME: 'Other' },
+      { ROLE: 'E' },
+      { GROUP_IMAGE: '/upload/other.png' },
+      { IS_EXTRANET: 'Y' },
+    ]) {
+      const before = normalise(parseGroupItems(base))
+      const after = normalise(parseGroupItems(edit(base, 0, fields)))
+      expect([after[0] === before[0], after[1] === before[1]]).toEqual([false, true])
+    }
+  })
+
+  it('remembers only the last list', () => {
+    const normalise = createGroupListNormaliser(ORIGIN, urls)
+    const first = normalise(parseGroupItems(base))
+    normalise(parseGroupItems([]))
+    expect(normalise(parseGroupItems(base))[0]).not.toBe(first[0])
   })
 })

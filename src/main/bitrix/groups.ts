@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { ROLE_BY_CODE, type Group } from '@shared/types'
 import { BitrixError } from './errors'
-import { resolvePortalUrl } from './portal-urls'
+import { createPortalUrlResolver, resolvePortalUrl } from './portal-urls'
 
 // The types of an item, checked by zod. Only plain types here: zod then validates the whole list in one compiled pass,
 // whereas each refinement (a length, a pattern, a transform) runs through its generic check machinery for every item,
@@ -77,30 +77,77 @@ function isExtranet(flag: GroupItem['IS_EXTRANET']): boolean {
   return flag === true || (typeof flag === 'string' && flag.trim().toUpperCase() === 'Y')
 }
 
-/**
- * Normalises validated items; a duplicated id keeps its first occurrence. `imageUrl` resolves GROUP_IMAGE (default:
- * `resolvePortalUrl` against `origin`; the client passes one that remembers the last list's answers).
- */
+function normaliseItem(
+  item: GroupItem,
+  groupUrl: (id: string) => string,
+  imageUrl: (value: string | null | undefined) => string | null,
+): Group {
+  return {
+    id: item.GROUP_ID,
+    name: item.GROUP_NAME,
+    roleCode: item.ROLE,
+    role: ROLE_BY_CODE[item.ROLE.trim().toUpperCase()] ?? 'unknown',
+    extranet: isExtranet(item.IS_EXTRANET),
+    imageUrl: imageUrl(item.GROUP_IMAGE),
+    url: groupUrl(item.GROUP_ID),
+  }
+}
+
+/** Normalises validated items; a duplicated id keeps its first occurrence. */
 export function normaliseGroups(
   items: readonly GroupItem[],
   origin: string,
   groupUrl: (id: string) => string,
-  imageUrl: (value: string | null | undefined) => string | null = (value) => resolvePortalUrl(value, origin),
 ): Group[] {
   const seen = new Set<string>()
   const groups: Group[] = []
+  const imageUrl = (value: string | null | undefined) => resolvePortalUrl(value, origin)
   for (const item of items) {
     if (seen.has(item.GROUP_ID)) continue
     seen.add(item.GROUP_ID)
-    groups.push({
-      id: item.GROUP_ID,
-      name: item.GROUP_NAME,
-      roleCode: item.ROLE,
-      role: ROLE_BY_CODE[item.ROLE.trim().toUpperCase()] ?? 'unknown',
-      extranet: isExtranet(item.IS_EXTRANET),
-      imageUrl: imageUrl(item.GROUP_IMAGE),
-      url: groupUrl(item.GROUP_ID),
-    })
+    groups.push(normaliseItem(item, groupUrl, imageUrl))
   }
   return groups
+}
+
+interface Remembered {
+  group: Group
+  /** The raw fields the group was made from that it does not keep as they were sent. */
+  image: GroupItem['GROUP_IMAGE']
+  extranet: GroupItem['IS_EXTRANET']
+}
+
+/**
+ * `normaliseGroups` for one origin and link template, remembering the last list: an item sent exactly as last time
+ * gets last time's Group object back. A poll mostly finds the same groups, so it builds no links and allocates
+ * nothing for them, and the sync engine's comparison with its snapshot then holds by identity.
+ */
+export function createGroupListNormaliser(
+  origin: string,
+  groupUrl: (id: string) => string,
+): (items: readonly GroupItem[]) => Group[] {
+  const images = createPortalUrlResolver(origin)
+  const imageUrl = (value: string | null | undefined) => images.resolve(value)
+  let last = new Map<string, Remembered>()
+  return (items) => {
+    images.nextList()
+    const next = new Map<string, Remembered>()
+    const groups: Group[] = []
+    for (const item of items) {
+      if (next.has(item.GROUP_ID)) continue
+      const known = last.get(item.GROUP_ID)
+      const group =
+        known &&
+        known.group.name === item.GROUP_NAME &&
+        known.group.roleCode === item.ROLE &&
+        known.image === item.GROUP_IMAGE &&
+        known.extranet === item.IS_EXTRANET
+          ? known.group
+          : normaliseItem(item, groupUrl, imageUrl)
+      next.set(item.GROUP_ID, { group, image: item.GROUP_IMAGE, extranet: item.IS_EXTRANET })
+      groups.push(group)
+    }
+    last = next
+    return groups
+  }
 }

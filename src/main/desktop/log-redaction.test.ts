@@ -32,6 +32,19 @@ describe('log redaction', () => {
     )
   })
 
+  it('keeps error codes logged as a JSON "code" member', () => {
+    expect(redactSecrets('{"level":40,"code":"NO_AUTH_FOUND","msg":"poll failed"}')).toBe(
+      '{"level":40,"code":"NO_AUTH_FOUND","msg":"poll failed"}',
+    )
+  })
+
+  it('still removes an authorization code from a query string and a webhook code from its path', () => {
+    const line = '{"url":"https://acme.bitrix24.com/oauth/?code=abc123secret&state=1","hook":"/rest/5/abc123secret/"}'
+    expect(redactSecrets(line)).toBe(
+      `{"url":"https://acme.bitrix24.com/oauth/?code=${REDACTED}&state=1","hook":"/rest/5/${REDACTED}/"}`,
+    )
+  })
+
   it('removes known secrets wherever they appear, raw, URL-encoded or JSON-escaped', () => {
     const secret = 'tok/en+with"quote'
     const line = `plain ${secret} encoded ${encodeURIComponent(secret)} json ${JSON.stringify(secret)}`

@@ -3,7 +3,8 @@
 
 export const REDACTED = '[redacted]'
 
-const SECRET_KEYS = [
+// Names that hold a secret wherever they appear: in query strings and form bodies, and as JSON members.
+const SECRET_FIELDS = [
   'auth',
   'access_token',
   'accessToken',
@@ -12,19 +13,22 @@ const SECRET_KEYS = [
   'client_secret',
   'clientSecret',
   'application_token',
-  'code',
   'password',
   'token',
   'secret',
-].join('|')
+]
+// `code=` in a query or form body is an OAuth authorization code; a JSON `"code"` member is an error code
+// (`NO_AUTH_FOUND`, `ENOSPC`), which the log must keep.
+const SECRET_PARAMS = [...SECRET_FIELDS, 'code'].join('|')
+const SECRET_MEMBERS = SECRET_FIELDS.join('|')
 
 const PATTERNS: readonly [RegExp, string][] = [
   // Webhook URLs: /rest/USER_ID/CODE/... (the user id may stay, it is not a secret).
   [/(\/rest\/\d+\/)[^/\s?#"'<>\\]+/gi, `$1${REDACTED}`],
   // Query strings and form bodies: auth=..., refresh_token=..., client_secret=...
-  [new RegExp(`\\b(${SECRET_KEYS})=[^&\\s"'<>\\\\]*`, 'gi'), `$1=${REDACTED}`],
+  [new RegExp(`\\b(${SECRET_PARAMS})=[^&\\s"'<>\\\\]*`, 'gi'), `$1=${REDACTED}`],
   // JSON members, escaped quotes inside the value included.
-  [new RegExp(`("(?:${SECRET_KEYS})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi'), `$1"${REDACTED}"`],
+  [new RegExp(`("(?:${SECRET_MEMBERS})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi'), `$1"${REDACTED}"`],
   // HTTP authorization headers.
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${REDACTED}`],
 ]

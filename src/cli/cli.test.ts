@@ -158,6 +158,17 @@ describe('open', () => {
     expect(run.opened).toEqual([`${portal.origin}/workgroups/group/77/`])
   })
 
+  it('exits 1 for an unexpected failure with one sentence that names no secret', async () => {
+    const url = portal.webhookUrl('1')
+    const code = url.split('/').at(-2)!
+    cli.failOpenWith = new Error(`browser failed for ${url}sonet_group.user.groups`)
+    const run = cli.run(['--webhook', url, 'open', '77'])
+    expect(await run.code).toBe(1)
+    expect(run.stderr()).toContain('browser failed')
+    expect(run.stderr()).not.toContain(code)
+    expect(run.stderr()).not.toMatch(/\n\s+at /)
+  })
+
   it('exits 2 for a group the user is not in', async () => {
     const run = cli.run(['--webhook', portal.webhookUrl('1'), 'open', '12345', '--print'])
     expect(await run.code).toBe(2)
@@ -280,6 +291,20 @@ describe.skipIf(!keyring)(
       const after = keychainCli.run(['accounts', 'list', '--json'])
       expect(await after.code).toBe(0)
       expect(after.events()[0]).toEqual({ accounts: [] })
+    })
+
+    it('reads the webhook to add from standard input or B24_WEBHOOK_URL, keeping it off the command line', async () => {
+      const fromStdin = keychainCli.run(['accounts', 'add', '--webhook', '-'], {}, `${portal.webhookUrl('1')}\n`)
+      expect(await fromStdin.code).toBe(0)
+      portal.control.setProfile('2', { name: 'Bo', lastName: 'Chen' })
+      const fromEnv = keychainCli.run(['accounts', 'add'], { B24_WEBHOOK_URL: portal.webhookUrl('2') })
+      expect(await fromEnv.code).toBe(0)
+      const list = keychainCli.run(['accounts', 'list', '--json'])
+      expect(await list.code).toBe(0)
+      expect((list.events()[0]?.accounts as { user: { name: string } }[]).map((a) => a.user.name)).toEqual([
+        'Ann Lee',
+        'Bo Chen',
+      ])
     })
 
     it('refuses a revoked webhook on add with its own message and stores nothing', async () => {

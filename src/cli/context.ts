@@ -26,6 +26,8 @@ export interface CliDeps {
   home: string
   /** Opens a URL in the default browser. */
   openUrl(url: string): Promise<void>
+  /** All of standard input, for `--webhook -`. */
+  readStdin(): Promise<string>
   /** Resolves when the user asks a long-running command to stop (SIGINT/SIGTERM). */
   untilStopped(): Promise<void>
   /** The keychain; a real one by default. */

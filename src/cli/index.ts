@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import openInBrowser from 'open'
 import os from 'node:os'
 import { createTranslator, resolveLanguage } from '@shared/i18n'
+import { redactPatterns } from '../main/bitrix'
 import type { Language } from '@shared/types'
 import { accountsAddCommand, accountsListCommand, accountsRemoveCommand } from './commands/accounts'
 import { demoPortalCommand } from './commands/demo-portal'
@@ -47,6 +48,11 @@ export function defaultDeps(): CliDeps {
     home: os.homedir(),
     openUrl: async (url) => {
       await openInBrowser(url)
+    },
+    readStdin: async () => {
+      const chunks: Buffer[] = []
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+      return Buffer.concat(chunks).toString('utf8')
     },
     untilStopped: () =>
       new Promise((resolve) => {
@@ -121,11 +127,14 @@ export async function main(argv: readonly string[], deps: CliDeps = defaultDeps(
   accounts
     .command('add')
     .description('prove an inbound webhook and store it')
-    .option('--webhook <url>', 'the inbound webhook URL, https://HOST/rest/USER_ID/CODE/')
+    .option('--webhook <url>', 'the inbound webhook URL, https://HOST/rest/USER_ID/CODE/ (- reads it from stdin)')
     .option('--label <text>', 'a name for the account')
-    .action((options: { webhook?: string; label?: string }) => {
+    .action(async (options: { webhook?: string; label?: string }) => {
       // Commander reads options anywhere on the line, so `accounts add --webhook URL` fills the global --webhook.
-      const webhook = options.webhook ?? program.opts<GlobalOptions>().webhook
+      // `--webhook -` reads the URL from standard input and B24_WEBHOOK_URL is read too, so the code need not
+      // appear in the process list or the shell history.
+      let webhook = options.webhook ?? program.opts<GlobalOptions>().webhook ?? deps.env.B24_WEBHOOK_URL
+      if (webhook === '-') webhook = (await deps.readStdin()).trim()
       if (!webhook) throw new InvalidArgumentError(createTranslator(language).t('cli:usage.webhookRequired'))
       return run((ctx) =>
         accountsAddCommand(
@@ -169,7 +178,8 @@ export async function main(argv: readonly string[], deps: CliDeps = defaultDeps(
       deps.stderr.write(`${view.message}\n`)
       return view.code.startsWith('KEYCHAIN_') ? EXIT.credentials : exitCodeForKind(view.kind)
     }
-    const message = error instanceof Error ? error.message : String(error)
+    // Unexpected errors are ours, but their text may quote a URL; webhook paths and tokens are scrubbed all the same.
+    const message = redactPatterns(error instanceof Error ? error.message : String(error))
     deps.stderr.write(`${createTranslator(language).t('cli:unexpected', { message })}\n`)
     return EXIT.unexpected
   } finally {

@@ -23,17 +23,19 @@ export interface CliRun {
 export interface CliHarness {
   configDir: string
   secrets: SecretStore
-  run(args: string[], env?: NodeJS.ProcessEnv): CliRun
+  run(args: string[], env?: NodeJS.ProcessEnv, stdin?: string): CliRun
+  /** Makes the browser opener fail with this error (an unexpected failure). */
+  failOpenWith?: Error
   cleanup(): void
 }
 
 export function cliHarness(options: { secrets?: SecretStore } = {}): CliHarness {
   const configDir = mkdtempSync(path.join(tmpdir(), 'b24-cli-'))
   const secrets = options.secrets ?? createMemorySecretStore()
-  return {
+  const harness: CliHarness = {
     configDir,
     secrets,
-    run(args, env = {}) {
+    run(args, env = {}, stdin = '') {
       let out = ''
       let err = ''
       let stopRequested: () => void = () => {}
@@ -46,7 +48,11 @@ export function cliHarness(options: { secrets?: SecretStore } = {}): CliHarness 
         cwd: configDir,
         platform: 'linux',
         home: configDir,
-        openUrl: async (url) => void opened.push(url),
+        openUrl: async (url) => {
+          if (harness.failOpenWith) throw harness.failOpenWith
+          opened.push(url)
+        },
+        readStdin: async () => stdin,
         untilStopped: () => stopped,
         secrets: () => secrets,
       }
@@ -73,4 +79,5 @@ export function cliHarness(options: { secrets?: SecretStore } = {}): CliHarness 
     },
     cleanup: () => rmSync(configDir, { recursive: true, force: true }),
   }
+  return harness
 }

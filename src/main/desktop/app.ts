@@ -31,7 +31,7 @@ import { createDemoMode } from './demo-mode'
 import { errorViewOf } from './error-view'
 import { createExternalOpener } from './external-links'
 import { createHandlers } from './handlers'
-import { registerHandlers, sendEvent } from './ipc'
+import { registerHandlers, sendToWindow } from './ipc'
 import { effectiveLanguage } from './language'
 import type { LaunchArgs } from './launch-args'
 import { createLogger } from './logger'
@@ -43,7 +43,7 @@ import { accountsPortOf, createCoreServices, enginePortOf, settingsPortOf } from
 import { createShortcutManager } from './shortcut'
 import { createStatePublisher } from './state-publisher'
 import { createTrayPresenter } from './tray'
-import { createTrayWindowController, trayWindowOptions } from './tray-window'
+import { createTrayWindowController, keepWindowOnClose, trayWindowOptions } from './tray-window'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
@@ -83,6 +83,12 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
 
   const window = new BrowserWindow(trayWindowOptions(platform, join(here, '../preload/index.cjs')))
   hardenWebContents(window.webContents)
+  // index.ts's quit sequence runs first on `before-quit`; from then on a close is the app ending, not the user's.
+  let quitting = false
+  app.on('before-quit', () => {
+    quitting = true
+  })
+  keepWindowOnClose(window, () => quitting)
   if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL)
   else void window.loadFile(join(here, '../renderer/index.html'))
   const tray = new Tray(nativeImage.createFromPath(trayIconPath(resources, 'normal', platform)))
@@ -92,7 +98,7 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
     trayBounds: () => tray.getBounds(),
     platform,
     now: Date.now,
-    onShown: () => sendEvent(window.webContents, 'window:shown', null),
+    onShown: () => sendToWindow(window, 'window:shown', null),
   })
   if (args.show || args.demo) {
     window.once('ready-to-show', () => trayWindow.show())
@@ -120,7 +126,7 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
     now: () => new Date(),
     openExternal,
     window: trayWindow,
-    navigate: (payload) => sendEvent(window.webContents, 'ui:navigate', payload),
+    navigate: (payload) => sendToWindow(window, 'ui:navigate', payload),
     engine: core.engine,
     settings: settingsPortOf(core),
     demo,
@@ -139,7 +145,7 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
     compose: state,
     publish: (current) => {
       trayPresenter.render(current, translator, new Date())
-      sendEvent(window.webContents, 'state:changed', current)
+      sendToWindow(window, 'state:changed', current)
     },
     defer: (callback) => setImmediate(callback),
     setInterval,

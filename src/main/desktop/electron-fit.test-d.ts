@@ -14,7 +14,7 @@ import type { NotificationLike } from './notifier'
 import type { ShortcutManager } from './shortcut'
 import type { createShortcutManager } from './shortcut'
 import type { TrayLike } from './tray'
-import type { ScreenLike, TrayWindowLike } from './tray-window'
+import type { ClosableWindowLike, ScreenLike, TrayWindowLike } from './tray-window'
 import type { connectPowerEvents } from './power'
 import type { HandlerDeps } from './handlers'
 
@@ -25,6 +25,7 @@ describe('Electron fits the glue interfaces', () => {
 
   it('BrowserWindow and Screen fit the tray window controller', () => {
     expectTypeOf<BrowserWindow>().toExtend<TrayWindowLike>()
+    expectTypeOf<BrowserWindow>().toExtend<ClosableWindowLike>()
     expectTypeOf<Screen>().toExtend<ScreenLike>()
   })
 

@@ -1,6 +1,6 @@
 import type { Handlers } from '@shared/ipc'
 import { CHANNELS } from '@shared/ipc'
-import { registerHandlers, sendEvent } from './ipc'
+import { registerHandlers, sendEvent, sendToWindow } from './ipc'
 
 type Listener = (event: unknown, payload: unknown) => unknown
 
@@ -68,5 +68,30 @@ describe('sendEvent', () => {
     sendEvent({ isDestroyed: () => true, send: (...args: unknown[]) => sent.push(args) } as never, 'window:shown', null)
     sendEvent(null, 'window:shown', null)
     expect(sent).toEqual([['window:shown', null]])
+  })
+})
+
+describe('sendToWindow', () => {
+  function fakeWindow(destroyed: boolean, sent: unknown[]) {
+    return {
+      isDestroyed: () => destroyed,
+      // Like Electron's, a destroyed window throws on reading its webContents.
+      get webContents() {
+        if (destroyed) throw new Error('Object has been destroyed')
+        return { isDestroyed: () => false, send: (...args: unknown[]) => void sent.push(args) }
+      },
+    }
+  }
+
+  it('sends to the page of a live window', () => {
+    const sent: unknown[] = []
+    sendToWindow(fakeWindow(false, sent), 'window:shown', null)
+    expect(sent).toEqual([['window:shown', null]])
+  })
+
+  it('skips a destroyed window without touching its webContents', () => {
+    const sent: unknown[] = []
+    expect(() => sendToWindow(fakeWindow(true, sent), 'window:shown', null)).not.toThrow()
+    expect(sent).toEqual([])
   })
 })

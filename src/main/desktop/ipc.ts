@@ -19,3 +19,15 @@ export function sendEvent<E extends EventName>(
 ): void {
   if (webContents && !webContents.isDestroyed()) webContents.send(event, payload)
 }
+
+/**
+ * Sends a typed event to a window's page. A destroyed BrowserWindow throws on any property read, `webContents`
+ * included, so the window is asked first.
+ */
+export function sendToWindow<E extends EventName>(
+  window: { isDestroyed(): boolean; readonly webContents: Pick<WebContents, 'send' | 'isDestroyed'> },
+  event: E,
+  payload: EventMap[E],
+): void {
+  if (!window.isDestroyed()) sendEvent(window.webContents, event, payload)
+}

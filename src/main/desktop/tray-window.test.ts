@@ -1,7 +1,9 @@
 import type { Rect } from './window-position'
 import {
   BLUR_GRACE_MS,
+  closeDecision,
   createTrayWindowController,
+  keepWindowOnClose,
   shouldHideOnBlur,
   toggleDecision,
   trayWindowOptions,
@@ -117,5 +119,33 @@ describe('tray window controller', () => {
     advance(BLUR_GRACE_MS)
     controller.toggle()
     expect(fake.window.isVisible()).toBe(true)
+  })
+})
+
+describe('closing the tray window', () => {
+  function closable(quitting: () => boolean) {
+    const calls: string[] = []
+    let close: (event: { preventDefault(): void }) => void = () => {}
+    keepWindowOnClose(
+      { hide: () => calls.push('hide'), on: (_event: 'close', listener) => void (close = listener) },
+      quitting,
+    )
+    return { calls, close: () => close({ preventDefault: () => calls.push('preventDefault') }) }
+  }
+
+  it('hides the window instead of closing it while the app keeps running', () => {
+    expect(closeDecision(false)).toBe('hide')
+    const window = closable(() => false)
+    window.close()
+    expect(window.calls).toEqual(['preventDefault', 'hide'])
+  })
+
+  it('lets the window close once the app is quitting', () => {
+    expect(closeDecision(true)).toBe('close')
+    let quitting = false
+    const window = closable(() => quitting)
+    quitting = true
+    window.close()
+    expect(window.calls).toEqual([])
   })
 })

@@ -29,6 +29,29 @@ export function toggleDecision(
   return 'show'
 }
 
+/**
+ * What closing the window (Alt+F4, Cmd+W) does. The tray app has one window for its whole life: a closed one would
+ * leave tray clicks and the shortcut with nothing to show, so only a quitting app lets it close.
+ */
+export function closeDecision(quitting: boolean): 'close' | 'hide' {
+  return quitting ? 'close' : 'hide'
+}
+
+/** The parts of a BrowserWindow that closing touches (a fake in tests). */
+export interface ClosableWindowLike {
+  hide(): void
+  on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown
+}
+
+/** Turns a close into a hide, unless `quitting()` says the app is on its way out. */
+export function keepWindowOnClose(window: ClosableWindowLike, quitting: () => boolean): void {
+  window.on('close', (event) => {
+    if (closeDecision(quitting()) === 'close') return
+    event.preventDefault()
+    window.hide()
+  })
+}
+
 export function trayWindowOptions(platform: NodeJS.Platform, preloadPath: string): BrowserWindowConstructorOptions {
   return {
     ...TRAY_WINDOW_SIZE,

@@ -133,6 +133,14 @@ describe('IPC handlers', () => {
       await handlers['groups:setPinned']({ accountId: acme.id, groupId: '7', pinned: true })
       expect(calls).toEqual([['setPinned', acme.id, '7', true]])
     })
+
+    it.each(['__proto__', 'no-such-account'])('refuses to pin for an account that does not exist (%s)', async (id) => {
+      const { handlers, calls } = fakeDeps()
+      await expect(handlers['groups:setPinned']({ accountId: id, groupId: '7', pinned: true })).rejects.toThrow(
+        'ACCOUNT_NOT_FOUND',
+      )
+      expect(calls.filter(([name]) => name === 'setPinned')).toEqual([])
+    })
   })
 
   it('refreshes one account or all, and marks changes seen', async () => {
@@ -147,6 +155,42 @@ describe('IPC handlers', () => {
       ['markSeen', ['c1']],
       ['markSeen', undefined],
     ])
+  })
+
+  describe('a request whose reply carries no error', () => {
+    /** A disk failure as Node raises it, its message naming a secret. */
+    const diskFailure = (code: string) => () => {
+      throw Object.assign(new Error(`${code}: cannot write ${secret}settings.json`), { code })
+    }
+
+    function failingDeps(code: string) {
+      return fakeDeps({
+        engine: { refresh: diskFailure(code), markSeen: diskFailure(code) },
+        settings: { get: () => appState().settings, update: diskFailure(code), setPinned: diskFailure(code) },
+      })
+    }
+
+    it.each([
+      ['groups:setPinned', { accountId: acme.id, groupId: '7', pinned: true }],
+      ['sync:refresh', { accountId: acme.id }],
+      ['changes:markSeen', { ids: ['c1'] }],
+      ['notifications:pause', { until: 'hour' }],
+    ] as const)('%s logs a failure and rejects with a plain, secret-free error', async (channel, request) => {
+      const { handlers, calls } = failingDeps('ENOSPC')
+      const handler = handlers[channel] as (request: unknown) => Promise<unknown>
+      const rejection = await handler(request).then(
+        () => null,
+        (error: unknown) => error,
+      )
+      expect(rejection).toBeInstanceOf(Error)
+      const { message } = rejection as Error
+      expect(message).toBe(`${channel} failed (UNEXPECTED)`)
+      expect(rejection).not.toHaveProperty('code')
+      expect(calls).toEqual([
+        ['log.warn', { channel, code: 'UNEXPECTED', kind: 'protocol', errno: 'ENOSPC' }, 'IPC request failed'],
+      ])
+      expect(JSON.stringify(calls)).not.toContain('SECRETCODE42')
+    })
   })
 
   describe('accounts', () => {

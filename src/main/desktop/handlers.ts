@@ -56,6 +56,12 @@ export interface HandlerDeps {
   log: HandlerLog
 }
 
+/** A Node system error's code (EACCES, ENOSPC): what a disk failure was, and never a secret. */
+function systemCodeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined
+}
+
 const ok = <T>(value: T): Result<T> => ({ ok: true, value })
 const fail = <T>(error: ErrorView): Result<T> => ({ ok: false, error })
 
@@ -69,6 +75,27 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.log.warn({ channel, code: view.code, kind: view.kind }, 'IPC request failed')
       return fail(view)
     }
+  }
+
+  /**
+   * Runs a call whose reply carries no error (the contract says `null`): a throw (EACCES, ENOSPC) is logged by code
+   * and kind, and the renderer gets a plain rejection that names the channel, never the error's own message.
+   */
+  async function settle(channel: string, run: () => Promise<unknown> | unknown): Promise<null> {
+    try {
+      await run()
+      return null
+    } catch (error) {
+      const view = errorViewOf(error, deps.translator())
+      deps.log.warn({ channel, code: view.code, kind: view.kind, errno: systemCodeOf(error) }, 'IPC request failed')
+      // No `cause` on purpose: the original's message may carry paths or secrets, and must not cross to the renderer.
+      // eslint-disable-next-line preserve-caught-error
+      throw new Error(`${channel} failed (${view.code})`)
+    }
+  }
+
+  function isKnownAccount(accountId: string): boolean {
+    return deps.state().accounts.some((account) => account.id === accountId)
   }
 
   function findGroup(accountId: string, groupId: string): Group | undefined {
@@ -144,19 +171,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'groups:setPinned': async ({ accountId, groupId, pinned }) => {
-      await deps.settings.setPinned(accountId, groupId, pinned)
-      return null
+      // Pins are stored under the account id as a key: an unknown one (`__proto__`) must not reach the settings.
+      if (!isKnownAccount(accountId)) {
+        deps.log.warn({ channel: 'groups:setPinned' }, 'IPC request for an unknown account refused')
+        throw new Error('groups:setPinned failed (ACCOUNT_NOT_FOUND)')
+      }
+      return settle('groups:setPinned', () => deps.settings.setPinned(accountId, groupId, pinned))
     },
 
-    'sync:refresh': async ({ accountId }) => {
-      await deps.engine.refresh(accountId)
-      return null
-    },
+    'sync:refresh': ({ accountId }) => settle('sync:refresh', () => deps.engine.refresh(accountId)),
 
-    'changes:markSeen': async ({ ids }) => {
-      await deps.engine.markSeen(ids)
-      return null
-    },
+    'changes:markSeen': ({ ids }) => settle('changes:markSeen', () => deps.engine.markSeen(ids)),
 
     'accounts:test': ({ webhookUrl }) => attempt('accounts:test', () => deps.accounts.test(webhookUrl)),
     'accounts:addWebhook': (request) => attempt('accounts:addWebhook', () => deps.accounts.addWebhook(request)),
@@ -177,10 +202,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return result
     },
 
-    'notifications:pause': async ({ until }) => {
-      await deps.settings.update({ notifications: { mutedUntil: pauseUntil(until, deps.now()) } })
-      return null
-    },
+    'notifications:pause': ({ until }) =>
+      settle('notifications:pause', () =>
+        deps.settings.update({ notifications: { mutedUntil: pauseUntil(until, deps.now()) } }),
+      ),
 
     'window:hide': () => {
       deps.window.hide()

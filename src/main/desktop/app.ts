@@ -38,6 +38,7 @@ import { createLogger } from './logger'
 import { createNotifier } from './notifier'
 import { appIconPath, resourcesDir, trayIconPath } from './paths'
 import { connectPowerEvents, watchConnectivity } from './power'
+import { loadRendererPage } from './renderer-page'
 import { denyAllPermissions, hardenWebContents } from './security'
 import { accountsPortOf, createCoreServices, enginePortOf, settingsPortOf } from './services'
 import { createShortcutManager } from './shortcut'
@@ -89,8 +90,11 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
     quitting = true
   })
   keepWindowOnClose(window, () => quitting)
-  if (process.env.ELECTRON_RENDERER_URL) void window.loadURL(process.env.ELECTRON_RENDERER_URL)
-  else void window.loadFile(join(here, '../renderer/index.html'))
+  void loadRendererPage(
+    window,
+    { devServerUrl: process.env.ELECTRON_RENDERER_URL, file: join(here, '../renderer/index.html') },
+    log.logger,
+  )
   const tray = new Tray(nativeImage.createFromPath(trayIconPath(resources, 'normal', platform)))
   const trayWindow = createTrayWindowController({
     window,
@@ -206,7 +210,7 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
     translator = createTranslator(effectiveLanguage(settings().language, locales))
     publisher.changed()
   })
-  connectPowerEvents(powerMonitor, core.engine)
+  connectPowerEvents(powerMonitor, core.engine, log.logger)
   const stopConnectivity = watchConnectivity({
     isOnline: () => net.isOnline(),
     onChange: (value) => {

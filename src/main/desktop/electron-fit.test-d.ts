@@ -16,6 +16,7 @@ import type { createShortcutManager } from './shortcut'
 import type { TrayLike } from './tray'
 import type { ClosableWindowLike, ScreenLike, TrayWindowLike } from './tray-window'
 import type { connectPowerEvents } from './power'
+import type { PageWindowLike } from './renderer-page'
 import type { HandlerDeps } from './handlers'
 
 describe('Electron fits the glue interfaces', () => {
@@ -26,6 +27,7 @@ describe('Electron fits the glue interfaces', () => {
   it('BrowserWindow and Screen fit the tray window controller', () => {
     expectTypeOf<BrowserWindow>().toExtend<TrayWindowLike>()
     expectTypeOf<BrowserWindow>().toExtend<ClosableWindowLike>()
+    expectTypeOf<BrowserWindow>().toExtend<PageWindowLike>()
     expectTypeOf<Screen>().toExtend<ScreenLike>()
   })
 

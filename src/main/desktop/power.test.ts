@@ -20,10 +20,24 @@ describe('power events', () => {
     connectPowerEvents(
       { on: ((event: string, listener: () => void) => listeners.set(event, listener)) as never },
       engine,
+      { warn: () => calls.push('warn') },
     )
     listeners.get('suspend')?.()
     listeners.get('resume')?.()
     expect(calls).toEqual(['suspend', 'resume', 'refresh'])
+  })
+
+  it('logs a wake-up sync that fails rather than leaving its rejection unhandled', async () => {
+    const listeners = new Map<string, () => void>()
+    const warnings: unknown[][] = []
+    const { engine } = fakeEngine()
+    connectPowerEvents(
+      { on: ((event: string, listener: () => void) => listeners.set(event, listener)) as never },
+      { ...engine, refresh: () => Promise.reject(new TypeError('fetch failed')) },
+      { warn: (...args) => void warnings.push(args) },
+    )
+    listeners.get('resume')?.()
+    await vi.waitFor(() => expect(warnings).toEqual([[{ error: 'TypeError' }, 'Sync after waking failed']]))
   })
 })
 

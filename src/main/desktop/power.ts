@@ -10,12 +10,23 @@ export interface PowerEnginePort {
   setOnline(online: boolean): void
 }
 
+export interface PowerLog {
+  warn(fields: Record<string, unknown>, message: string): void
+}
+
 /** Sleep pauses the pollers; waking resumes them and syncs at once, since the lists may be hours old. */
-export function connectPowerEvents(powerMonitor: Pick<PowerMonitor, 'on'>, engine: PowerEnginePort): void {
+export function connectPowerEvents(
+  powerMonitor: Pick<PowerMonitor, 'on'>,
+  engine: PowerEnginePort,
+  log: PowerLog,
+): void {
   powerMonitor.on('suspend', () => engine.suspend())
   powerMonitor.on('resume', () => {
     engine.resume()
-    void engine.refresh()
+    // A failed wake-up sync is the next poll's to retry; unhandled, it would be an uncaught rejection.
+    Promise.resolve(engine.refresh()).catch((error: unknown) =>
+      log.warn({ error: error instanceof Error ? error.name : 'unknown' }, 'Sync after waking failed'),
+    )
   })
 }
 

@@ -6,6 +6,7 @@ import { createAccountService, createSettingsStore } from '../accounts'
 import type { BitrixClient } from '../bitrix/types'
 import type { DescribeError, SyncEngine, SyncLogger } from '../sync'
 import { createSyncEngine, createSyncStore } from '../sync'
+import { createClientCache } from './client-cache'
 import type { AccountsPort, EnginePort, SettingsPort } from './handlers'
 
 export interface CoreServicesOptions {
@@ -41,19 +42,16 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     clientOptions: options.fetch ? { fetch: options.fetch } : {},
   })
   const credentialsVersions = new Map<string, number>()
-  // One client per account and configuration: an OAuth client keeps its refreshed tokens between polls.
-  const clients = new Map<string, { key: string; client: Promise<BitrixClient> }>()
+  const clients = createClientCache<BitrixClient>((accountId) =>
+    accounts.openClient(accountId, options.fetch ? { fetch: options.fetch } : {}),
+  )
 
   function clientFor(accountId: string): Promise<BitrixClient> {
     const view = accounts.get(accountId)
-    const key = JSON.stringify([view?.portal, view?.groupUrlTemplate, credentialsVersions.get(accountId) ?? 0])
-    const cached = clients.get(accountId)
-    if (cached?.key === key) return cached.client
-    const client = accounts.openClient(accountId, options.fetch ? { fetch: options.fetch } : {})
-    // A failed open (keychain locked) is not cached: the next poll asks again.
-    client.catch(() => clients.delete(accountId))
-    clients.set(accountId, { key, client })
-    return client
+    return clients.get(
+      accountId,
+      JSON.stringify([view?.portal, view?.groupUrlTemplate, credentialsVersions.get(accountId) ?? 0]),
+    )
   }
 
   const engine = createSyncEngine({

@@ -108,8 +108,9 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
     redact,
   }
   const portal = createTransport({ ...transportOptions, beforeRequest: (to, signal) => limiter.acquire(to, signal) })
-  // The token server is not the portal: its requests do not count against the portal's bucket.
-  const tokenServer = createTransport(transportOptions)
+  // The token server is not the portal: its requests do not count against the portal's bucket, and it never redirects
+  // (following one would carry the refresh token and client secret to wherever it points).
+  const tokenServer = createTransport({ ...transportOptions, followRedirects: false })
   const operatingResetAt = new Map<string, number>()
   let refreshing: Promise<void> | null = null
 

@@ -13,6 +13,7 @@ export {
 } from './credentials'
 export type { OAuthInput, ParseOptions } from './credentials'
 export { isLoopbackOrigin, isAllowedOrigin, assertAllowedOrigin } from './origin-policy'
+export { isBitrixCloudHost, BITRIX_CLOUD_DOMAINS } from './cloud-hosts'
 export { createRateLimiterRegistry, defaultRateLimiterRegistry, DEFAULT_BUCKET } from './rate-limiter'
 export { createBitrixClient, GROUPS_METHOD, DEFAULT_TIMEOUT_MS } from './client'
 export { createGroupUrlBuilder, DEFAULT_GROUP_URL_TEMPLATE, resolvePortalUrl } from './portal-urls'

@@ -1,8 +1,9 @@
 // One HTTP exchange with a portal or token server: the HTTPS rule, a per-hop timeout, cancellation, redirects by hand
-// (a moved portal gets the same request again) and a bounded body read. Every failure becomes a BitrixError whose
-// text has been scrubbed of secrets.
+// (a moved portal gets the same request again, but only where the redirect policy trusts the new origin) and a
+// bounded body read. Every failure becomes a BitrixError whose text has been scrubbed of secrets.
 import { BitrixError } from './errors'
 import { isAllowedOrigin } from './origin-policy'
+import { mayFollowRedirect } from './redirect-policy'
 
 export interface TransportOptions {
   fetch: typeof fetch
@@ -12,6 +13,11 @@ export interface TransportOptions {
   redact: (text: string) => string
   /** Waits for the rate limiter of the origin a request is about to go to. */
   beforeRequest?: (origin: string, signal: AbortSignal | undefined) => Promise<void>
+  /**
+   * Whether redirects are followed at all (default true). The token server's request carries the refresh token and
+   * client secret in its query, and a redirect is no part of its protocol: it gets false.
+   */
+  followRedirects?: boolean
 }
 
 export interface HttpRequest {
@@ -168,7 +174,10 @@ export function createTransport(options: TransportOptions) {
     }
   }
 
-  /** Sends a request, following up to three redirects by hand; never from https to http. */
+  /**
+   * Sends a request, following up to three redirects by hand; never from https to http, and to another origin only
+   * where `mayFollowRedirect` allows it (else PORTAL_MOVED with the new origin as `movedTo`).
+   */
   async function send(request: HttpRequest, signal?: AbortSignal): Promise<RawResponse> {
     let url = new URL(request.url)
     const firstOrigin = url.origin
@@ -183,6 +192,15 @@ export function createTransport(options: TransportOptions) {
           text: response.text,
           movedTo: url.origin === firstOrigin ? null : url.origin,
         }
+      }
+      if (options.followRedirects === false) {
+        throw new BitrixError({
+          code: 'BAD_RESPONSE',
+          reason: 'redirect',
+          status: response.status,
+          retryable: false,
+          detail: 'answered with a redirect, which this server must not send; nothing was sent on',
+        })
       }
       const target = redirectTarget(url, location)
       if (!target) {
@@ -205,6 +223,15 @@ export function createTransport(options: TransportOptions) {
           code: 'INSECURE_REDIRECT',
           status: response.status,
           detail: redact(`redirect to ${target.origin}, which is not https`),
+        })
+      }
+      if (!mayFollowRedirect(url, target)) {
+        // Only the origin: the Location's path and query may carry a code meant for the other site.
+        throw new BitrixError({
+          code: 'PORTAL_MOVED',
+          status: response.status,
+          movedTo: target.origin,
+          detail: redact(`redirected to ${target.origin}, which only the user can confirm; nothing was sent there`),
         })
       }
       if (hop + 1 > MAX_REDIRECTS || visited.has(target.href)) {

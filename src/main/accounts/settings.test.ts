@@ -17,7 +17,13 @@ const fixedNow = () => new Date('2025-01-02T03:04:05.678Z')
 let dir: string
 const file = () => join(dir, SETTINGS_FILE_NAME)
 const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, 'utf8'))
-const open = () => createSettingsStore({ cwd: dir, now: fixedNow })
+// Every store watches its file; each is closed before its directory is removed.
+const opened: Array<{ close(): void }> = []
+function track<T extends { close(): void }>(store: T): T {
+  opened.push(store)
+  return store
+}
+const open = () => track(createSettingsStore({ cwd: dir, now: fixedNow }))
 
 function account(overrides: Partial<AccountRecord> = {}): AccountRecord {
   return {
@@ -41,6 +47,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'b24-settings-'))
 })
 afterEach(() => {
+  for (const store of opened.splice(0)) store.close()
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -300,7 +307,7 @@ describe('migration from a version-0 file', () => {
   it('fills in what version 0 did not record once, so it stays the same on later starts', () => {
     writeFileSync(file(), JSON.stringify(v0))
     open()
-    const later = createSettingsStore({ cwd: dir, now: () => new Date('2030-01-01T00:00:00.000Z') })
+    const later = track(createSettingsStore({ cwd: dir, now: () => new Date('2030-01-01T00:00:00.000Z') }))
     expect(later.getAccount('127.0.0.1:8080/7')?.createdAt).toBe(fixedNow().toISOString())
   })
 
@@ -317,13 +324,15 @@ describe('migration from a version-0 file', () => {
 describe('the backing store', () => {
   it('is built by the caller’s factory from the shared options (the app passes electron-store there)', () => {
     const received: SettingsStoreOptions[] = []
-    const store = createSettingsStore({
-      cwd: dir,
-      store: (options) => {
-        received.push(options)
-        return new Conf<SettingsFile>(options)
-      },
-    })
+    const store = track(
+      createSettingsStore({
+        cwd: dir,
+        store: (options) => {
+          received.push(options)
+          return new Conf<SettingsFile>(options)
+        },
+      }),
+    )
     store.updateSettings({ theme: 'dark' })
     expect(received).toHaveLength(1)
     expect(received[0]).toMatchObject({ cwd: dir, projectVersion: SETTINGS_VERSION })
@@ -333,14 +342,104 @@ describe('the backing store', () => {
 
   it('reports changes another process wrote, when the backing store sees them', () => {
     const backing = new Conf<SettingsFile>(settingsStoreOptions(dir))
-    const store = createSettingsStore({ cwd: dir, store: () => backing })
+    const store = track(createSettingsStore({ cwd: dir, store: () => backing }))
     const themes: string[] = []
     store.onDidChange((state) => themes.push(state.settings.theme))
     // Another Conf instance on the same file stands in for the other process; `events` is how a watching store
     // reports what its watcher saw.
-    new Conf<SettingsFile>(settingsStoreOptions(dir)).set('settings', { ...DEFAULT_SETTINGS, theme: 'light' })
+    new Conf<SettingsFile>({ ...settingsStoreOptions(dir), watch: false }).set('settings', {
+      ...DEFAULT_SETTINGS,
+      theme: 'light',
+    })
     backing.events.dispatchEvent(new Event('change'))
     expect(themes).toEqual(['light'])
     expect(store.getSettings().theme).toBe('light')
+  })
+})
+
+describe('two processes on one settings file (the app and the command line)', () => {
+  const beta = () => account({ id: 'beta.bitrix24.de/5', portal: 'https://beta.bitrix24.de', userId: '5' })
+  const idsOnDisk = () => (readJson(file()).accounts as AccountRecord[]).map((record) => record.id)
+
+  it('keeps an account the other process added when this one writes next', () => {
+    const app = open()
+    const cli = open()
+    cli.saveAccount(account())
+    app.setPinnedGroup('acme.bitrix24.com/1', '7', true)
+    expect(idsOnDisk()).toEqual(['acme.bitrix24.com/1'])
+    expect(open().getSettings().pinnedGroups).toEqual({ 'acme.bitrix24.com/1': ['7'] })
+  })
+
+  it('does not write back an account the other process removed', () => {
+    const app = open()
+    app.saveAccount(account())
+    app.saveAccount(beta())
+    open().removeAccount('acme.bitrix24.com/1')
+    app.updateSettings({ theme: 'dark' })
+    app.saveAccount(beta())
+    expect(idsOnDisk()).toEqual(['beta.bitrix24.de/5'])
+  })
+
+  it('refuses to save an edit of an account the other process removed, instead of bringing it back', () => {
+    const app = open()
+    app.saveAccount(account())
+    open().removeAccount('acme.bitrix24.com/1')
+    expect(() => app.saveAccount(account({ label: 'Renamed' }))).toThrow(
+      expect.objectContaining({ code: 'ACCOUNT_NOT_FOUND' }),
+    )
+    expect(idsOnDisk()).toEqual([])
+    expect(app.listAccounts()).toEqual([])
+  })
+
+  it('still adds an account that was removed and is added again after this process saw it gone', () => {
+    const app = open()
+    app.saveAccount(account())
+    open().removeAccount('acme.bitrix24.com/1')
+    expect(app.getAccount('acme.bitrix24.com/1')).toBeNull()
+    app.saveAccount(account({ label: 'Back' }))
+    expect(open().getAccount('acme.bitrix24.com/1')?.label).toBe('Back')
+  })
+
+  it('applies each settings change to what the file holds, so neither process undoes the other', () => {
+    const app = open()
+    const cli = open()
+    app.updateSettings({ theme: 'dark' })
+    cli.updateSettings({ pollIntervalSeconds: 300 })
+    app.setPinnedGroup('acme.bitrix24.com/1', '7', true)
+    cli.setPinnedGroup('acme.bitrix24.com/1', '9', true)
+    const settings = open().getSettings()
+    expect(settings.theme).toBe('dark')
+    expect(settings.pollIntervalSeconds).toBe(300)
+    expect(settings.pinnedGroups).toEqual({ 'acme.bitrix24.com/1': ['7', '9'] })
+  })
+
+  it('reads what the other process wrote, and tells subscribers once', () => {
+    const app = open()
+    const seen: string[][] = []
+    app.onDidChange((state) => seen.push(state.accounts.map((record) => record.id)))
+    open().saveAccount(account())
+    expect(app.listAccounts().map((record) => record.id)).toEqual(['acme.bitrix24.com/1'])
+    expect(app.getAccount('acme.bitrix24.com/1')?.label).toBe('Acme')
+    expect(seen).toEqual([['acme.bitrix24.com/1']])
+  })
+
+  it('tells subscribers about the other process’s change without being asked to read', async () => {
+    const app = open()
+    const themes: string[] = []
+    app.onDidChange((state) => themes.push(state.settings.theme))
+    open().updateSettings({ theme: 'light' })
+    // The watcher polls the file on Linux; waiting for it is the behaviour under test, not its timing.
+    await vi.waitFor(() => expect(themes).toEqual(['light']), { timeout: 5000, interval: 50 })
+  })
+
+  it('repairs a bad value the other process wrote before changing the file, keeping the original beside it', () => {
+    const app = open()
+    app.saveAccount(account())
+    const onDisk = readJson(file())
+    writeFileSync(file(), JSON.stringify({ ...onDisk, settings: { ...DEFAULT_SETTINGS, theme: 'purple' } }))
+    app.setPinnedGroup('acme.bitrix24.com/1', '7', true)
+    expect((readJson(file()).settings as Record<string, unknown>).theme).toBe('system')
+    expect(idsOnDisk()).toEqual(['acme.bitrix24.com/1'])
+    expect(readdirSync(dir).filter((name) => name.includes('.repaired-'))).toHaveLength(1)
   })
 })

@@ -1,6 +1,8 @@
 // The settings file: accounts (without secrets) and AppSettings, over a `conf`-compatible store (`Conf` in plain
 // Node, `electron-store` in the app, both built from settingsStoreOptions). What is read is repaired field by field;
 // a file that cannot be read at all is moved aside and the store starts on defaults, with a one-time notice.
+// The app and the command line share the file, so every change is made on what the file holds at that moment (never
+// on this process's copy of it), and the copy is brought up to date before it is read and when the file changes.
 import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
@@ -8,7 +10,7 @@ import Conf, { type Options } from 'conf'
 import type { z } from 'zod'
 import { settingsPatchSchema } from '@shared/ipc-schemas'
 import type { AppSettings } from '@shared/types'
-import { AccountError } from './errors'
+import { AccountError, accountNotFound } from './errors'
 import { SETTINGS_VERSION, settingsMigrations } from './settings-migrations'
 import {
   type AccountRecord,
@@ -33,6 +35,8 @@ export function settingsStoreOptions(cwd: string): SettingsStoreOptions {
     migrations: settingsMigrations,
     clearInvalidConfig: false,
     configFileMode: 0o600,
+    // The other process (app or command line) may change the file at any time; its changes must reach onDidChange.
+    watch: true,
   }
 }
 
@@ -42,6 +46,8 @@ export interface SettingsBackingStore {
   readonly store: SettingsFile
   set(value: Partial<SettingsFile>): void
   onDidAnyChange(callback: (newValue?: Readonly<SettingsFile>) => void): () => void
+  /** Stops watching the file (`Conf` and `ElectronStore` have it). */
+  _closeWatcher?(): void
 }
 
 export type SettingsPatch = z.input<typeof settingsPatchSchema>
@@ -74,6 +80,8 @@ export interface SettingsStore {
   removeAccount(id: string): boolean
   /** Called after every change, from this process or (with `watch`) from another. Returns the unsubscribe. */
   onDidChange(listener: (state: SettingsState) => void): () => void
+  /** Stops watching the file for the other process's changes (reads and writes still see them). */
+  close(): void
 }
 
 export class SettingsInputError extends AccountError {
@@ -179,6 +187,9 @@ export function createSettingsStore(options: CreateSettingsStoreOptions): Settin
 
   const snapshot = (): SettingsState => structuredClone({ accounts: state.accounts, settings: state.settings })
 
+  // The file as last read or written, as JSON text: the copy is repaired and listeners told only when this differs,
+  // since repairing the same file twice can differ (a missing creation time is filled in with `now`).
+  let lastSeen = JSON.stringify(backing.store)
   let writing = false
 
   function notify(): void {
@@ -186,22 +197,55 @@ export function createSettingsStore(options: CreateSettingsStoreOptions): Settin
     for (const listener of listeners) listener(current)
   }
 
-  // Changes written by another process (seen when the backing store watches its file); this store's own writes
-  // notify from write() below.
-  backing.onDidAnyChange((newValue) => {
-    if (writing || newValue === undefined) return
-    state = repairSettingsFile(newValue, now).value
+  function adopt(raw: unknown): void {
+    const seen = JSON.stringify(raw)
+    if (seen === lastSeen) return
+    lastSeen = seen
+    state = repairSettingsFile(raw, now).value
     notify()
+  }
+
+  /** Brings the copy up to date with the file; an unreadable file (halfway through another write) keeps the copy. */
+  function refresh(): void {
+    let raw: unknown
+    try {
+      raw = backing.store
+    } catch {
+      return
+    }
+    adopt(raw)
+  }
+
+  // Changes written by another process, seen by the backing store's watcher; this store's own writes notify from
+  // write() below. A file that is gone was deleted, not changed through a store: nothing to take from it.
+  backing.onDidAnyChange((newValue) => {
+    if (writing || newValue === undefined || !existsSync(backing.path)) return
+    adopt(newValue)
   })
 
-  function write(next: SettingsFile): void {
+  /** What the file holds now, repaired; the original of a repaired file is kept beside it before anything is written. */
+  function readForWrite(): { raw: unknown; fresh: SettingsFile } {
+    let raw: unknown
+    try {
+      raw = backing.store
+    } catch (error) {
+      throw new SettingsUnavailableError(backing.path, { cause: error })
+    }
+    const repaired = repairSettingsFile(raw, now)
+    if (repaired.repairs.length > 0 && existsSync(backing.path)) setAside(backing.path, 'repaired', now, true)
+    return { raw, fresh: repaired.value }
+  }
+
+  /** Writes only the changed top-level fields, so the backing store keeps what the file holds in the others. */
+  function write(base: SettingsFile, change: Partial<SettingsFile>): void {
     writing = true
     try {
-      backing.set(next)
+      backing.set(change)
     } finally {
       writing = false
     }
-    state = structuredClone(next)
+    state = structuredClone({ ...base, ...change })
+    lastSeen = JSON.stringify(backing.store)
     notify()
   }
 
@@ -215,12 +259,16 @@ export function createSettingsStore(options: CreateSettingsStoreOptions): Settin
       noticePending = false
       return recoveredFile !== null ? 'accounts:notices.settingsRecovered' : 'accounts:notices.settingsRepaired'
     },
-    getSettings: () => snapshot().settings,
+    getSettings() {
+      refresh()
+      return snapshot().settings
+    },
     updateSettings(patch) {
       const parsed = settingsPatchSchema.safeParse(patch)
       if (!parsed.success) throw new SettingsInputError(parsed.error.issues[0]?.path.join('.') || 'settings')
       const { notifications, ...rest } = parsed.data
-      const current = state.settings
+      const { fresh } = readForWrite()
+      const current = fresh.settings
       const settings: AppSettings = {
         ...current,
         ...rest,
@@ -230,42 +278,62 @@ export function createSettingsStore(options: CreateSettingsStoreOptions): Settin
             notifications?.mutedUntil !== undefined ? notifications.mutedUntil : current.notifications.mutedUntil,
         },
       }
-      write({ ...state, settings })
+      write(fresh, { settings })
       return snapshot().settings
     },
     setPinnedGroup(accountId, groupId, pinned) {
-      const pinnedGroups = { ...state.settings.pinnedGroups }
+      const { fresh } = readForWrite()
+      const pinnedGroups = { ...fresh.settings.pinnedGroups }
       const ids = (pinnedGroups[accountId] ?? []).filter((id) => id !== groupId)
       if (pinned) ids.push(groupId)
       if (ids.length > 0) pinnedGroups[accountId] = ids
       else delete pinnedGroups[accountId]
-      write({ ...state, settings: { ...state.settings, pinnedGroups } })
+      write(fresh, { settings: { ...fresh.settings, pinnedGroups } })
       return snapshot().settings
     },
-    listAccounts: () => snapshot().accounts,
+    listAccounts() {
+      refresh()
+      return snapshot().accounts
+    },
     getAccount(id) {
+      refresh()
       const found = state.accounts.find((account) => account.id === id)
       return found ? structuredClone(found) : null
     },
     saveAccount(record) {
       const checked = repairSettingsFile({ accounts: [record] }, now)
       if (checked.repairs.length > 0) throw new SettingsInputError(checked.repairs[0] ?? 'accounts')
-      const index = state.accounts.findIndex((account) => account.id === record.id)
-      const accounts = [...state.accounts]
+      const known = state.accounts.some((account) => account.id === record.id)
+      const { raw, fresh } = readForWrite()
+      const index = fresh.accounts.findIndex((account) => account.id === record.id)
+      if (index === -1 && known) {
+        // This process last saw the account in the file and the other process has removed it since: an edit made
+        // here must not bring it back (its keychain entry is gone).
+        adopt(raw)
+        throw accountNotFound(record.id)
+      }
+      const accounts = [...fresh.accounts]
       if (index === -1) accounts.push(record)
       else accounts[index] = record
-      write({ ...state, accounts })
+      write(fresh, { accounts })
     },
     removeAccount(id) {
-      const existed = state.accounts.some((account) => account.id === id)
-      if (!existed && !(id in state.settings.pinnedGroups)) return false
-      const pinnedGroups = { ...state.settings.pinnedGroups }
+      const { raw, fresh } = readForWrite()
+      const existed = fresh.accounts.some((account) => account.id === id)
+      if (!existed && !(id in fresh.settings.pinnedGroups)) {
+        adopt(raw)
+        return false
+      }
+      const pinnedGroups = { ...fresh.settings.pinnedGroups }
       delete pinnedGroups[id]
-      write({
-        accounts: state.accounts.filter((account) => account.id !== id),
-        settings: { ...state.settings, pinnedGroups },
+      write(fresh, {
+        accounts: fresh.accounts.filter((account) => account.id !== id),
+        settings: { ...fresh.settings, pinnedGroups },
       })
       return existed
+    },
+    close() {
+      backing._closeWatcher?.()
     },
     onDidChange(listener) {
       listeners.add(listener)

@@ -65,7 +65,13 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
     appPath: app.getAppPath(),
     resourcesPath: process.resourcesPath,
   })
-  const log = createLogger({ userDataDir: userData, level: app.isPackaged ? 'info' : 'debug' })
+  // The core logs through this logger, so it exists first; the secrets it removes come from the core once it runs.
+  let knownSecrets: () => readonly string[] = () => []
+  const log = createLogger({
+    userDataDir: userData,
+    level: app.isPackaged ? 'info' : 'debug',
+    knownSecrets: () => knownSecrets(),
+  })
   const locales = [app.getLocale(), ...app.getPreferredSystemLanguages()]
   let translator = createTranslator('en')
   let online = net.isOnline()
@@ -78,6 +84,7 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
     describeError: (error) => errorViewOf(error, translator),
     logger: log.logger,
   })
+  knownSecrets = () => core.knownSecrets.list()
   const settings = () => core.settings.getSettings()
   translator = createTranslator(effectiveLanguage(settings().language, locales))
   const notice = core.settings.takeNotice()

@@ -129,6 +129,18 @@ describe('desktop wiring against the demo portal', () => {
     expect(opened).toEqual([`${account.portal}/workgroups/group/99/`])
   })
 
+  it('gives the log the secrets of an account that has polled, and forgets them when it is removed', async () => {
+    const account = await demo.start()
+    expect(core.knownSecrets.list()).toEqual([])
+    core.engine.start()
+    await core.engine.refresh(account.id)
+    const credentials = await core.accounts.getCredentials(account.id)
+    const code = credentials.kind === 'webhook' ? credentials.code : ''
+    await vi.waitFor(() => expect(core.knownSecrets.list()).toEqual([code]))
+    await demo.stop()
+    expect(core.knownSecrets.list()).toEqual([])
+  })
+
   it('saves nothing of the demo: no account in the settings file, none left after it stops', async () => {
     const account = await demo.start()
     expect(await demo.start()).toEqual(account)

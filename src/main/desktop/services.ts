@@ -8,6 +8,8 @@ import type { DescribeError, SyncEngine, SyncLogger } from '../sync'
 import { createSyncEngine, createSyncStore } from '../sync'
 import { createClientCache } from './client-cache'
 import type { AccountsPort, EnginePort, SettingsPort } from './handlers'
+import type { KnownSecrets } from './known-secrets'
+import { createKnownSecrets } from './known-secrets'
 
 export interface CoreServicesOptions {
   /** The user-data directory: settings file and sync state. */
@@ -27,6 +29,8 @@ export interface CoreServices {
   settings: SettingsStore
   accounts: AccountService
   engine: SyncEngine
+  /** The secrets of the accounts that have polled, for the log to remove verbatim. */
+  knownSecrets: KnownSecrets
   /** The user entered new credentials for an existing account: its client is rebuilt and a halted poll restarts. */
   credentialsChanged(accountId: string): void
   /** Stops polling and writes what is pending. */
@@ -78,7 +82,15 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     logger,
   })
 
+  const knownSecrets = createKnownSecrets((accountId) => accounts.getCredentials(accountId))
+  // A successful poll has just read the credentials (and stored any rotated tokens), so this read hits the cache.
+  // A moved portal is skipped: updateOrigin drops the cache, and the next poll reads the credentials again anyway.
+  engine.on('synced', ({ accountId, movedTo }) => {
+    if (!movedTo) void knownSecrets.remember(accountId)
+  })
+
   accounts.onRemove(async (accountId) => {
+    knownSecrets.forget(accountId)
     clients.delete(accountId)
     credentialsVersions.delete(accountId)
     await engine.removeAccount(accountId)
@@ -97,6 +109,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     settings,
     accounts,
     engine,
+    knownSecrets,
     credentialsChanged(accountId) {
       credentialsVersions.set(accountId, (credentialsVersions.get(accountId) ?? 0) + 1)
       clients.delete(accountId)

@@ -126,6 +126,8 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
     },
     demoPortal: () => demo,
     async close() {
+      // The settings store watches its file for the app's changes; stop that so nothing outlives the command.
+      settings?.close()
       await syncStore?.flush()
       await demo?.close()
       if (demoDir) rmSync(demoDir, { recursive: true, force: true })

@@ -156,3 +156,13 @@ describe('desktop wiring against the demo portal', () => {
     expect(core.settings.getSettings().pollIntervalSeconds).toBe(300)
   })
 })
+
+describe('stopping the core services', () => {
+  it('stops the engine and the settings file watcher, so a quitting app leaves nothing running', async () => {
+    const engineStop = vi.spyOn(core.engine, 'stop')
+    const settingsClose = vi.spyOn(core.settings, 'close')
+    await core.stop()
+    expect(engineStop).toHaveBeenCalledOnce()
+    expect(settingsClose).toHaveBeenCalledOnce()
+  })
+})

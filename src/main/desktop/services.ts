@@ -115,7 +115,11 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
       clients.delete(accountId)
       engine.accountsChanged()
     },
-    stop: () => engine.stop(),
+    async stop() {
+      await engine.stop()
+      // The settings store watches its file for the command line's changes; a quitting app stops watching.
+      settings.close()
+    },
   }
 }
 

@@ -3,7 +3,7 @@ import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { connectDemoControl, type RemoteDemoControl } from '../src/main/demo'
 import { PORTAL_CONFIG_ENV, portalReadySchema, type PortalConfig, type PortalReady } from './portal-config'
-import type { Certificate } from './tls'
+import type { Certificate } from '../src/main/bitrix/test-support/tls'
 
 const ENTRY = fileURLToPath(new URL('./tsx-entry.mjs', import.meta.url))
 const SCRIPT = fileURLToPath(new URL('./portal-process.ts', import.meta.url))

@@ -8,6 +8,7 @@ import { bundleSize } from '../bundle-size'
 import { atMost, info, missing, type Figure } from '../figures'
 import { measureArrivals, measureKeystrokes } from '../renderer-probe'
 import { summarize } from '../stats'
+import { CHROMIUM_ARGS } from '../../e2e/chromium'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const HARNESS = `${ROOT}out/harness`
@@ -39,14 +40,7 @@ async function inChromium(): Promise<Figure[]> {
   try {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     })
     const page = await browser.newPage({ viewport: VIEWPORT })
     // tsx compiles with esbuild's keepNames, which wraps inner functions in __name(); the page needs it to exist.

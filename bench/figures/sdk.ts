@@ -10,7 +10,7 @@ import { liveHeapBytes } from '../heap'
 import { interleave } from '../interleave'
 import { startPortalProcess } from '../portal'
 import { median, summarize } from '../stats'
-import { loopbackCertificate, trustInThisProcess } from '../tls'
+import { loopbackCertificate, trustForThisProcess } from '../../src/main/bitrix/test-support/tls'
 
 const USER = '1'
 const HEAP_CALLS = 1_000
@@ -41,7 +41,7 @@ async function heapGrowthKb(call: Call, calls: number): Promise<number> {
 
 export async function run(): Promise<Figure[]> {
   const certificate = await loopbackCertificate()
-  trustInThisProcess(certificate)
+  trustForThisProcess(certificate)
   const portal = await startPortalProcess({ userIds: [USER], tls: certificate })
   const webhookUrl = portal.webhookUrl(USER)
   const ours = createBitrixClient({

@@ -86,8 +86,10 @@ export function interpretAnswer(answer: Answer, redact: (text: string) => string
     const html = looksLikeHtml(answer.text)
     return throwIt(badAnswer(answer, html ? 'html' : 'not_json', html ? 'HTML instead of JSON' : 'not JSON', redact))
   }
-  const error = errorBodySchema.safeParse(json)
-  if (error.success) {
+  // Only a body with an `error` member can be an error body; asking zod about every success body made it build and
+  // throw away a failure report on each poll.
+  const error = hasErrorMember(json) ? errorBodySchema.safeParse(json) : null
+  if (error?.success) {
     const description = error.data.error_description
     throw new BitrixError({
       code: error.data.error,
@@ -110,6 +112,10 @@ export function interpretAnswer(answer: Answer, redact: (text: string) => string
     total: envelope.data.total ?? null,
     time: parseTimeInfo(envelope.data.time),
   }
+}
+
+function hasErrorMember(json: unknown): boolean {
+  return typeof json === 'object' && json !== null && (json as { error?: unknown }).error !== undefined
 }
 
 function throwIt(error: BitrixError): never {

@@ -182,8 +182,15 @@ describe('normalising list after list', () => {
   ]
   const edit = (items: Item[], index: number, fields: Item) =>
     items.map((item, at) => (at === index ? { ...item, ...fields } : item))
+  const [one, two, three] = base as [Item, Item, Item]
   const LISTS: Item[][] = [
     base,
+    base,
+    // As many items as last time, each sent as before, and yet not the same list:
+    [one, two, one],
+    base,
+    [three, one, two],
+    [one, two, { GROUP_ID: '4', GROUP_NAME: 'Four', ROLE: 'K' }],
     base,
     edit(base, 0, { GROUP_NAME: 'One renamed' }),
     edit(base, 1, { ROLE: 'K' }),

@@ -115,6 +115,17 @@ interface Remembered {
   /** The raw fields the group was made from that it does not keep as they were sent. */
   image: GroupItem['GROUP_IMAGE']
   extranet: GroupItem['IS_EXTRANET']
+  /** The last list that sent this item: a second sighting in the same list is a duplicate. */
+  list: number
+}
+
+function sentAsBefore(known: Remembered, item: GroupItem): boolean {
+  return (
+    known.group.name === item.GROUP_NAME &&
+    known.group.roleCode === item.ROLE &&
+    known.image === item.GROUP_IMAGE &&
+    known.extranet === item.IS_EXTRANET
+  )
 }
 
 /**
@@ -129,22 +140,37 @@ export function createGroupListNormaliser(
   const images = createPortalUrlResolver(origin)
   const imageUrl = (value: string | null | undefined) => images.resolve(value)
   let last = new Map<string, Remembered>()
+  let listCount = 0
+
+  /**
+   * The usual poll: every item sent as last time, each once, and as many as last time (so none left). The memory
+   * then stays as it is and no map is rebuilt; null as soon as anything differs.
+   */
+  function unchangedList(items: readonly GroupItem[], list: number): Group[] | null {
+    if (items.length !== last.size) return null
+    const groups: Group[] = new Array<Group>(items.length)
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index] as GroupItem
+      const known = last.get(item.GROUP_ID)
+      if (!known || known.list === list || !sentAsBefore(known, item)) return null
+      known.list = list
+      groups[index] = known.group
+    }
+    return groups
+  }
+
   return (items) => {
+    const list = ++listCount
+    const same = unchangedList(items, list)
+    if (same) return same
     images.nextList()
     const next = new Map<string, Remembered>()
     const groups: Group[] = []
     for (const item of items) {
       if (next.has(item.GROUP_ID)) continue
       const known = last.get(item.GROUP_ID)
-      const group =
-        known &&
-        known.group.name === item.GROUP_NAME &&
-        known.group.roleCode === item.ROLE &&
-        known.image === item.GROUP_IMAGE &&
-        known.extranet === item.IS_EXTRANET
-          ? known.group
-          : normaliseItem(item, groupUrl, imageUrl)
-      next.set(item.GROUP_ID, { group, image: item.GROUP_IMAGE, extranet: item.IS_EXTRANET })
+      const group = known && sentAsBefore(known, item) ? known.group : normaliseItem(item, groupUrl, imageUrl)
+      next.set(item.GROUP_ID, { group, image: item.GROUP_IMAGE, extranet: item.IS_EXTRANET, list })
       groups.push(group)
     }
     last = next

@@ -1,3 +1,4 @@
+import type { Group } from '@shared/types'
 import type { StateFile } from './store-schema'
 import { STATE_FILE_VERSION } from './store-schema'
 import { createStateSerialiser } from './store-json'
@@ -47,6 +48,32 @@ describe('the state file bytes', () => {
     })
     expect(serialise(second).toString('utf8')).toBe(JSON.stringify(second))
     expect(serialise(first).toString('utf8')).toBe(JSON.stringify(first))
+  })
+
+  it('stays exact when a list is reordered, shortened, spliced, repeats an object or changes account', () => {
+    const serialise = createStateSerialiser()
+    const [a, b, c, d, e] = groups(5) as [Group, Group, Group, Group, Group]
+    const x = group('10', { name: 'new' })
+    const history = [change('a'), change('a', { kind: 'left' })]
+    const lists: Group[][] = [
+      [a, b, c, d, e],
+      [a, b, c, d, e],
+      [a, x, c, d, e],
+      [a, c, d, e],
+      [x, a, c, d, e],
+      [a, c, x, d, e, b],
+      [e, d, c, b, a],
+      [a, a, b, b],
+      [b],
+      [],
+      [a, b, c, d, e],
+    ]
+    for (const [round, list] of lists.entries()) {
+      const accounts: StateFile['accounts'] = { [round % 3 === 0 ? 'a' : 'b']: { groups: list, lastSyncAt: T1 } }
+      if (round % 2 === 0) accounts.c = { groups: [...list].reverse(), lastSyncAt: T1 }
+      const value = state({ accounts, history: history.slice(round % 2) })
+      expect(serialise(value).toString('utf8')).toBe(JSON.stringify(value))
+    }
   })
 
   it('serialises each stored group and change once, however often the state is written', () => {

@@ -112,7 +112,10 @@ export function normaliseGroups(
 
 interface Remembered {
   group: Group
-  /** The raw fields the group was made from that it does not keep as they were sent. */
+  // The raw fields the group was made from, kept here rather than read from the group: one object fewer to fetch from
+  // memory per item, which the walk over a thousand mostly cold objects feels (about a third of its time).
+  name: string
+  role: string
   image: GroupItem['GROUP_IMAGE']
   extranet: GroupItem['IS_EXTRANET']
   /** The last list that sent this item: a second sighting in the same list is a duplicate. */
@@ -121,8 +124,8 @@ interface Remembered {
 
 function sentAsBefore(known: Remembered, item: GroupItem): boolean {
   return (
-    known.group.name === item.GROUP_NAME &&
-    known.group.roleCode === item.ROLE &&
+    known.name === item.GROUP_NAME &&
+    known.role === item.ROLE &&
     known.image === item.GROUP_IMAGE &&
     known.extranet === item.IS_EXTRANET
   )
@@ -170,7 +173,14 @@ export function createGroupListNormaliser(
       if (next.has(item.GROUP_ID)) continue
       const known = last.get(item.GROUP_ID)
       const group = known && sentAsBefore(known, item) ? known.group : normaliseItem(item, groupUrl, imageUrl)
-      next.set(item.GROUP_ID, { group, image: item.GROUP_IMAGE, extranet: item.IS_EXTRANET, list })
+      next.set(item.GROUP_ID, {
+        group,
+        name: item.GROUP_NAME,
+        role: item.ROLE,
+        image: item.GROUP_IMAGE,
+        extranet: item.IS_EXTRANET,
+        list,
+      })
       groups.push(group)
     }
     last = next

@@ -1,6 +1,6 @@
 import type { NotificationConstructorOptions } from 'electron'
 import type { NotificationSpec, NotificationTarget } from './notification-plan'
-import { createNotifier } from './notifier'
+import { createNotifier, MAX_LIVE_NOTIFICATIONS } from './notifier'
 
 function fakeNotifications() {
   const created: { options: NotificationConstructorOptions; emit(event: string): void; shown: boolean }[] = []
@@ -63,5 +63,12 @@ describe('notifier', () => {
     const fake = fakeNotifications()
     createNotifier({ create: fake.create, isSupported: () => false, onClick: () => {} }).show([groupSpec])
     expect(fake.created).toEqual([])
+  })
+
+  it('holds at most a bounded number of notifications that never report close (notification centres)', () => {
+    const fake = fakeNotifications()
+    const notifier = createNotifier({ create: fake.create, isSupported: () => true, onClick: () => {} })
+    for (let round = 0; round < MAX_LIVE_NOTIFICATIONS + 30; round++) notifier.show([groupSpec])
+    expect(notifier.pending()).toBe(MAX_LIVE_NOTIFICATIONS)
   })
 })

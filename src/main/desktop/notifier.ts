@@ -22,6 +22,13 @@ export interface Notifier {
   pending(): number
 }
 
+/**
+ * How many notifications are held at most. Notifications left in the macOS or Windows notification centre may never
+ * report `close`, so without a cap the set would grow for as long as the app runs; the oldest are let go first (a
+ * click on one of those may then do nothing, which beats a slow leak).
+ */
+export const MAX_LIVE_NOTIFICATIONS = 50
+
 export function createNotifier(deps: NotifierDeps): Notifier {
   // A Notification nobody references can be garbage-collected while still on screen, and its click handler with
   // it (the click then does nothing). Each one is held until it is clicked, closed or fails.
@@ -36,6 +43,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
           ...(deps.icon ? { icon: deps.icon } : {}),
         })
         live.add(notification)
+        // A Set iterates in insertion order, so its first entry is the oldest notification.
+        if (live.size > MAX_LIVE_NOTIFICATIONS) live.delete(live.values().next().value as NotificationLike)
         const release = () => live.delete(notification)
         notification.on('click', () => {
           release()

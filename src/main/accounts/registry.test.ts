@@ -263,6 +263,17 @@ describe('changing an account', () => {
     })
   })
 
+  it('refuses a group link template on another host, whose links could never be opened', async () => {
+    await accounts.addWebhook({ webhookUrl: WEBHOOK })
+    await expect(
+      accounts.update('acme.bitrix24.com/1', { groupUrlTemplate: 'https://acme.bitrix24.com.evil.io/g/{id}/' }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', messageKey: 'accounts:errors.templateOtherHost' })
+    const view = await accounts.update('acme.bitrix24.com/1', {
+      groupUrlTemplate: 'https://acme.bitrix24.com/extranet/workgroups/group/{id}/',
+    })
+    expect(view.groupUrlTemplate).toBe('https://acme.bitrix24.com/extranet/workgroups/group/{id}/')
+  })
+
   it('gives clients the account’s template and HTTP permission', async () => {
     await accounts.addWebhook({ webhookUrl: WEBHOOK })
     await accounts.update('acme.bitrix24.com/1', { groupUrlTemplate: '/x/{id}/' })

@@ -377,10 +377,15 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
       const parsed = parseInput(updateSchema, changes)
       const { record, persisted } = mustFind(id)
       if (parsed.groupUrlTemplate) {
+        let sample: string
         try {
-          createGroupUrlBuilder(parsed.groupUrlTemplate, record.portal)
+          sample = createGroupUrlBuilder(parsed.groupUrlTemplate, record.portal)('1')
         } catch (error) {
           throw toAccountError(error, record.authKind)
+        }
+        // Links are opened only on the account's own portal, so a template on another host could never be used.
+        if (new URL(sample).origin !== new URL(record.portal).origin) {
+          throw new AccountError({ code: 'INVALID_INPUT', messageKey: 'accounts:errors.templateOtherHost' })
         }
       }
       const updated: AccountRecord = {

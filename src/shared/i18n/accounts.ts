@@ -28,6 +28,7 @@ export const accounts = {
       secretUnreadable: 'The saved key of this account in the keychain cannot be read. Add the account again.',
       sessionSecretGone: 'This account was not saved and its key was forgotten when the app quit. Add it again.',
       invalidInput: 'Some of the details are missing or invalid.',
+      templateOtherHost: "The group page address must be on the account's own portal.",
     },
     keychain: {
       unavailable: {
@@ -85,6 +86,7 @@ export const accounts = {
       sessionSecretGone:
         'Эта учётная запись не была сохранена, и её ключ забыт при выходе из приложения. Добавьте её снова.',
       invalidInput: 'Некоторые данные отсутствуют или неверны.',
+      templateOtherHost: 'Адрес страницы группы должен быть на портале этого аккаунта.',
     },
     keychain: {
       unavailable: {
@@ -147,6 +149,7 @@ export const accounts = {
       sessionSecretGone:
         'Dieses Konto wurde nicht gespeichert, und sein Schlüssel wurde beim Beenden vergessen. Fügen Sie es erneut hinzu.',
       invalidInput: 'Einige Angaben fehlen oder sind ungültig.',
+      templateOtherHost: 'Die Adresse der Gruppenseite muss auf dem Portal dieses Kontos liegen.',
     },
     keychain: {
       unavailable: {

@@ -19,9 +19,14 @@ function failureOf(run: () => unknown): BitrixError {
 
 describe('parseWebhookUrl', () => {
   it.each([
-    ['https://acme.bitrix24.com/rest/1/abc123def456/', 'https://acme.bitrix24.com', '1', 'abc123def456'],
-    ['https://acme.bitrix24.com/rest/1/abc123def456', 'https://acme.bitrix24.com', '1', 'abc123def456'],
-    ['https://acme.bitrix24.com/rest/17/abc123def456/profile.json', 'https://acme.bitrix24.com', '17', 'abc123def456'],
+    ['https://acme.bitrix24.com/rest/1/fake_code_abc123/', 'https://acme.bitrix24.com', '1', 'fake_code_abc123'],
+    ['https://acme.bitrix24.com/rest/1/fake_code_abc123', 'https://acme.bitrix24.com', '1', 'fake_code_abc123'],
+    [
+      'https://acme.bitrix24.com/rest/17/fake_code_abc123/profile.json',
+      'https://acme.bitrix24.com',
+      '17',
+      'fake_code_abc123',
+    ],
     [
       '  https://ACME.bitrix24.de:443/rest/5/x_y-z9/sonet_group.user.groups  ',
       'https://acme.bitrix24.de',
@@ -75,7 +80,7 @@ describe('parseWebhookUrl', () => {
 
 describe('masking', () => {
   it('shows a webhook as its portal and user with the code hidden', () => {
-    const credentials = parseWebhookUrl('https://acme.bitrix24.com/rest/1/abc123def456/')
+    const credentials = parseWebhookUrl('https://acme.bitrix24.com/rest/1/fake_code_abc123/')
     expect(maskWebhookUrl(credentials)).toBe('https://acme.bitrix24.com/rest/1/••••/')
     expect(maskCredentials(credentials)).toBe('https://acme.bitrix24.com/rest/1/••••/')
   })

@@ -23,11 +23,11 @@ describe('file logger', () => {
   it('never writes a secret, whether in the message, a nested field or an error stack', async () => {
     const token = 'oauth-token-1234567890'
     const { logger, file } = createLogger({ userDataDir: dir, sync: true, knownSecrets: () => [token] })
-    logger.warn(`request to https://acme.bitrix24.com/rest/1/webhookcode123/profile failed`)
+    logger.warn(`request to https://acme.bitrix24.com/rest/1/fake_code_webhook/profile failed`)
     logger.info({ request: { body: { refresh_token: 'refresh-abcdef', nested: [token] } } }, 'token refresh')
     logger.error({ err: new Error(`bad answer for auth=${token}`) }, 'sync failed')
     const text = await readFile(file, 'utf8')
-    for (const secret of ['webhookcode123', 'refresh-abcdef', token]) expect(text).not.toContain(secret)
+    for (const secret of ['fake_code_webhook', 'refresh-abcdef', token]) expect(text).not.toContain(secret)
     expect(text.trim().split('\n')).toHaveLength(3)
     text
       .trim()

@@ -2,7 +2,7 @@ import { checkOAuthFields, checkWebhookUrl, type OAuthFields } from './account-f
 
 describe('checkWebhookUrl', () => {
   it('accepts an inbound webhook URL and reads the portal and user', () => {
-    expect(checkWebhookUrl('  https://acme.bitrix24.com/rest/12/abcd1234efgh5678/ ')).toEqual({
+    expect(checkWebhookUrl('  https://acme.bitrix24.com/rest/12/fake_code_abcd1234/ ')).toEqual({
       ok: true,
       origin: 'https://acme.bitrix24.com',
       userId: '12',

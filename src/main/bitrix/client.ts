@@ -3,8 +3,7 @@
 // all concurrent callers; every answer becomes validated data or a typed, secret-free BitrixError.
 import { BitrixError, isBitrixErrorShape } from './errors'
 import { interpretAnswer, type Envelope } from './envelope'
-import { createGroupListNormaliser, normaliseGroups, parseGroupItems } from './groups'
-import type { GroupItem } from './groups'
+import { createGroupListNormaliser, normaliseGroups, pageItems, parseGroupItems } from './groups'
 import { refreshTokens } from './oauth'
 import { assertAllowedOrigin, isAllowedOrigin } from './origin-policy'
 import { createGroupUrlBuilder, DEFAULT_GROUP_URL_TEMPLATE } from './portal-urls'
@@ -228,14 +227,14 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
   }
 
   async function getUserGroups(signal?: AbortSignal): Promise<GroupsResult> {
-    let items: GroupItem[] = []
+    let items: readonly unknown[] = []
     let start: number | null = null
     let movedTo: string | null = null
     let time: TimeInfo | null = null
     for (let page = 1; ; page++) {
       const envelope = await call(GROUPS_METHOD, start === null ? {} : { start }, signal)
-      const pageItems = parseGroupItems(envelope.result)
-      items = items.length === 0 ? pageItems : items.concat(pageItems)
+      const received = pageItems(envelope.result)
+      items = items.length === 0 ? received : items.concat(received)
       movedTo ??= envelope.movedTo
       time = envelope.time ?? time
       if (envelope.next === null) break
@@ -245,7 +244,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
       start = envelope.next
     }
     if (movedTo !== null) {
-      const groups = normaliseGroups(items, movedTo, createGroupUrlBuilder(template, movedTo))
+      const groups = normaliseGroups(parseGroupItems(items), movedTo, createGroupUrlBuilder(template, movedTo))
       return { groups, time, movedTo }
     }
     return { groups: groupsAtOrigin(items), time, movedTo }

@@ -203,18 +203,83 @@ describe('normalising list after list', () => {
     base,
   ]
 
+  /** What normalising the list afresh gives: the groups, or the error's message. */
+  function afresh(list: unknown): unknown {
+    try {
+      return normaliseGroups(parseGroupItems(list), ORIGIN, urls)
+    } catch (error) {
+      return (error as Error).message
+    }
+  }
+
+  function remembering(normalise: ReturnType<typeof createGroupListNormaliser>, list: unknown[]): unknown {
+    try {
+      return normalise(list)
+    } catch (error) {
+      return (error as Error).message
+    }
+  }
+
   it('gives exactly what normalising each list afresh gives', () => {
     const normalise = createGroupListNormaliser(ORIGIN, urls)
-    for (const list of LISTS) {
-      const items = parseGroupItems(list)
-      expect(normalise(items)).toEqual(normaliseGroups(items, ORIGIN, urls))
+    for (const list of LISTS) expect(remembering(normalise, list)).toEqual(afresh(list))
+  })
+
+  it('gives what normalising afresh gives over 3,000 random lists: reordered, repeated, renumbered, broken', () => {
+    // A seeded generator (mulberry32), so that a failure can be replayed.
+    let seed = 20261127
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
     }
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T
+    const variants = (id: number): Item[] => [
+      { GROUP_ID: String(id), GROUP_NAME: `G${id}`, ROLE: 'K' },
+      { GROUP_ID: id, GROUP_NAME: `G${id}`, ROLE: 'K' },
+      { GROUP_ID: ` ${id} `, GROUP_NAME: `G${id}`, ROLE: 'K' },
+      { GROUP_ID: String(id), GROUP_NAME: `G${id} renamed`, ROLE: 'K' },
+      { GROUP_ID: String(id), GROUP_NAME: `G${id}`, ROLE: 'A', IS_EXTRANET: 'Y' },
+      { GROUP_ID: String(id), GROUP_NAME: `G${id}`, ROLE: 'K', GROUP_IMAGE: `/upload/${id}.png`, GROUP_IMAGE_ID: id },
+      { GROUP_ID: String(id), GROUP_NAME: `G${id}`, ROLE: 'K', GROUP_IMAGE_ID: 7 },
+    ]
+    const broken: unknown[] = [
+      null,
+      'text',
+      { GROUP_ID: '1', GROUP_NAME: 'G1', ROLE: 'K', GROUP_IMAGE_ID: {} },
+      { GROUP_ID: '1', GROUP_NAME: 'G1', ROLE: 1 },
+      { GROUP_ID: '1 1', GROUP_NAME: 'G1', ROLE: 'K' },
+    ]
+    const normalise = createGroupListNormaliser(ORIGIN, urls)
+    let last: unknown[] = []
+    let failures = 0
+    for (let round = 0; round < 3_000; round++) {
+      const list = random() < 0.5 ? [...last] : []
+      if (list.length === 0) for (let n = Math.floor(random() * 8); n > 0; n--) list.push(pick(variants(n % 5)))
+      const edits = Math.floor(random() * 3)
+      for (let edit = 0; edit < edits; edit++) {
+        const at = Math.floor(random() * (list.length + 1))
+        const roll = random()
+        if (roll < 0.35) list.splice(at, 0, pick(variants(Math.floor(random() * 6))))
+        else if (roll < 0.6) list.splice(at, 1)
+        else if (roll < 0.93) list[at] = pick(variants(Math.floor(random() * 6)))
+        else list.splice(at, 0, pick(broken))
+      }
+      const expected = afresh(list)
+      expect(remembering(normalise, list), `round ${round}: ${JSON.stringify(list)}`).toEqual(expected)
+      if (typeof expected === 'string') failures++
+      else last = list
+    }
+    // The mix holds both kinds of list in numbers.
+    expect(failures).toBeGreaterThan(100)
+    expect(failures).toBeLessThan(2_000)
   })
 
   it("hands back last list's group for an item sent exactly as before, and a new one for any difference", () => {
     const normalise = createGroupListNormaliser(ORIGIN, urls)
-    const first = normalise(parseGroupItems(base))
-    const same = normalise(parseGroupItems(base))
+    const first = normalise(base)
+    const same = normalise(base.map((item) => ({ ...item })))
     expect(same.every((group, index) => group === first[index])).toBe(true)
     for (const fields of [
       { GROUP_NAME: 'Other' },
@@ -222,16 +287,36 @@ describe('normalising list after list', () => {
       { GROUP_IMAGE: '/upload/other.png' },
       { IS_EXTRANET: 'Y' },
     ]) {
-      const before = normalise(parseGroupItems(base))
-      const after = normalise(parseGroupItems(edit(base, 0, fields)))
+      const before = normalise(base)
+      const after = normalise(edit(base, 0, fields))
       expect([after[0] === before[0], after[1] === before[1]]).toEqual([false, true])
     }
   })
 
+  it('keeps the groups of items that moved up or down when one joined in front or left', () => {
+    const normalise = createGroupListNormaliser(ORIGIN, urls)
+    const first = normalise(base)
+    const joined = normalise([{ GROUP_ID: '9', GROUP_NAME: 'Nine', ROLE: 'K' }, ...base])
+    expect(joined.slice(1).every((group, index) => group === first[index])).toBe(true)
+    const left = normalise(base.slice(1))
+    expect(left.every((group, index) => group === first[index + 1])).toBe(true)
+  })
+
+  it('refuses a bad item where last time a good one stood, and still remembers the last good list', () => {
+    const normalise = createGroupListNormaliser(ORIGIN, urls)
+    const first = normalise(base)
+    // Equal to the item before in every field a group is made of, but its image id is not an id.
+    expect(failureOf(() => normalise(edit(base, 0, { GROUP_IMAGE_ID: { id: 1 } }))).message).toContain(
+      'result.0.GROUP_IMAGE_ID',
+    )
+    expect(failureOf(() => normalise([...base.slice(0, 2), null])).message).toContain('result.2')
+    expect(normalise(base).every((group, index) => group === first[index])).toBe(true)
+  })
+
   it('remembers only the last list', () => {
     const normalise = createGroupListNormaliser(ORIGIN, urls)
-    const first = normalise(parseGroupItems(base))
-    normalise(parseGroupItems([]))
-    expect(normalise(parseGroupItems(base))[0]).not.toBe(first[0])
+    const first = normalise(base)
+    normalise([])
+    expect(normalise(base)[0]).not.toBe(first[0])
   })
 })

@@ -5,9 +5,9 @@ import { ROLE_BY_CODE, type Group } from '@shared/types'
 import { BitrixError } from './errors'
 import { createPortalUrlResolver, resolvePortalUrl } from './portal-urls'
 
-// The types of an item, checked by zod. Only plain types here: zod then validates the whole list in one compiled pass,
-// whereas each refinement (a length, a pattern, a transform) runs through its generic check machinery for every item,
-// which made validation 1.2 ms of every 1,000 groups. The values are checked by hand in the same walk below.
+// The types of an item, checked by zod. Only plain types here: each refinement (a length, a pattern, a transform) runs
+// through zod's generic check machinery for every item, which made validation 1.2 ms of every 1,000 groups. The values
+// are checked by hand right after (withinLimits).
 // A union tries its options in order and records an issue for each that fails, so the usual type comes first and
 // null is checked before any union.
 const groupItemTypesSchema = z.object({
@@ -18,8 +18,6 @@ const groupItemTypesSchema = z.object({
   GROUP_IMAGE: z.string().nullish(),
   IS_EXTRANET: z.union([z.string(), z.boolean()]).nullish(),
 })
-
-const groupListTypesSchema = z.array(groupItemTypesSchema)
 
 type GroupItemTypes = z.output<typeof groupItemTypesSchema>
 
@@ -50,27 +48,37 @@ function idOf(id: string | number, index: number): string {
   return text
 }
 
-function checkedItems(items: GroupItemTypes[]): GroupItem[] {
-  const checked: GroupItem[] = []
-  for (let index = 0; index < items.length; index++) {
-    const item = items[index] as GroupItemTypes
-    const id = idOf(item.GROUP_ID, index)
-    if (tooLong(item.GROUP_NAME, MAX_NAME_LENGTH)) throw shapeError(`result.${index}.GROUP_NAME`, 'too long')
-    if (tooLong(item.ROLE, MAX_ROLE_LENGTH)) throw shapeError(`result.${index}.ROLE`, 'too long')
-    if (tooLong(item.GROUP_IMAGE, MAX_IMAGE_LENGTH)) throw shapeError(`result.${index}.GROUP_IMAGE`, 'too long')
-    checked.push(id === item.GROUP_ID ? (item as GroupItem) : { ...item, GROUP_ID: id })
-  }
-  return checked
+/** The limits zod's types leave to check; the id comes back as trimmed text. */
+function withinLimits(item: GroupItemTypes, index: number): GroupItem {
+  const id = idOf(item.GROUP_ID, index)
+  if (tooLong(item.GROUP_NAME, MAX_NAME_LENGTH)) throw shapeError(`result.${index}.GROUP_NAME`, 'too long')
+  if (tooLong(item.ROLE, MAX_ROLE_LENGTH)) throw shapeError(`result.${index}.ROLE`, 'too long')
+  if (tooLong(item.GROUP_IMAGE, MAX_IMAGE_LENGTH)) throw shapeError(`result.${index}.GROUP_IMAGE`, 'too long')
+  return id === item.GROUP_ID ? (item as GroupItem) : { ...item, GROUP_ID: id }
 }
 
-/** Validates one page of items; the error names the first bad field, never its value. */
+function issueError(error: z.ZodError, prefix: readonly PropertyKey[]): BitrixError {
+  const issue = error.issues[0]
+  const path = [...prefix, ...(issue?.path ?? [])]
+  return shapeError(path.length ? `result.${path.map(String).join('.')}` : 'result', issue?.message ?? 'invalid')
+}
+
+/** Validates one item of a list, named by its position in the list. */
+function checkedItem(raw: unknown, index: number): GroupItem {
+  const parsed = groupItemTypesSchema.safeParse(raw)
+  if (!parsed.success) throw issueError(parsed.error, [index])
+  return withinLimits(parsed.data, index)
+}
+
+/** Validates a list of items, in order; the error names the first bad field, never its value. */
 export function parseGroupItems(result: unknown): GroupItem[] {
-  const parsed = groupListTypesSchema.safeParse(result)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw shapeError(issue?.path.length ? `result.${issue.path.join('.')}` : 'result', issue?.message ?? 'invalid')
-  }
-  return checkedItems(parsed.data)
+  return pageItems(result).map(checkedItem)
+}
+
+/** One page's `result`: a list of items, not yet validated; anything else fails the answer. */
+export function pageItems(result: unknown): readonly unknown[] {
+  if (!Array.isArray(result)) throw shapeError('result', 'not a list of groups')
+  return result
 }
 
 function isExtranet(flag: GroupItem['IS_EXTRANET']): boolean {
@@ -110,80 +118,110 @@ export function normaliseGroups(
   return groups
 }
 
-interface Remembered {
-  group: Group
-  // The raw fields the group was made from, kept here rather than read from the group: one object fewer to fetch from
-  // memory per item, which the walk over a thousand mostly cold objects feels (about a third of its time).
-  name: string
-  role: string
-  image: GroupItem['GROUP_IMAGE']
-  extranet: GroupItem['IS_EXTRANET']
-  /** The last list that sent this item: a second sighting in the same list is a duplicate. */
-  list: number
+/**
+ * Whether a raw item carries exactly the fields of an item validated before. Such an item is valid without asking
+ * zod again: every field it has that we read is the very value that passed. A number id never matches here (the
+ * validated id is text), so it is always validated.
+ */
+function sentAs(raw: unknown, known: GroupItem): boolean {
+  if (typeof raw !== 'object' || raw === null) return false
+  const item = raw as Record<string, unknown>
+  return (
+    item.GROUP_ID === known.GROUP_ID &&
+    item.GROUP_NAME === known.GROUP_NAME &&
+    item.ROLE === known.ROLE &&
+    item.GROUP_IMAGE === known.GROUP_IMAGE &&
+    item.IS_EXTRANET === known.IS_EXTRANET &&
+    item.GROUP_IMAGE_ID === known.GROUP_IMAGE_ID
+  )
 }
 
-function sentAsBefore(known: Remembered, item: GroupItem): boolean {
+/** Whether two validated items make the same group (the image id is not part of a group). */
+function sameSource(item: GroupItem, known: GroupItem): boolean {
   return (
-    known.name === item.GROUP_NAME &&
-    known.role === item.ROLE &&
-    known.image === item.GROUP_IMAGE &&
-    known.extranet === item.IS_EXTRANET
+    item.GROUP_NAME === known.GROUP_NAME &&
+    item.ROLE === known.ROLE &&
+    item.GROUP_IMAGE === known.GROUP_IMAGE &&
+    item.IS_EXTRANET === known.IS_EXTRANET
   )
 }
 
 /**
- * `normaliseGroups` for one origin and link template, remembering the last list: an item sent exactly as last time
- * gets last time's Group object back. A poll mostly finds the same groups, so it builds no links and allocates
- * nothing for them, and the sync engine's comparison with its snapshot then holds by identity.
+ * Validation and `normaliseGroups` in one, for one origin and link template, remembering the last list position by
+ * position: an item sent exactly as the one at its place last time is neither validated nor normalised again, and
+ * gets last time's Group object back. A poll mostly finds the same groups in the same order, so it asks zod only
+ * about what changed, builds no links, and the sync engine's comparison with its snapshot then holds by identity.
+ * Walking the list by position, rather than looking every id up in a map, touches memory in order; the map is built
+ * only when groups were added or removed, for the items after the first one out of place.
  */
 export function createGroupListNormaliser(
   origin: string,
   groupUrl: (id: string) => string,
-): (items: readonly GroupItem[]) => Group[] {
+): (items: readonly unknown[]) => Group[] {
   const images = createPortalUrlResolver(origin)
   const imageUrl = (value: string | null | undefined) => images.resolve(value)
-  let last = new Map<string, Remembered>()
-  let listCount = 0
+  // The last list: its validated items, and the group each made (null for a repeated id, which is skipped).
+  let lastItems: readonly GroupItem[] = []
+  let lastGroups: readonly (Group | null)[] = []
 
-  /**
-   * The usual poll: every item sent as last time, each once, and as many as last time (so none left). The memory
-   * then stays as it is and no map is rebuilt; null as soon as anything differs.
-   */
-  function unchangedList(items: readonly GroupItem[], list: number): Group[] | null {
-    if (items.length !== last.size) return null
-    const groups: Group[] = new Array<Group>(items.length)
-    for (let index = 0; index < items.length; index++) {
-      const item = items[index] as GroupItem
-      const known = last.get(item.GROUP_ID)
-      if (!known || known.list === list || !sentAsBefore(known, item)) return null
-      known.list = list
-      groups[index] = known.group
+  /** Last list's position of the first occurrence of each id. */
+  function indexOfLast(): Map<string, number> {
+    const byId = new Map<string, number>()
+    for (let index = 0; index < lastItems.length; index++) {
+      if (lastGroups[index]) byId.set((lastItems[index] as GroupItem).GROUP_ID, index)
     }
-    return groups
+    return byId
   }
 
   return (items) => {
-    const list = ++listCount
-    const same = unchangedList(items, list)
-    if (same) return same
-    images.nextList()
-    const next = new Map<string, Remembered>()
+    const count = items.length
+    const checked = new Array<GroupItem>(count)
+    const made = new Array<Group | null>(count)
     const groups: Group[] = []
-    for (const item of items) {
-      if (next.has(item.GROUP_ID)) continue
-      const known = last.get(item.GROUP_ID)
-      const group = known && sentAsBefore(known, item) ? known.group : normaliseItem(item, groupUrl, imageUrl)
-      next.set(item.GROUP_ID, {
-        group,
-        name: item.GROUP_NAME,
-        role: item.ROLE,
-        image: item.GROUP_IMAGE,
-        extranet: item.IS_EXTRANET,
-        list,
-      })
+    // While every position so far holds the id it held last time, an id repeats exactly where it repeated last time;
+    // from the first position that differs on, a set of the ids seen tells.
+    let seen: Set<string> | null = null
+    let lastById: Map<string, number> | null = null
+    let normalised = false
+    for (let index = 0; index < count; index++) {
+      const raw = items[index]
+      let at = index
+      let known = lastItems[at]
+      let item: GroupItem
+      if (known !== undefined && sentAs(raw, known)) {
+        item = known
+      } else {
+        item = checkedItem(raw, index)
+        if (known?.GROUP_ID !== item.GROUP_ID) {
+          // Out of place: last time's item with this id, wherever it stood.
+          lastById ??= indexOfLast()
+          at = lastById.get(item.GROUP_ID) ?? -1
+          known = lastItems[at]
+        }
+        if (known !== undefined && !sameSource(item, known)) known = undefined
+      }
+      checked[index] = item
+      if (!seen && lastItems[index]?.GROUP_ID !== item.GROUP_ID) {
+        seen = new Set<string>()
+        for (let before = 0; before < index; before++) seen.add((checked[before] as GroupItem).GROUP_ID)
+      }
+      const repeated = seen ? seen.has(item.GROUP_ID) : lastGroups[index] === null
+      if (repeated) {
+        made[index] = null
+        continue
+      }
+      seen?.add(item.GROUP_ID)
+      let group = known === undefined ? null : (lastGroups[at] ?? null)
+      if (group === null) {
+        if (!normalised) images.nextList()
+        normalised = true
+        group = normaliseItem(item, groupUrl, imageUrl)
+      }
+      made[index] = group
       groups.push(group)
     }
-    last = next
+    lastItems = checked
+    lastGroups = made
     return groups
   }
 }

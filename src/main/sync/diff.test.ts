@@ -100,6 +100,86 @@ describe('diffGroups', () => {
     expect(summary(diffGroups([], [base, { ...base }]))).toEqual(['joined 7 null->K'])
   })
 
+  it('counts only the first of ids repeated in the same places of both lists', () => {
+    const again = { ...base, name: 'Second copy' }
+    expect(summary(diffGroups([base, again], [base, { ...again, name: 'Renamed copy' }]))).toEqual([])
+    const renamed = { ...base, name: 'Renamed' }
+    expect(summary(diffGroups([base, again], [renamed, again]))).toEqual(['renamed 7 Design->Renamed'])
+  })
+
+  it('gives what a plain reading of the rules gives, over 2,000 random pairs of lists sharing objects', () => {
+    // The rules, read plainly: the first occurrence of an id in each list is the group; joined, left, and each field
+    // that differs, sorted by kind and then id.
+    const reference = (previous: readonly Group[], next: readonly Group[]): string[] => {
+      const first = (list: readonly Group[]) => {
+        const byId = new Map<string, Group>()
+        for (const item of list) if (!byId.has(item.id)) byId.set(item.id, item)
+        return byId
+      }
+      const before = first(previous)
+      const after = first(next)
+      const found: ChangeDraft[] = []
+      for (const [id, item] of after) {
+        const old = before.get(id)
+        if (!old) found.push({ kind: 'joined', group: item, from: null, to: item.roleCode })
+        else {
+          if (old.roleCode !== item.roleCode)
+            found.push({ kind: 'role_changed', group: item, from: old.roleCode, to: item.roleCode })
+          if (old.name !== item.name) found.push({ kind: 'renamed', group: item, from: old.name, to: item.name })
+          if (old.imageUrl !== item.imageUrl)
+            found.push({ kind: 'image_changed', group: item, from: old.imageUrl, to: item.imageUrl })
+          if (old.extranet !== item.extranet)
+            found.push({ kind: 'extranet_changed', group: item, from: old.extranet, to: item.extranet })
+        }
+      }
+      for (const [id, item] of before) {
+        if (!after.has(id)) found.push({ kind: 'left', group: item, from: item.roleCode, to: null })
+      }
+      const rank = ['joined', 'left', 'role_changed', 'renamed', 'image_changed', 'extranet_changed']
+      return summary(found).sort((a, b) => {
+        const [kindA = '', idA = ''] = a.split(' ')
+        const [kindB = '', idB = ''] = b.split(' ')
+        return rank.indexOf(kindA) - rank.indexOf(kindB) || compareGroupIds(idA, idB)
+      })
+    }
+    let seed = 7
+    const random = () => {
+      seed = (seed * 16807) % 2147483647
+      return seed / 2147483647
+    }
+    const variant = (id: string): Group => {
+      const roll = random()
+      if (roll < 0.25) return group(id, { name: `Renamed ${id}` })
+      if (roll < 0.5) return group(id, { roleCode: 'A', role: 'owner' })
+      if (roll < 0.75) return group(id, { imageUrl: `https://acme.bitrix24.com/${id}.png` })
+      return group(id, { extranet: true })
+    }
+    let previous: Group[] = groups(6)
+    let aligned = 0
+    for (let round = 0; round < 2_000; round++) {
+      const next = [...previous]
+      for (let edit = Math.floor(random() * 3); edit > 0; edit--) {
+        const at = Math.floor(random() * Math.max(1, next.length))
+        const roll = random()
+        const id = String(1 + Math.floor(random() * 8))
+        if (roll < 0.5 && next[at]) next[at] = variant(next[at].id)
+        else if (roll < 0.65) next.splice(at, 0, group(id))
+        else if (roll < 0.8) next.splice(at, 1)
+        else if (roll < 0.9 && next[at])
+          next.splice(at, 0, { ...next[at] }) // a repeated id
+        else next[at] = group(id)
+      }
+      if (next.length === previous.length && next.every((item, index) => item.id === previous[index]?.id)) aligned++
+      expect(summary(diffGroups(previous, next)), `round ${round}`).toEqual(reference(previous, next))
+      const reused = reuseUnchanged(previous, next)
+      expect(reused).toEqual(next)
+      previous = random() < 0.8 ? [...reused] : next
+    }
+    // Both ways through the diff were taken many times.
+    expect(aligned).toBeGreaterThan(300)
+    expect(aligned).toBeLessThan(1_900)
+  })
+
   it('replaying the changes onto the previous list gives the next list', () => {
     const previous = groups(50)
     const next = groups(60)
@@ -168,6 +248,15 @@ describe('reuseUnchanged', () => {
   ])('takes the new object when only the %s differs', (_, change) => {
     const fresh = group('1', change)
     expect(reuseUnchanged([group('1')], [fresh])[0]).toBe(fresh)
+  })
+
+  it('hands back the new list itself when it already holds every unchanged group', () => {
+    const previous = groups(4)
+    const next = [previous[0], group('2', { name: 'Renamed' }), previous[2], previous[3]] as Group[]
+    expect(reuseUnchanged(previous, next)).toBe(next)
+    const copies = previous.map((item) => ({ ...item }))
+    const reused = reuseUnchanged(previous, copies)
+    expect(reused.every((item, index) => item === previous[index])).toBe(true)
   })
 
   it('matches a duplicated previous id with its first occurrence, as the diff does', () => {

@@ -30,37 +30,87 @@ export function compareGroupIds(a: string, b: string): number {
  * One group can yield several changes (say renamed and role_changed); a joined or left group yields only that one.
  */
 export function diffGroups(previous: readonly Group[], next: readonly Group[]): ChangeDraft[] {
-  // One map does all the bookkeeping (this runs on every poll, on lists of thousands): a previous group's entry is
-  // overwritten with MATCHED once `next` has it, and a joined id is added as MATCHED, so a duplicated id in `next` is
-  // skipped (the client keeps the first one too) and whatever is left unmatched afterwards has left.
+  const changes = alignedChanges(previous, next) ?? changesById(previous, next)
+  return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || compareGroupIds(a.group.id, b.group.id))
+}
+
+function fieldChanges(old: Group, group: Group, changes: ChangeDraft[]): void {
+  if (old.roleCode !== group.roleCode) {
+    changes.push({ kind: 'role_changed', group, from: old.roleCode, to: group.roleCode })
+  }
+  if (old.name !== group.name) changes.push({ kind: 'renamed', group, from: old.name, to: group.name })
+  if (old.imageUrl !== group.imageUrl) {
+    changes.push({ kind: 'image_changed', group, from: old.imageUrl, to: group.imageUrl })
+  }
+  if (old.extranet !== group.extranet) {
+    changes.push({ kind: 'extranet_changed', group, from: old.extranet, to: group.extranet })
+  }
+}
+
+/**
+ * Lists known to hold each id once. Group lists are never modified once made (they are readonly everywhere), so what
+ * was found of a list holds for its life; the weak set lets a list go with its last user.
+ */
+const uniqueIdLists = new WeakSet<readonly Group[]>()
+
+function hasUniqueIds(list: readonly Group[]): boolean {
+  if (uniqueIdLists.has(list)) return true
+  const ids = new Set<string>()
+  for (const group of list) {
+    if (ids.has(group.id)) return false
+    ids.add(group.id)
+  }
+  uniqueIdLists.add(list)
+  return true
+}
+
+/**
+ * The usual poll's shortcut: both lists hold the same ids in the same order, and most groups are the very objects of
+ * the snapshot (the client hands back the group it made last time for an item sent as before). Then only the groups
+ * that are not the same object can have changed, and no map of all ids is built. With each id once in `previous`
+ * (known from the last poll, whose list became the snapshot), the lined-up `next` holds each once too. Null when the
+ * ids do not line up.
+ */
+function alignedChanges(previous: readonly Group[], next: readonly Group[]): ChangeDraft[] | null {
+  if (previous.length !== next.length || !hasUniqueIds(previous)) return null
+  const differing: number[] = []
+  for (let index = 0; index < next.length; index++) {
+    const old = previous[index] as Group
+    const group = next[index] as Group
+    if (old === group) continue
+    if (old.id !== group.id) return null
+    differing.push(index)
+  }
+  uniqueIdLists.add(next)
+  const changes: ChangeDraft[] = []
+  for (const index of differing) fieldChanges(previous[index] as Group, next[index] as Group, changes)
+  return changes
+}
+
+function changesById(previous: readonly Group[], next: readonly Group[]): ChangeDraft[] {
+  // One map does all the bookkeeping (this runs on lists of thousands): a previous group's entry is overwritten with
+  // MATCHED once `next` has it, and a joined id is added as MATCHED, so a duplicated id in `next` is skipped (the
+  // client keeps the first one too) and whatever is left unmatched afterwards has left.
   const before = new Map<string, Group | typeof MATCHED>()
   for (const group of previous) if (!before.has(group.id)) before.set(group.id, group)
   const changes: ChangeDraft[] = []
+  let repeated = false
 
   for (const group of next) {
     const old = before.get(group.id)
-    if (old === MATCHED) continue
-    before.set(group.id, MATCHED)
-    if (!old) {
-      changes.push({ kind: 'joined', group, from: null, to: group.roleCode })
+    if (old === MATCHED) {
+      repeated = true
       continue
     }
-    if (old.roleCode !== group.roleCode) {
-      changes.push({ kind: 'role_changed', group, from: old.roleCode, to: group.roleCode })
-    }
-    if (old.name !== group.name) changes.push({ kind: 'renamed', group, from: old.name, to: group.name })
-    if (old.imageUrl !== group.imageUrl) {
-      changes.push({ kind: 'image_changed', group, from: old.imageUrl, to: group.imageUrl })
-    }
-    if (old.extranet !== group.extranet) {
-      changes.push({ kind: 'extranet_changed', group, from: old.extranet, to: group.extranet })
-    }
+    before.set(group.id, MATCHED)
+    if (!old) changes.push({ kind: 'joined', group, from: null, to: group.roleCode })
+    else if (old !== group) fieldChanges(old, group, changes)
   }
   for (const group of before.values()) {
     if (group !== MATCHED) changes.push({ kind: 'left', group, from: group.roleCode, to: null })
   }
-
-  return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || compareGroupIds(a.group.id, b.group.id))
+  if (!repeated) uniqueIdLists.add(next)
+  return changes
 }
 
 /** True when both are the same group with the same fields. */
@@ -91,13 +141,35 @@ export function sameGroupLists(a: readonly Group[], b: readonly Group[]): boolea
 
 /**
  * `next` with every group that `previous` already held, unchanged, replaced by the previous object: stored objects
- * then carry over from one snapshot to the next (their serialised text too), and only what changed is new.
+ * then carry over from one snapshot to the next (their serialised text too), and only what changed is new. `next`
+ * itself when it already holds every such object (the usual poll), so the list stays the one the diff knows.
  */
-export function reuseUnchanged(previous: readonly Group[], next: readonly Group[]): Group[] {
+export function reuseUnchanged(previous: readonly Group[], next: readonly Group[]): readonly Group[] {
+  const aligned = alignedReuse(previous, next)
+  if (aligned) return aligned
   const before = new Map<string, Group>()
   for (const group of previous) if (!before.has(group.id)) before.set(group.id, group)
   return next.map((group) => {
     const old = before.get(group.id)
     return old !== undefined && sameGroup(old, group) ? old : group
   })
+}
+
+/** reuseUnchanged place by place, for lists with the same ids in the same order, each once; else null. */
+function alignedReuse(previous: readonly Group[], next: readonly Group[]): readonly Group[] | null {
+  if (previous.length !== next.length || !hasUniqueIds(previous)) return null
+  let reused: Group[] | null = null
+  for (let index = 0; index < next.length; index++) {
+    const old = previous[index] as Group
+    const group = next[index] as Group
+    if (old === group) continue
+    if (old.id !== group.id) return null
+    if (sameGroup(old, group)) {
+      reused ??= next.slice()
+      reused[index] = old
+    }
+  }
+  if (reused) uniqueIdLists.add(reused)
+  else uniqueIdLists.add(next)
+  return reused ?? next
 }

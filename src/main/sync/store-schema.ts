@@ -29,7 +29,8 @@ export const membershipChangeSchema = z.object({
 }) satisfies z.ZodType<MembershipChange>
 
 export const accountSnapshotSchema = z.object({
-  groups: z.array(groupSchema),
+  // Never modified once made: the serialiser and the diff rely on it (frozen when read from disk).
+  groups: z.array(groupSchema).readonly(),
   lastSyncAt: z.iso.datetime({ offset: true }),
 })
 

@@ -156,6 +156,8 @@ describe('no false alarms', () => {
   it.each([
     ['no list at all', { groups: null }],
     ['a list of something else', { groups: [{ id: 7 }] }],
+    ['the last list and a hole after it', { groups: [...groups(5), undefined] }],
+    ['the last list with one group broken', { groups: [...groups(4), { id: '5' }] }],
     ['nothing', undefined],
   ])('an invalid answer from the client (%s) yields no change', async (_name, raw) => {
     const h = await started(groups(5))

@@ -79,13 +79,19 @@ const ABORTED: PollOutcome = { type: 'aborted' }
 const SUCCESS: PollOutcome = { type: 'success' }
 
 /** The client validates answers; this only refuses something that is not a list of groups at all. */
-function checkedGroups(result: GroupsResult | undefined): Group[] {
+/**
+ * The client's list, checked to be one. A group that is the very object of the snapshot at the same place was checked
+ * when it first came, and is not read again: the usual poll hands back almost every group of the last one.
+ */
+function checkedGroups(result: GroupsResult | undefined, previous: readonly Group[] | undefined): Group[] {
   const list: unknown = result?.groups
-  if (
-    !Array.isArray(list) ||
-    !list.every((item: Partial<Group> | null) => typeof item?.id === 'string' && typeof item.name === 'string')
-  ) {
-    throw new Error('the client returned no group list')
+  if (!Array.isArray(list)) throw new Error('the client returned no group list')
+  for (let index = 0; index < list.length; index++) {
+    const item = list[index] as Partial<Group> | null
+    if (item != null && item === previous?.[index]) continue
+    if (typeof item?.id !== 'string' || typeof item.name !== 'string') {
+      throw new Error('the client returned no group list')
+    }
   }
   return list as Group[]
 }
@@ -150,9 +156,13 @@ export function createSyncEngine({
     hub.emit('status', status)
   }
 
-  async function fetchGroups(client: BitrixClient, signal: AbortSignal): Promise<GroupsResult & { groups: Group[] }> {
+  async function fetchGroups(
+    accountId: string,
+    client: BitrixClient,
+    signal: AbortSignal,
+  ): Promise<GroupsResult & { groups: Group[] }> {
     const result = await client.getUserGroups(signal)
-    return { ...result, groups: checkedGroups(result) }
+    return { ...result, groups: checkedGroups(result, store.snapshot(accountId)?.groups) }
   }
 
   function commit(
@@ -213,7 +223,7 @@ export function createSyncEngine({
     try {
       const client = await sources.clientFor(accountId)
       if (signal.aborted) return cutShort()
-      let result = await fetchGroups(client, signal)
+      let result = await fetchGroups(accountId, client, signal)
       if (signal.aborted) return cutShort()
       const previous = store.snapshot(accountId)?.groups ?? null
       // The usual poll finds the very same list: one walk that stops at the first difference says so, and the diff,
@@ -224,7 +234,7 @@ export function createSyncEngine({
         logger.info({ accountId, known: previous.length, removed: removedIds(drafts).size }, 'confirming removals')
         await sleep(clock, confirmationDelayMs, signal)
         if (signal.aborted) return cutShort()
-        const second = await fetchGroups(client, signal)
+        const second = await fetchGroups(accountId, client, signal)
         if (signal.aborted) return cutShort()
         const secondDrafts = diffGroups(previous, second.groups)
         const verdict = judgeConfirmation(previous.length, drafts, secondDrafts)

@@ -40,6 +40,15 @@ describe('sync store', () => {
     expect(second.accountIds()).toEqual([ACCOUNT])
   })
 
+  it('makes its directory at the first write, and again when it was removed meanwhile', async () => {
+    const nested = path.join(dir, 'data', 'sync')
+    const store = createSyncStore({ dir: nested })
+    await store.recordSync(ACCOUNT, groups(1), [], T1)
+    rmSync(path.join(dir, 'data'), { recursive: true })
+    await store.recordSync(ACCOUNT, groups(2), [change(ACCOUNT)], T2)
+    expect(createSyncStore({ dir: nested }).snapshot(ACCOUNT)?.groups).toEqual(groups(2))
+  })
+
   it('keeps the history newest sync first, across a restart', async () => {
     const store = createSyncStore({ dir })
     const older = [change(ACCOUNT), change(ACCOUNT)]

@@ -142,13 +142,23 @@ export function createSyncStore({ dir, now, clock = systemClock, logger = silent
     return Object.hasOwn(state.accounts, accountId) ? (state.accounts[accountId] ?? null) : null
   }
 
+  /** The directory is made when a write first finds it missing (the first write, or after someone removed it). */
+  async function openTemp(temp: string) {
+    try {
+      return await open(temp, 'w', 0o600)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      mkdirSync(dir, { recursive: true })
+      return open(temp, 'w', 0o600)
+    }
+  }
+
   async function writeOnce(): Promise<void> {
     dirty = false
     const bytes = serialise(state)
-    mkdirSync(dir, { recursive: true })
     const temp = `${file}.${process.pid}.${tempCounter++}.tmp`
     try {
-      const handle = await open(temp, 'w', 0o600)
+      const handle = await openTemp(temp)
       try {
         await handle.writeFile(bytes)
         // Before the rename, or a crash could leave the new name on a file whose data never reached the disk.

@@ -6,7 +6,12 @@ import os from 'node:os'
 import { createTranslator, resolveLanguage } from '@shared/i18n'
 import { redactPatterns } from '../main/bitrix'
 import type { Language } from '@shared/types'
-import { accountsAddCommand, accountsListCommand, accountsRemoveCommand } from './commands/accounts'
+import {
+  accountsAddCommand,
+  accountsListCommand,
+  accountsRemoveCommand,
+  accountsSetPortalCommand,
+} from './commands/accounts'
 import { demoPortalCommand } from './commands/demo-portal'
 import { listCommand } from './commands/list'
 import { openCommand } from './commands/open'
@@ -148,6 +153,12 @@ export async function main(argv: readonly string[], deps: CliDeps = defaultDeps(
     .description('remove an account, its keychain entry, snapshot and history')
     .argument('<id>', 'the account id, HOST/USER_ID')
     .action((id: string) => run((ctx) => accountsRemoveCommand(ctx, id))())
+  accounts
+    .command('set-portal')
+    .description("accept a portal's move: check the new address answers for the same user, then store it")
+    .argument('<id>', 'the account id, HOST/USER_ID')
+    .argument('<url>', 'the new portal address, https://HOST (no path)')
+    .action((id: string, url: string) => run((ctx) => accountsSetPortalCommand(ctx, id, url))())
 
   program
     .command('demo-portal')

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { SecretStore } from '../main/accounts'
+import type { ClientOptions, SecretStore } from '../main/accounts'
 import { createMemorySecretStore } from '../main/accounts'
 import type { CliDeps } from './context'
 import { main } from './index'
@@ -29,7 +29,13 @@ export interface CliHarness {
   cleanup(): void
 }
 
-export function cliHarness(options: { secrets?: SecretStore } = {}): CliHarness {
+export interface CliHarnessOptions {
+  secrets?: SecretStore
+  /** Options every client gets, e.g. a `fetch` that serves named hosts from loopback (fetchWithHosts). */
+  clientOptions?: ClientOptions
+}
+
+export function cliHarness(options: CliHarnessOptions = {}): CliHarness {
   const configDir = mkdtempSync(path.join(tmpdir(), 'b24-cli-'))
   const secrets = options.secrets ?? createMemorySecretStore()
   const harness: CliHarness = {
@@ -55,6 +61,7 @@ export function cliHarness(options: { secrets?: SecretStore } = {}): CliHarness 
         readStdin: async () => stdin,
         untilStopped: () => stopped,
         secrets: () => secrets,
+        clientOptions: options.clientOptions,
       }
       const run: CliRun = {
         code: main(['--config-dir', configDir, ...args], deps),

@@ -2,6 +2,7 @@ import type { AccountView } from '@shared/types'
 import type { CliContext } from '../context'
 import { EXIT, exitCodeForKind, type ExitCode } from '../exit-codes'
 import { renderTable } from '../output'
+import { parsePortalAddress } from '../portal-move'
 
 /** What `accounts list --json` prints per account: the renderer's secret-free view, nothing more. */
 export function accountJson(account: AccountView) {
@@ -77,6 +78,44 @@ export async function accountsRemoveCommand(context: CliContext, id: string): Pr
     await service.remove(id)
     if (context.options.json) context.json({ removed: id })
     else context.out(t('cli:removed', { account: id }))
+    return EXIT.ok
+  } catch (error) {
+    return fail(context, error, id)
+  }
+}
+
+/**
+ * Accepts a portal's move: proves with the stored credentials that the new address answers for the same user, then
+ * stores it (the account id stays). Nothing is sent anywhere before the address is checked to be a bare origin.
+ */
+export async function accountsSetPortalCommand(context: CliContext, id: string, url: string): Promise<ExitCode> {
+  const { t } = context.i18n
+  const address = parsePortalAddress(url)
+  if (!address.ok) {
+    // The text given is never echoed: it may be a webhook URL with its code. Its origin alone is safe to show.
+    context.err(
+      address.problem === 'notOrigin'
+        ? t('cli:setPortal.notOrigin', { origin: address.origin })
+        : t(`cli:setPortal.${address.problem}`),
+    )
+    return EXIT.usage
+  }
+  const service = context.accounts()
+  if (!service.get(id)) {
+    context.err(t('cli:open.unknownAccount', { account: id }))
+    return EXIT.usage
+  }
+  try {
+    const account = await service.updateOrigin(id, address.origin)
+    if (context.options.json) context.json({ account: accountJson(account) })
+    else
+      context.out(
+        t('cli:setPortal.done', {
+          account: account.id,
+          portal: account.portal,
+          user: account.userName ?? t('cli:unknownUser'),
+        }),
+      )
     return EXIT.ok
   } catch (error) {
     return fail(context, error, id)

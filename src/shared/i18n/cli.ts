@@ -67,6 +67,13 @@ export const cli = {
       badLanguage: 'The language must be en, ru or de.',
       webhookRequired: 'Give the webhook to add with --webhook URL.',
     },
+    setPortal: {
+      done: '{{account}} now uses {{portal}} ({{user}}).',
+      notUrl: 'Give the portal address as a URL, such as https://company.bitrix24.com.',
+      notHttps:
+        'The portal address must start with https:// (plain http only to this computer, as for the demo portal).',
+      notOrigin: 'Give only the portal address, without a path or query: {{origin}}',
+    },
     unexpected: 'Something unexpected went wrong: {{message}}',
   },
   ru: {
@@ -138,6 +145,12 @@ export const cli = {
       badLanguage: 'Язык: en, ru или de.',
       webhookRequired: 'Укажите добавляемый вебхук: --webhook URL.',
     },
+    setPortal: {
+      done: '{{account}} теперь работает с {{portal}} ({{user}}).',
+      notUrl: 'Укажите адрес портала как URL, например https://company.bitrix24.com.',
+      notHttps: 'Адрес портала должен начинаться с https:// (http — только к этому компьютеру, как для демо-портала).',
+      notOrigin: 'Укажите только адрес портала, без пути и параметров: {{origin}}',
+    },
     unexpected: 'Произошла непредвиденная ошибка: {{message}}',
   },
   de: {
@@ -206,6 +219,12 @@ export const cli = {
       badGroupId: 'Die Gruppen-ID ist eine Zahl, etwa 77.',
       badLanguage: 'Die Sprache ist en, ru oder de.',
       webhookRequired: 'Geben Sie den Webhook mit --webhook URL an.',
+    },
+    setPortal: {
+      done: '{{account}} verwendet jetzt {{portal}} ({{user}}).',
+      notUrl: 'Geben Sie die Portaladresse als URL an, etwa https://company.bitrix24.com.',
+      notHttps: 'Die Portaladresse muss mit https:// beginnen (http nur zu diesem Computer, wie beim Demo-Portal).',
+      notOrigin: 'Geben Sie nur die Portaladresse an, ohne Pfad und Parameter: {{origin}}',
     },
     unexpected: 'Etwas Unerwartetes ist schiefgegangen: {{message}}',
   },

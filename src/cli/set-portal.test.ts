@@ -1,0 +1,149 @@
+// A portal that moved, from the command line: `list` and `watch` name the new address and the command that accepts it,
+// and `accounts set-portal` proves the new address with the stored webhook before storing it.
+import type { DemoPortal } from '../main/demo'
+import { startDemoPortal } from '../main/demo'
+import { fetchWithHosts } from '../main/bitrix/test-support/hosts-fetch'
+import { cliHarness, type CliHarness, type CliRun } from './test-support'
+
+/** A name the client will not follow a redirect to by itself (not loopback, not a Bitrix24 cloud host). */
+const NEW = 'https://acme-new.example.com'
+const CODE = 'fake_code_moved_portal_1'
+
+interface AccountJson {
+  id: string
+  portal: string
+  user: { id: string; name: string | null }
+}
+let old: DemoPortal
+let moved: DemoPortal
+let cli: CliHarness
+let runs: CliRun[]
+let accountId: string
+/** The names the client can reach; a test may add one. */
+let hosts: Record<string, string>
+
+/** Runs the command line, keeping the run so that every output is checked for the webhook code afterwards. */
+function run(args: string[], env?: NodeJS.ProcessEnv): CliRun {
+  const started = cli.run(args, env)
+  runs.push(started)
+  return started
+}
+
+async function storedAccounts(): Promise<AccountJson[]> {
+  const list = run(['accounts', 'list', '--json'])
+  expect(await list.code).toBe(0)
+  return list.events()[0]?.accounts as AccountJson[]
+}
+
+beforeEach(async () => {
+  old = await startDemoPortal({ rateLimit: false })
+  moved = await startDemoPortal({ rateLimit: false })
+  for (const portal of [old, moved]) {
+    portal.control.setMemberships('1', [{ id: '77', name: 'New Project Title', role: 'K' }])
+    portal.control.setProfile('1', { name: 'Ann', lastName: 'Lee' })
+  }
+  // The same webhook answers at the new address, as it does when Bitrix24 renames a portal.
+  moved.control.createWebhook('1', { code: CODE })
+  // The new name is served by the second demo portal; anything else fails like a name that does not resolve.
+  hosts = { [old.origin]: old.origin, [moved.origin]: moved.origin, [NEW]: moved.origin }
+  cli = cliHarness({ clientOptions: { fetch: fetchWithHosts(hosts) } })
+  runs = []
+  const add = run(['accounts', 'add', '--webhook', old.control.createWebhook('1', { code: CODE })])
+  expect(await add.code).toBe(0)
+  accountId = `${new URL(old.origin).host}/1`
+})
+
+afterEach(async () => {
+  // No output of any run in the test, in any stream, ever carries the webhook code.
+  for (const done of runs) expect(`${done.stdout()}\n${done.stderr()}`).not.toContain(CODE)
+  await Promise.all([old.close(), moved.close()])
+  cli.cleanup()
+})
+
+describe('accounts set-portal', () => {
+  it('prints the updated account with --json in the shape of accounts list --json', async () => {
+    const accept = run(['--json', 'accounts', 'set-portal', accountId, moved.origin])
+    expect(await accept.code).toBe(0)
+    const [listed] = await storedAccounts()
+    expect(accept.events()).toEqual([{ account: listed }])
+    expect(listed).toMatchObject({ id: accountId, portal: moved.origin, user: { id: '1', name: 'Ann Lee' } })
+  })
+
+  it('takes the address with a trailing slash or in capitals as the same origin', async () => {
+    const accept = run(['accounts', 'set-portal', accountId, `${NEW.toUpperCase().replace('HTTPS', 'https')}/`])
+    expect(await accept.code).toBe(0)
+    expect((await storedAccounts())[0]?.portal).toBe(NEW)
+  })
+
+  it.each([
+    ['a path (a webhook URL pasted by mistake)', `${NEW}/rest/1/${CODE}/`, 'without a path or query'],
+    ['a query', `${NEW}/?auth=${CODE}`, 'without a path or query'],
+    ['a fragment', `${NEW}/#${CODE}`, 'without a path or query'],
+    ['a user name', `https://admin:${CODE}@acme-new.example.com`, 'without a path or query'],
+    ['plain http to another computer', 'http://acme-new.example.com', 'must start with https://'],
+    ['another scheme', 'ftp://acme-new.example.com', 'must start with https://'],
+    ['no scheme', 'acme-new.example.com', 'as a URL'],
+  ])('refuses %s with exit 2 and a clear message, and changes nothing', async (_, url, message) => {
+    const refused = run(['accounts', 'set-portal', accountId, url])
+    expect(await refused.code).toBe(2)
+    expect(refused.stderr()).toContain(message)
+    expect(refused.stderr().trim().split('\n')).toHaveLength(1)
+    expect(refused.stdout()).toBe('')
+    expect(moved.control.stats().requests).toBe(0)
+    expect((await storedAccounts())[0]?.portal).toBe(old.origin)
+  })
+
+  it('shows only the origin of an address with a path, so the user sees what to give', async () => {
+    const refused = run(['accounts', 'set-portal', accountId, `${NEW}/rest/1/${CODE}/`])
+    expect(await refused.code).toBe(2)
+    expect(refused.stderr().trim()).toBe(`Give only the portal address, without a path or query: ${NEW}`)
+  })
+
+  it('exits 2 for an account that does not exist, the way accounts remove does', async () => {
+    const unknown = run(['accounts', 'set-portal', 'nowhere.example/9', NEW])
+    expect(await unknown.code).toBe(2)
+    expect(unknown.stderr().trim()).toBe('There is no account nowhere.example/9.')
+    expect(moved.control.stats().requests).toBe(0)
+  })
+
+  it('refuses (exit 3) an address that answers as another user, and keeps the stored portal', async () => {
+    moved.control.injectFaults([
+      { type: 'status', status: 200, body: { result: { ID: '2', NAME: 'Someone', LAST_NAME: 'Else' } } },
+    ])
+    const refused = run(['accounts', 'set-portal', accountId, NEW])
+    expect(await refused.code).toBe(3)
+    expect(refused.stderr().trim()).toBe(
+      `${accountId}: The new address answers for a different user, so the account was left as it was.`,
+    )
+    expect((await storedAccounts())[0]?.portal).toBe(old.origin)
+    const list = run(['--json', 'list'])
+    expect(await list.code).toBe(0)
+  })
+
+  it('refuses (exit 3) an address where the webhook belongs to another user, and keeps the stored portal', async () => {
+    const other = await startDemoPortal({ rateLimit: false })
+    try {
+      other.control.createWebhook('2', { code: CODE })
+      hosts[other.origin] = other.origin
+      const refused = run(['accounts', 'set-portal', accountId, other.origin])
+      expect(await refused.code).toBe(3)
+      expect(refused.stderr().trim().split('\n')).toHaveLength(1)
+      expect((await storedAccounts())[0]?.portal).toBe(old.origin)
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('exits 4 when the new address does not answer, and keeps the stored portal', async () => {
+    const refused = run(['accounts', 'set-portal', accountId, 'https://nowhere.example.com'])
+    expect(await refused.code).toBe(4)
+    expect(refused.stderr().trim().split('\n')).toHaveLength(1)
+    expect((await storedAccounts())[0]?.portal).toBe(old.origin)
+  })
+
+  it('asks in the chosen language', async () => {
+    const refused = run(['--lang', 'de', 'accounts', 'set-portal', accountId, `${NEW}/rest/`])
+    expect(await refused.code).toBe(2)
+    expect(refused.stderr().trim()).toBe(`Geben Sie nur die Portaladresse an, ohne Pfad und Parameter: ${NEW}`)
+  })
+})

@@ -1,5 +1,5 @@
 import type { Group, MembershipChange } from '@shared/types'
-import { changeEvent, errorEvent, groupJson, renderTable, syncedEvent, truncate } from './output'
+import { changeEvent, errorEvent, errorJson, groupJson, renderTable, syncedEvent, truncate } from './output'
 
 const group: Group = {
   url: 'https://acme.bitrix24.com/workgroups/group/77/',
@@ -65,7 +65,27 @@ describe('JSON output contract', () => {
       kind: 'rate_limit',
       message: 'Too many requests',
       retryAt: null,
+      movedTo: null,
     })
+  })
+
+  it('gives the new origin of a moved portal in error objects, and only an origin', () => {
+    const moved = {
+      code: 'PORTAL_MOVED',
+      kind: 'moved' as const,
+      messageKey: 'errors:portalMoved',
+      message: 'Moved',
+      retryAt: null,
+    }
+    expect(errorJson({ ...moved, movedTo: 'https://new.example.com' })).toEqual({
+      code: 'PORTAL_MOVED',
+      kind: 'moved',
+      message: 'Moved',
+      movedTo: 'https://new.example.com',
+    })
+    expect(errorEvent('a/1', { ...moved, movedTo: 'https://new.example.com' }).movedTo).toBe('https://new.example.com')
+    expect(errorJson({ ...moved, movedTo: 'https://new.example.com/rest/1/fake_code_x/' }).movedTo).toBeNull()
+    expect(errorJson(moved).movedTo).toBeNull()
   })
 })
 

@@ -1,5 +1,6 @@
 // The command line's output formats. JSON shapes are a documented contract (README): keep keys and order stable.
 import type { ErrorView, Group, MembershipChange } from '@shared/types'
+import { movedToOf } from './portal-move'
 
 export interface GroupJson {
   id: string
@@ -15,6 +16,8 @@ export interface ErrorJson {
   code: string
   kind: string
   message: string
+  /** For PORTAL_MOVED: the origin the portal now answers from, which the user may accept; else null. */
+  movedTo: string | null
 }
 
 export interface AccountGroupsJson {
@@ -38,7 +41,7 @@ export function groupJson(group: Group): GroupJson {
 }
 
 export function errorJson(error: ErrorView): ErrorJson {
-  return { code: error.code, kind: error.kind, message: error.message }
+  return { code: error.code, kind: error.kind, message: error.message, movedTo: movedToOf(error) }
 }
 
 export function changeEvent(change: MembershipChange) {
@@ -66,6 +69,7 @@ export function errorEvent(account: string, error: ErrorView) {
     kind: error.kind,
     message: error.message,
     retryAt: error.retryAt,
+    movedTo: movedToOf(error),
   }
 }
 

@@ -1,6 +1,34 @@
-// A portal that moved: the check of the new address the user gives. Only origins are ever printed: a path or query
-// could carry a webhook code.
+// A portal that moved: the new address the client reports, the check of an address the user gives, and the hint that
+// tells the user how to accept a move. Only origins are ever printed: a path or query could carry a webhook code.
+import type { ErrorView } from '@shared/types'
 import { isLoopbackOrigin } from '../main/bitrix'
+import type { CliContext } from './context'
+
+/** The error view the command line prints: the client's, plus the new origin when the portal moved. */
+export type CliErrorView = ErrorView & { movedTo?: string }
+
+/** An http(s) origin exactly as given, or null. */
+function originOnly(value: unknown): string | null {
+  if (typeof value !== 'string' || !URL.canParse(value)) return null
+  const url = new URL(value)
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value ? value : null
+}
+
+/**
+ * The view with `movedTo` set for a PORTAL_MOVED failure that names the new origin. It is read from the error itself
+ * (the shared view may not carry it) and kept only when it is a bare origin.
+ */
+export function withMovedTo(view: ErrorView, error: unknown): CliErrorView {
+  if (view.code !== 'PORTAL_MOVED') return view
+  const fromError = typeof error === 'object' && error !== null ? (error as { movedTo?: unknown }).movedTo : undefined
+  const movedTo = originOnly((view as CliErrorView).movedTo) ?? originOnly(fromError)
+  return movedTo ? { ...view, movedTo } : view
+}
+
+/** The new origin in a view built by `withMovedTo`, if any. */
+export function movedToOf(view: ErrorView): string | null {
+  return view.code === 'PORTAL_MOVED' ? originOnly((view as CliErrorView).movedTo) : null
+}
 
 export type PortalAddress =
   | { ok: true; origin: string }
@@ -20,4 +48,21 @@ export function parsePortalAddress(text: string): PortalAddress {
   if (!allowed) return { ok: false, problem: 'notHttps' }
   if (url.href !== `${url.origin}/`) return { ok: false, problem: 'notOrigin', origin: url.origin }
   return { ok: true, origin: url.origin }
+}
+
+/** A word the shell passes through unchanged: quoted only when it needs to be. */
+export function shellWord(word: string): string {
+  return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
+}
+
+/**
+ * What to do about a move: for a stored account, the exact command that accepts it (with the same `--config-dir`, so it
+ * changes the account that was reported); for a webhook given on the command line, to use the new address's webhook.
+ */
+export function movedHint(context: CliContext, account: { id: string; stored: boolean }, origin: string): string {
+  const { t } = context.i18n
+  if (!account.stored) return t('cli:moved.adHoc', { origin })
+  const configDir = context.options.configDir ? ['--config-dir', context.options.configDir] : []
+  const command = ['b24-groups', ...configDir, 'accounts', 'set-portal', account.id, origin].map(shellWord).join(' ')
+  return t('cli:moved.stored', { origin, command })
 }

@@ -14,6 +14,14 @@ interface AccountJson {
   portal: string
   user: { id: string; name: string | null }
 }
+interface ListJson {
+  accounts: {
+    id: string
+    groups: { id: string; url: string }[]
+    error: { code: string; kind: string; message: string; movedTo: string | null } | null
+  }[]
+}
+
 let old: DemoPortal
 let moved: DemoPortal
 let cli: CliHarness
@@ -61,6 +69,27 @@ afterEach(async () => {
 })
 
 describe('accounts set-portal', () => {
+  it('accepts a move that list reported, with the command list printed; the next list works at the new address', async () => {
+    old.control.moveTo(NEW)
+    const list = run(['list'])
+    expect(await list.code).toBe(4)
+    const command = /run: (.+)$/m.exec(list.stderr())?.[1]
+    expect(command).toBe(`b24-groups --config-dir ${cli.configDir} accounts set-portal ${accountId} ${NEW}`)
+
+    const accept = run(command!.split(' ').slice(1))
+    expect(await accept.code).toBe(0)
+    expect(accept.stdout().trim()).toBe(`${accountId} now uses ${NEW} (Ann Lee).`)
+    expect(accept.stderr()).toBe('')
+
+    await old.close()
+    const after = run(['--json', 'list'])
+    expect(await after.code).toBe(0)
+    const [account] = (after.events()[0] as unknown as ListJson).accounts
+    expect(account).toMatchObject({ id: accountId, error: null })
+    expect(account?.groups.map((group) => group.url)).toEqual([`${NEW}/workgroups/group/77/`])
+    expect(await storedAccounts()).toEqual([expect.objectContaining({ id: accountId, portal: NEW })])
+  })
+
   it('prints the updated account with --json in the shape of accounts list --json', async () => {
     const accept = run(['--json', 'accounts', 'set-portal', accountId, moved.origin])
     expect(await accept.code).toBe(0)
@@ -145,5 +174,86 @@ describe('accounts set-portal', () => {
     const refused = run(['--lang', 'de', 'accounts', 'set-portal', accountId, `${NEW}/rest/`])
     expect(await refused.code).toBe(2)
     expect(refused.stderr().trim()).toBe(`Geben Sie nur die Portaladresse an, ohne Pfad und Parameter: ${NEW}`)
+  })
+})
+
+describe('a move that list or watch reports', () => {
+  beforeEach(() => old.control.moveTo(NEW))
+
+  it('list --json gives the new origin in the error object; other errors give movedTo null', async () => {
+    const list = run(['--json', 'list'])
+    expect(await list.code).toBe(4)
+    expect((list.events()[0] as unknown as ListJson).accounts[0]?.error).toEqual({
+      code: 'PORTAL_MOVED',
+      kind: 'moved',
+      message: "The portal's address has changed.",
+      movedTo: NEW,
+    })
+    // The human line on stderr names the address and the command in --json mode too.
+    expect(list.stderr()).toContain(`accounts set-portal ${accountId} ${NEW}`)
+
+    old.control.moveTo(null)
+    old.control.revokeWebhook(CODE)
+    const revoked = run(['--json', 'list'])
+    expect(await revoked.code).toBe(3)
+    expect((revoked.events()[0] as unknown as ListJson).accounts[0]?.error).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      movedTo: null,
+    })
+  })
+
+  it("list names the new address and the exact command on the account's error line", async () => {
+    const list = run(['list'])
+    expect(await list.code).toBe(4)
+    expect(list.stderr().trim()).toBe(
+      `${accountId}: The portal's address has changed. Portal moved to ${NEW}; if that is right, run: ` +
+        `b24-groups --config-dir ${cli.configDir} accounts set-portal ${accountId} ${NEW}`,
+    )
+  })
+
+  it('list tells a webhook given on the command line to use the new address, with no account command', async () => {
+    const url = old.control.createWebhook('1', { code: CODE })
+    const list = run(['--webhook', url, 'list'])
+    expect(await list.code).toBe(4)
+    expect(list.stderr()).toContain(
+      `Portal moved to ${NEW}; if that is right, use the webhook of that address instead.`,
+    )
+    expect(list.stderr()).not.toContain('set-portal')
+  })
+
+  it('says it in the chosen language', async () => {
+    const list = run(['--lang', 'ru', 'list'])
+    expect(await list.code).toBe(4)
+    expect(list.stderr()).toContain(`Портал переехал на ${NEW}; если это верно, выполните: b24-groups`)
+  })
+
+  it('watch names the new address and the command; watch --json gives movedTo in the error event', async () => {
+    const human = run(['watch', '--interval', '60'])
+    await human.waitFor((r) => r.stderr().includes('set-portal'), 'the moved line')
+    human.stop()
+    expect(await human.code).toBe(0)
+    expect(human.stderr()).toMatch(
+      new RegExp(
+        `${accountId}: The portal's address has changed\\. Portal moved to ${NEW}; if that is right, run: ` +
+          `b24-groups --config-dir ${cli.configDir} accounts set-portal ${accountId} ${NEW}$`,
+        'm',
+      ),
+    )
+
+    const json = run(['--json', 'watch', '--interval', '60'])
+    await json.waitFor((r) => r.events().some((e) => e.type === 'error'), 'the error event')
+    json.stop()
+    expect(await json.code).toBe(0)
+    expect(json.events()).toEqual([
+      {
+        type: 'error',
+        account: accountId,
+        code: 'PORTAL_MOVED',
+        kind: 'moved',
+        message: "The portal's address has changed.",
+        retryAt: null,
+        movedTo: NEW,
+      },
+    ])
   })
 })

@@ -2,6 +2,7 @@ import type { Group } from '@shared/types'
 import type { CliContext, Target } from '../context'
 import { EXIT, exitCodeForKind, type ExitCode } from '../exit-codes'
 import { errorJson, groupJson, renderTable, truncate, type AccountGroupsJson } from '../output'
+import { movedHint } from '../portal-move'
 
 interface AccountResult {
   json: AccountGroupsJson
@@ -56,10 +57,13 @@ export async function listCommand(context: CliContext): Promise<ExitCode> {
       printHuman(context, result)
     })
   }
-  for (const result of results) {
-    if (result.json.error)
-      context.err(t('cli:accountFailed', { account: result.json.id, message: result.json.error.message }))
-  }
+  results.forEach(({ json }, index) => {
+    if (!json.error) return
+    const line = t('cli:accountFailed', { account: json.id, message: json.error.message })
+    // A move the client would not follow: name the new address and how to accept it, if the user agrees.
+    const { movedTo } = json.error
+    context.err(movedTo ? `${line} ${movedHint(context, targets[index]!, movedTo)}` : line)
+  })
   return results.find((result) => result.exitCode !== EXIT.ok)?.exitCode ?? EXIT.ok
 }
 

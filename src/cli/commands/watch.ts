@@ -3,6 +3,7 @@ import { createSyncEngine } from '../../main/sync'
 import type { CliContext } from '../context'
 import { EXIT, type ExitCode } from '../exit-codes'
 import { changeEvent, errorEvent, syncedEvent } from '../output'
+import { movedHint, movedToOf } from '../portal-move'
 import { describeChange } from './describe-change'
 
 const CREDENTIAL_KINDS: ReadonlySet<ErrorKind> = new Set(['auth', 'permission', 'scope', 'plan'])
@@ -70,7 +71,11 @@ export async function watchCommand(context: CliContext, options: WatchOptions): 
       const retry = error.retryAt
         ? ` (${t('cli:retryAt', { time: new Date(error.retryAt).toLocaleTimeString() })})`
         : ''
-      context.err(`${time()}  ${t('cli:accountFailed', { account: accountId, message: error.message })}${retry}`)
+      const movedTo = movedToOf(error)
+      const target = byId.get(accountId) ?? { id: accountId, stored: false }
+      const hint = movedTo ? ` ${movedHint(context, target, movedTo)}` : ''
+      const line = t('cli:accountFailed', { account: accountId, message: error.message })
+      context.err(`${time()}  ${line}${retry}${hint}`)
     }
     // The engine stops polling an account whose credentials are refused; when that is every account, a script
     // waiting on `watch` would wait forever, so the command ends with the credentials exit code instead.

@@ -74,6 +74,10 @@ export const cli = {
         'The portal address must start with https:// (plain http only to this computer, as for the demo portal).',
       notOrigin: 'Give only the portal address, without a path or query: {{origin}}',
     },
+    moved: {
+      stored: 'Portal moved to {{origin}}; if that is right, run: {{command}}',
+      adHoc: 'Portal moved to {{origin}}; if that is right, use the webhook of that address instead.',
+    },
     unexpected: 'Something unexpected went wrong: {{message}}',
   },
   ru: {
@@ -151,6 +155,10 @@ export const cli = {
       notHttps: 'Адрес портала должен начинаться с https:// (http — только к этому компьютеру, как для демо-портала).',
       notOrigin: 'Укажите только адрес портала, без пути и параметров: {{origin}}',
     },
+    moved: {
+      stored: 'Портал переехал на {{origin}}; если это верно, выполните: {{command}}',
+      adHoc: 'Портал переехал на {{origin}}; если это верно, используйте вебхук с этого адреса.',
+    },
     unexpected: 'Произошла непредвиденная ошибка: {{message}}',
   },
   de: {
@@ -225,6 +233,11 @@ export const cli = {
       notUrl: 'Geben Sie die Portaladresse als URL an, etwa https://company.bitrix24.com.',
       notHttps: 'Die Portaladresse muss mit https:// beginnen (http nur zu diesem Computer, wie beim Demo-Portal).',
       notOrigin: 'Geben Sie nur die Portaladresse an, ohne Pfad und Parameter: {{origin}}',
+    },
+    moved: {
+      stored: 'Das Portal ist nach {{origin}} umgezogen; wenn das stimmt, führen Sie aus: {{command}}',
+      adHoc:
+        'Das Portal ist nach {{origin}} umgezogen; wenn das stimmt, verwenden Sie stattdessen den Webhook dieser Adresse.',
     },
     unexpected: 'Etwas Unerwartetes ist schiefgegangen: {{message}}',
   },

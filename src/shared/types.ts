@@ -78,6 +78,11 @@ export interface ErrorView {
   message: string
   /** ISO time when a retry makes sense, if known. */
   retryAt: string | null
+  /**
+   * For PORTAL_MOVED: the origin the portal now answers from, which only the user can confirm (nothing was sent
+   * there). An origin only, never a path or query.
+   */
+  movedTo?: string
 }
 
 export type SyncState = 'idle' | 'syncing' | 'ok' | 'error' | 'paused' | 'offline' | 'stopped'

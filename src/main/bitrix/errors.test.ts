@@ -112,6 +112,17 @@ describe('toErrorView', () => {
     expect(view.message).toMatch(/Anfragen/)
   })
 
+  it("carries a moved portal's new origin, and nothing that is not an origin", () => {
+    const moved = (movedTo: string) => toErrorView(new BitrixError({ code: 'PORTAL_MOVED', movedTo }))
+    expect(moved('https://new.example.com')).toMatchObject({ kind: 'moved', movedTo: 'https://new.example.com' })
+    expect(moved('https://new.example.com/rest/1/fake_code_leaked99/')).not.toHaveProperty('movedTo')
+    expect(moved('https://new.example.com?auth=x')).not.toHaveProperty('movedTo')
+    expect(moved('ftp://new.example.com')).not.toHaveProperty('movedTo')
+    expect(toErrorView(new BitrixError({ code: 'NETWORK', movedTo: 'https://x.example.com' }))).not.toHaveProperty(
+      'movedTo',
+    )
+  })
+
   it('uses English when no translator is given', () => {
     expect(toErrorView(new BitrixError({ code: 'NO_AUTH_FOUND' })).message).toMatch(/webhook code/)
   })

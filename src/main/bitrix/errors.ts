@@ -91,6 +91,13 @@ function englishT(): TFunction {
   return english
 }
 
+/** An http(s) origin exactly as given, or null: a path or query could carry what was meant for the other site. */
+function originOrNull(value: unknown): string | null {
+  if (typeof value !== 'string' || !URL.canParse(value)) return null
+  const url = new URL(value)
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value ? value : null
+}
+
 /**
  * A secret-free view of any error. A client error keeps its code and kind; anything else becomes UNEXPECTED, and its
  * own message (which may carry anything) is not used.
@@ -98,12 +105,14 @@ function englishT(): TFunction {
 export function toErrorView(error: unknown, t: TFunction = englishT()): ErrorView {
   if (isBitrixErrorShape(error)) {
     const retryAt = error.retryAt instanceof Date && !Number.isNaN(error.retryAt.getTime()) ? error.retryAt : null
+    const movedTo = error.code === 'PORTAL_MOVED' ? originOrNull(error.movedTo) : null
     return {
       code: error.code,
       kind: error.kind,
       messageKey: error.messageKey,
       message: t(error.messageKey),
       retryAt: retryAt ? retryAt.toISOString() : null,
+      ...(movedTo ? { movedTo } : {}),
     }
   }
   const rule = ruleFor('UNEXPECTED')

@@ -61,6 +61,8 @@ export const requestSchemas = {
     })
     .strict(),
   'accounts:remove': z.object({ accountId }).strict(),
+  /** The user confirms the new address of a moved portal; main takes the address from the account's own error. */
+  'accounts:acceptMove': z.object({ accountId }).strict(),
   'settings:update': settingsPatchSchema,
   'notifications:pause': z.object({ until: z.enum(['hour', 'tomorrow', 'resume']) }).strict(),
   'window:hide': z.void(),

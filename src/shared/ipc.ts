@@ -25,6 +25,7 @@ export interface ResponseMap {
   'accounts:addOAuth': Result<AccountView>
   'accounts:update': Result<AccountView>
   'accounts:remove': Result<null>
+  'accounts:acceptMove': Result<AccountView>
   'settings:update': Result<AppSettings>
   'notifications:pause': null
   'window:hide': null
@@ -73,6 +74,7 @@ export const CHANNELS = [
   'accounts:addOAuth',
   'accounts:update',
   'accounts:remove',
+  'accounts:acceptMove',
   'settings:update',
   'notifications:pause',
   'window:hide',

@@ -3,7 +3,7 @@ import type { AccountView, AppSettings } from '@shared/types'
 import type { HandlerDeps } from './handlers'
 import { createHandlers } from './handlers'
 import { createShortcutManager } from './shortcut'
-import { account, appState, group, NOW } from './state-fixtures'
+import { account, appState, group, NOW, status } from './state-fixtures'
 
 const acme = account('acme.bitrix24.com')
 const secret = 'https://acme.bitrix24.com/rest/1/SECRETCODE42/'
@@ -23,7 +23,7 @@ function failingAccounts(error: Error): HandlerDeps['accounts'] {
   const reject = async (): Promise<never> => {
     throw error
   }
-  return { test: reject, addWebhook: reject, addOAuth: reject, update: reject, remove: reject }
+  return { test: reject, addWebhook: reject, addOAuth: reject, update: reject, remove: reject, acceptMove: reject }
 }
 
 /** Typed fakes of every port; `calls` records what reached them, in order. */
@@ -54,6 +54,7 @@ function fakeDeps(overrides: Partial<HandlerDeps> = {}) {
       addOAuth: async (input) => (calls.push(['addOAuth', input]), acme),
       update: async (input) => (calls.push(['update', input]), { ...acme, label: input.label ?? '' }),
       remove: async (id) => record('remove')(id),
+      acceptMove: async (id, movedTo) => (calls.push(['acceptMove', id, movedTo]), { ...acme, portal: movedTo }),
     },
     engine: { refresh: record('refresh'), markSeen: record('markSeen') },
     settings: {
@@ -217,6 +218,44 @@ describe('IPC handlers', () => {
         value: { label: 'Renamed' },
       })
       expect(await handlers['accounts:remove']({ accountId: acme.id })).toEqual({ ok: true, value: null })
+    })
+
+    describe('accepting a moved portal', () => {
+      const movedError = (movedTo?: string) => ({
+        code: 'PORTAL_MOVED',
+        kind: 'moved' as const,
+        messageKey: 'errors:portalMoved',
+        message: 'moved',
+        retryAt: null,
+        ...(movedTo ? { movedTo } : {}),
+      })
+      const withError = (error: ReturnType<typeof movedError> | null) =>
+        fakeDeps({ state: () => appState({ statuses: [status(acme.id, { state: 'error', error })] }) })
+
+      it('moves the account to the address its own error names, and to nothing the renderer says', async () => {
+        const { handlers, calls } = withError(movedError('https://groups.acme.example'))
+        const result = await handlers['accounts:acceptMove']({ accountId: acme.id })
+        expect(result).toMatchObject({ ok: true, value: { portal: 'https://groups.acme.example' } })
+        expect(calls).toEqual([['acceptMove', acme.id, 'https://groups.acme.example']])
+      })
+
+      it.each([
+        ['no error', null],
+        ['a moved error without an address', movedError()],
+        ['another error', { ...movedError('https://x.example'), code: 'NETWORK', kind: 'network' as const }],
+      ])('refuses when the account has %s, and changes nothing', async (_, error) => {
+        const { handlers, calls } = withError(error as ReturnType<typeof movedError> | null)
+        const result = await handlers['accounts:acceptMove']({ accountId: acme.id })
+        expect(result).toMatchObject({ ok: false, error: { code: 'NO_MOVE_PENDING' } })
+        expect(calls).toEqual([])
+      })
+
+      it('refuses an unknown account', async () => {
+        const { handlers, calls } = withError(movedError('https://groups.acme.example'))
+        const result = await handlers['accounts:acceptMove']({ accountId: 'other.bitrix24.com/1' })
+        expect(result).toMatchObject({ ok: false, error: { code: 'NO_MOVE_PENDING' } })
+        expect(calls).toEqual([])
+      })
     })
 
     it('turns a typed failure into a translated, secret-free error', async () => {

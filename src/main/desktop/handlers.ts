@@ -17,6 +17,8 @@ export interface AccountsPort {
   addOAuth(input: ValidatedRequestOf<'accounts:addOAuth'>): Promise<AccountView>
   update(input: ValidatedRequestOf<'accounts:update'>): Promise<AccountView>
   remove(accountId: string): Promise<void>
+  /** Proves the account at the new origin (its own user answers there), stores it and polls again. */
+  acceptMove(accountId: string, movedTo: string): Promise<AccountView>
 }
 
 export interface EnginePort {
@@ -192,6 +194,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         await deps.accounts.remove(accountId)
         return null
       }),
+
+    'accounts:acceptMove': ({ accountId }) => {
+      // The address comes from the account's own last error, never from the renderer: the credentials go there.
+      const error = deps.state().statuses.find((status) => status.accountId === accountId)?.error
+      const movedTo = error?.code === 'PORTAL_MOVED' ? error.movedTo : undefined
+      if (!movedTo) return fail(desktopError('NO_MOVE_PENDING', 'protocol', 'noMovePending', deps.translator()))
+      return attempt('accounts:acceptMove', () => deps.accounts.acceptMove(accountId, movedTo))
+    },
 
     'settings:update': async (patch) => {
       const applied = await applyShellSettings(patch, deps.settings.get())

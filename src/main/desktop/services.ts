@@ -140,6 +140,11 @@ export function accountsPortOf(core: CoreServices): AccountsPort {
     },
     update: ({ accountId, ...changes }) => accounts.update(accountId, changes),
     remove: (accountId) => accounts.remove(accountId),
+    async acceptMove(accountId, movedTo) {
+      const view = await accounts.updateOrigin(accountId, movedTo)
+      core.credentialsChanged(accountId)
+      return view
+    },
   }
 }
 

@@ -12,7 +12,7 @@ import {
 // and every language, scanned by axe-core and photographed for review. One page serves the whole file (a fresh
 // context per test would double its run time); every test navigates, so no state carries over.
 
-const FIXTURES = ['empty', 'few', 'many', 'errors', 'multi-account', 'offline'] as const
+const FIXTURES = ['empty', 'few', 'many', 'errors', 'moved', 'multi-account', 'offline'] as const
 const THEMES = ['light', 'dark'] as const
 const LANGUAGES = ['en', 'ru', 'de'] as const
 
@@ -132,6 +132,19 @@ test.describe('interaction', () => {
     await expect(page.getByTestId('url-issue')).toBeVisible()
     await expectAccessible(page, testInfo)
     await screenshot(page, testInfo, 'settings-credentials-error')
+  })
+
+  test('a moved portal is taken to its new address only when the user confirms it', async () => {
+    const testInfo = test.info()
+    await openHarness(page, server.url, { fixture: 'moved' })
+    const banner = page.getByTestId('error-banner')
+    await expect(banner).toContainText('It now answers at groups.acme-corp.com.')
+    expect(await harnessCalls(page, 'accounts:acceptMove')).toEqual([])
+    await banner.getByRole('button', { name: 'Use groups.acme-corp.com' }).click()
+    await expect(banner).toHaveCount(0)
+    expect(await harnessCalls(page, 'accounts:acceptMove')).toEqual([{ accountId: 'acme.bitrix24.com/1' }])
+    expect(await page.evaluate(() => window.harness.state.accounts[0]?.portal)).toBe('https://groups.acme-corp.com')
+    await screenshot(page, testInfo, 'moved-accepted')
   })
 
   test('onboarding tests a webhook and shows who it belongs to', async () => {

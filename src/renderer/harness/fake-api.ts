@@ -191,6 +191,41 @@ export function createFakeApi(initial: AppState, options: FakeApiOptions = {}): 
       })
       return ok(null)
     },
+    'accounts:acceptMove': ({ accountId }) => {
+      const account = state.accounts.find((candidate) => candidate.id === accountId)
+      const error = state.statuses.find((status) => status.accountId === accountId)?.error
+      if (!account || error?.code !== 'PORTAL_MOVED' || !error.movedTo) {
+        return fail(makeError('protocol', { code: 'NO_MOVE_PENDING', messageKey: 'tray:errors.noMovePending' }))
+      }
+      // The fake's reading of the new address: a host starting with "other-user" answers as somebody else.
+      const moved = new URL(error.movedTo)
+      if (moved.hostname.startsWith('other-user')) {
+        return fail(
+          makeError('auth', { code: 'USER_MISMATCH', messageKey: 'accounts:errors.userMismatch', message: '' }),
+        )
+      }
+      const updated = {
+        ...account,
+        portal: moved.origin,
+        host: moved.host,
+        maskedCredential: account.maskedCredential.replace(account.portal, moved.origin),
+      }
+      push({
+        ...state,
+        accounts: state.accounts.map((candidate) => (candidate.id === accountId ? updated : candidate)),
+        statuses: state.statuses.map((status) =>
+          status.accountId === accountId ? { ...status, state: 'ok', error: null } : status,
+        ),
+        groups: {
+          ...state.groups,
+          [accountId]: (state.groups[accountId] ?? []).map((group) => ({
+            ...group,
+            url: group.url.replace(account.portal, moved.origin),
+          })),
+        },
+      })
+      return ok(updated)
+    },
     'settings:update': (patch) => {
       if (patch.globalShortcut === 'CommandOrControl+Alt+T') {
         return fail(

@@ -4,7 +4,7 @@ import type { AppState, MembershipChange } from '@shared/types'
 import { makeAccount, makeChange, makeError, makeGroup, makeSettings, makeState, makeStatus } from './builders'
 import { sampleGroups } from './sample-groups'
 
-export const FIXTURE_NAMES = ['empty', 'few', 'many', 'errors', 'multi-account', 'offline'] as const
+export const FIXTURE_NAMES = ['empty', 'few', 'many', 'errors', 'moved', 'multi-account', 'offline'] as const
 export type FixtureName = (typeof FIXTURE_NAMES)[number]
 
 const MINUTE = 60_000
@@ -100,6 +100,29 @@ function errors(now: Date): AppState {
   })
 }
 
+/** The portal now answers from a self-hosted address it redirected to, which only the user can confirm. */
+function moved(now: Date): AppState {
+  const state = single(now, 14)
+  const [account] = state.accounts
+  if (!account) return state
+  return {
+    ...state,
+    statuses: [
+      makeStatus(account.id, {
+        state: 'error',
+        lastSyncAt: ago(now, 35),
+        groupCount: 14,
+        error: makeError('moved', {
+          code: 'PORTAL_MOVED',
+          messageKey: 'errors:portalMoved',
+          message: '',
+          movedTo: 'https://groups.acme-corp.com',
+        }),
+      }),
+    ],
+  }
+}
+
 function multiAccount(now: Date): AppState {
   const acme = makeAccount({ host: 'acme.bitrix24.com', label: 'Acme', userName: 'Anna Schmidt' })
   const partner = makeAccount({
@@ -144,6 +167,8 @@ export function buildFixture(name: FixtureName, now: Date): AppState {
       return single(now, 5000)
     case 'errors':
       return errors(now)
+    case 'moved':
+      return moved(now)
     case 'multi-account':
       return multiAccount(now)
     case 'offline':

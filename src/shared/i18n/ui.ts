@@ -61,6 +61,9 @@ const en = {
     retry: 'Retry now',
     scopeHelp: 'How to add the scope',
     nextTry: 'Next try {{when}}.',
+    movedTo: 'It now answers at {{host}}. Your credentials are sent there only if you confirm.',
+    acceptMove: 'Use {{host}}',
+    acceptingMove: 'Checking {{host}}…',
   },
   scopeHelp: {
     title: 'Add the sonet_group scope',
@@ -278,6 +281,10 @@ const ru = {
     retry: 'Повторить',
     scopeHelp: 'Как добавить право',
     nextTry: 'Следующая попытка {{when}}.',
+    movedTo:
+      'Теперь он отвечает по адресу {{host}}. Ваши данные доступа будут отправлены туда, только если вы подтвердите.',
+    acceptMove: 'Перейти на {{host}}',
+    acceptingMove: 'Проверяем {{host}}…',
   },
   scopeHelp: {
     title: 'Добавьте право sonet_group',
@@ -490,6 +497,9 @@ const de = {
     retry: 'Erneut versuchen',
     scopeHelp: 'So fügen Sie das Recht hinzu',
     nextTry: 'Nächster Versuch {{when}}.',
+    movedTo: 'Es antwortet jetzt unter {{host}}. Ihre Zugangsdaten werden nur dorthin gesendet, wenn Sie bestätigen.',
+    acceptMove: '{{host}} verwenden',
+    acceptingMove: '{{host}} wird geprüft…',
   },
   scopeHelp: {
     title: 'Recht sonet_group hinzufügen',

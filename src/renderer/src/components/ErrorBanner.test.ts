@@ -34,6 +34,44 @@ describe('the error banner', () => {
     expect(within(screen.getByTestId('error-banner')).getByRole('button')).toHaveTextContent('Update credentials')
   })
 
+  describe('a moved portal that named its new address', () => {
+    const movedTo = (origin: string) =>
+      makeState({
+        accounts: [account],
+        groups: { [account.id]: [makeGroup({ id: '1', name: 'Design' })] },
+        statuses: [
+          makeStatus(account.id, {
+            state: 'error',
+            error: makeError('moved', {
+              code: 'PORTAL_MOVED',
+              messageKey: 'errors:portalMoved',
+              message: '',
+              movedTo: origin,
+            }),
+          }),
+        ],
+      })
+
+    it('names the new address, says nothing is sent there unasked, and moves the account when confirmed', async () => {
+      const { api, user } = await renderApp(movedTo('https://groups.acme.example'))
+      const banner = screen.getByTestId('error-banner')
+      expect(banner).toHaveTextContent("The portal's address has changed.")
+      expect(banner).toHaveTextContent('It now answers at groups.acme.example.')
+      expect(banner).toHaveTextContent('only if you confirm')
+      await user.click(within(banner).getByRole('button', { name: 'Use groups.acme.example' }))
+      expect(requestsOn(api, 'accounts:acceptMove')).toEqual([{ accountId: account.id }])
+      expect(screen.queryByTestId('error-banner')).not.toBeInTheDocument()
+      expect(api.state.accounts[0]?.portal).toBe('https://groups.acme.example')
+    })
+
+    it('keeps the banner and says why when the new address answers for another user', async () => {
+      const { user } = await renderApp(movedTo('https://other-user.example'))
+      await user.click(screen.getByRole('button', { name: 'Use other-user.example' }))
+      expect(screen.getByRole('alert')).toHaveTextContent('answers for a different user')
+      expect(screen.getByTestId('error-banner')).toBeInTheDocument()
+    })
+  })
+
   it('retries the failing account now on a network error', async () => {
     const { api, user } = await renderApp(failing('network', 'errors:network'))
     await user.click(screen.getByRole('button', { name: 'Retry now' }))

@@ -2,17 +2,22 @@ import { actionForError } from './error-action'
 
 describe('actionForError', () => {
   it.each(['auth', 'permission', 'moved'] as const)('asks for new credentials on %s', (kind) => {
-    expect(actionForError(kind)).toBe('updateCredentials')
+    expect(actionForError({ kind })).toBe('updateCredentials')
+  })
+
+  it('offers the new address of a moved portal that named one', () => {
+    expect(actionForError({ kind: 'moved', movedTo: 'https://groups.acme.example' })).toBe('acceptMove')
+    expect(actionForError({ kind: 'network', movedTo: 'https://groups.acme.example' })).toBe('retry')
   })
 
   it('explains how to add the scope on a scope error', () => {
-    expect(actionForError('scope')).toBe('scopeHelp')
+    expect(actionForError({ kind: 'scope' })).toBe('scopeHelp')
   })
 
   it.each(['network', 'server', 'rate_limit', 'overload', 'method_time', 'protocol', 'plan', 'not_found'] as const)(
     'offers a retry on %s',
     (kind) => {
-      expect(actionForError(kind)).toBe('retry')
+      expect(actionForError({ kind })).toBe('retry')
     },
   )
 })

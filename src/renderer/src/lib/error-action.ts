@@ -1,7 +1,7 @@
 // The one action that fixes each kind of error, offered next to its message.
-import type { ErrorKind } from '@shared/types'
+import type { ErrorKind, ErrorView } from '@shared/types'
 
-export type ErrorAction = 'updateCredentials' | 'scopeHelp' | 'retry'
+export type ErrorAction = 'updateCredentials' | 'scopeHelp' | 'retry' | 'acceptMove'
 
 const ACTION_BY_KIND: Readonly<Record<ErrorKind, ErrorAction>> = {
   // The code is wrong, the webhook was deleted or blocked, or the user lost access: only new credentials help.
@@ -21,6 +21,8 @@ const ACTION_BY_KIND: Readonly<Record<ErrorKind, ErrorAction>> = {
   not_found: 'retry',
 }
 
-export function actionForError(kind: ErrorKind): ErrorAction {
-  return ACTION_BY_KIND[kind]
+/** A moved portal that named its new address: the user confirms it (main proves it before storing it). */
+export function actionForError(error: Pick<ErrorView, 'kind' | 'movedTo'>): ErrorAction {
+  if (error.kind === 'moved' && error.movedTo) return 'acceptMove'
+  return ACTION_BY_KIND[error.kind]
 }

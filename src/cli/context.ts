@@ -13,9 +13,8 @@ import { startDemoPortal } from '../main/demo'
 import type { SyncStore } from '../main/sync'
 import { createSyncStore } from '../main/sync'
 import { createTranslator, resolveLanguage, type Translator } from '@shared/i18n'
-import type { Language } from '@shared/types'
+import type { ErrorView, Language } from '@shared/types'
 import { resolveConfigDir } from './config-dir'
-import { withMovedTo, type CliErrorView } from './portal-move'
 
 /** The outside world, injected so tests run commands in-process. */
 export interface CliDeps {
@@ -64,7 +63,7 @@ export interface CliContext {
   err(line: string): void
   json(value: unknown): void
   /** The secret-free view of a failure; a portal's move carries its new origin (`movedTo`). */
-  describe(error: unknown): CliErrorView
+  describe(error: unknown): ErrorView
   settings(): SettingsStore
   accounts(): AccountService
   syncStore(): SyncStore
@@ -93,7 +92,7 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
     out: (line) => void deps.stdout.write(`${line}\n`),
     err: (line) => void deps.stderr.write(`${line}\n`),
     json: (value) => void deps.stdout.write(`${JSON.stringify(value)}\n`),
-    describe: (error) => withMovedTo(toErrorView(error, i18n.t), error),
+    describe: (error) => toErrorView(error, i18n.t),
     settings: () => (settings ??= createSettingsStore({ cwd: configDir })),
     accounts() {
       if (!accounts) {

@@ -1,5 +1,6 @@
 import type { Group, MembershipChange } from '@shared/types'
 import { changeEvent, errorEvent, errorJson, groupJson, renderTable, syncedEvent, truncate } from './output'
+import { BitrixError, toErrorView } from '../main/bitrix'
 
 const group: Group = {
   url: 'https://acme.bitrix24.com/workgroups/group/77/',
@@ -84,7 +85,9 @@ describe('JSON output contract', () => {
       movedTo: 'https://new.example.com',
     })
     expect(errorEvent('a/1', { ...moved, movedTo: 'https://new.example.com' }).movedTo).toBe('https://new.example.com')
-    expect(errorJson({ ...moved, movedTo: 'https://new.example.com/rest/1/fake_code_x/' }).movedTo).toBeNull()
+    // The view is made by toErrorView, which keeps nothing but a bare origin.
+    const withPath = new BitrixError({ code: 'PORTAL_MOVED', movedTo: 'https://new.example.com/rest/1/fake_code_x/' })
+    expect(errorJson(toErrorView(withPath)).movedTo).toBeNull()
     expect(errorJson(moved).movedTo).toBeNull()
   })
 })

@@ -4,30 +4,9 @@ import type { ErrorView } from '@shared/types'
 import { isLoopbackOrigin } from '../main/bitrix'
 import type { CliContext } from './context'
 
-/** The error view the command line prints: the client's, plus the new origin when the portal moved. */
-export type CliErrorView = ErrorView & { movedTo?: string }
-
-/** An http(s) origin exactly as given, or null. */
-function originOnly(value: unknown): string | null {
-  if (typeof value !== 'string' || !URL.canParse(value)) return null
-  const url = new URL(value)
-  return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value ? value : null
-}
-
-/**
- * The view with `movedTo` set for a PORTAL_MOVED failure that names the new origin. It is read from the error itself
- * (the shared view may not carry it) and kept only when it is a bare origin.
- */
-export function withMovedTo(view: ErrorView, error: unknown): CliErrorView {
-  if (view.code !== 'PORTAL_MOVED') return view
-  const fromError = typeof error === 'object' && error !== null ? (error as { movedTo?: unknown }).movedTo : undefined
-  const movedTo = originOnly((view as CliErrorView).movedTo) ?? originOnly(fromError)
-  return movedTo ? { ...view, movedTo } : view
-}
-
-/** The new origin in a view built by `withMovedTo`, if any. */
+/** The new origin of a PORTAL_MOVED failure (toErrorView keeps it only when it is a bare origin), if any. */
 export function movedToOf(view: ErrorView): string | null {
-  return view.code === 'PORTAL_MOVED' ? originOnly((view as CliErrorView).movedTo) : null
+  return view.code === 'PORTAL_MOVED' ? (view.movedTo ?? null) : null
 }
 
 export type PortalAddress =

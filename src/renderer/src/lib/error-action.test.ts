@@ -1,4 +1,4 @@
-import { actionForError } from './error-action'
+import { actionForError, movedHost } from './error-action'
 
 describe('actionForError', () => {
   it.each(['auth', 'permission', 'moved'] as const)('asks for new credentials on %s', (kind) => {
@@ -7,7 +7,13 @@ describe('actionForError', () => {
 
   it('offers the new address of a moved portal that named one', () => {
     expect(actionForError({ kind: 'moved', movedTo: 'https://groups.acme.example' })).toBe('acceptMove')
+    expect(actionForError({ kind: 'moved', movedTo: 'not a url' })).toBe('updateCredentials')
     expect(actionForError({ kind: 'network', movedTo: 'https://groups.acme.example' })).toBe('retry')
+  })
+
+  it('reads the host of the new address, port included', () => {
+    expect(movedHost({ kind: 'moved', movedTo: 'https://groups.acme.example:8443' })).toBe('groups.acme.example:8443')
+    expect(movedHost({ kind: 'moved' })).toBeNull()
   })
 
   it('explains how to add the scope on a scope error', () => {

@@ -21,8 +21,14 @@ const ACTION_BY_KIND: Readonly<Record<ErrorKind, ErrorAction>> = {
   not_found: 'retry',
 }
 
+/** The host a moved portal now answers at, as the user reads it, or null when the error names none. */
+export function movedHost(error: Pick<ErrorView, 'kind' | 'movedTo'>): string | null {
+  if (error.kind !== 'moved' || !error.movedTo || !URL.canParse(error.movedTo)) return null
+  return new URL(error.movedTo).host
+}
+
 /** A moved portal that named its new address: the user confirms it (main proves it before storing it). */
 export function actionForError(error: Pick<ErrorView, 'kind' | 'movedTo'>): ErrorAction {
-  if (error.kind === 'moved' && error.movedTo) return 'acceptMove'
+  if (movedHost(error)) return 'acceptMove'
   return ACTION_BY_KIND[error.kind]
 }

@@ -78,10 +78,10 @@ interface Runtime {
 const ABORTED: PollOutcome = { type: 'aborted' }
 const SUCCESS: PollOutcome = { type: 'success' }
 
-/** The client validates answers; this only refuses something that is not a list of groups at all. */
 /**
- * The client's list, checked to be one. A group that is the very object of the snapshot at the same place was checked
- * when it first came, and is not read again: the usual poll hands back almost every group of the last one.
+ * The client validates answers; this only refuses something that is not a list of groups at all. A group that is the
+ * very object of the snapshot at the same place was checked when it first came, and is not read again: the usual
+ * poll hands back almost every group of the last one.
  */
 function checkedGroups(result: GroupsResult | undefined, previous: readonly Group[] | undefined): Group[] {
   const list: unknown = result?.groups

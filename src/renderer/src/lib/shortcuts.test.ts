@@ -1,4 +1,4 @@
-import { escapeStep, shortcutFor, shortcutLabel, type ShortcutContext } from './shortcuts'
+import { cancelOnEscape, escapeStep, shortcutFor, shortcutLabel, type ShortcutContext } from './shortcuts'
 
 const linux: ShortcutContext = { platform: 'linux', textSelected: false }
 const mac: ShortcutContext = { platform: 'darwin', textSelected: false }
@@ -70,5 +70,27 @@ describe('shortcutLabel', () => {
     expect(shortcutLabel('r', 'win32')).toBe('Ctrl+R')
     expect(shortcutLabel('c', 'linux', true)).toBe('Ctrl+Shift+C')
     expect(shortcutLabel('r', 'darwin')).toBe('⌘R')
+  })
+})
+
+describe('cancelOnEscape', () => {
+  const key = (name: string) => ({ key: name, preventDefault: vi.fn() })
+
+  it('cancels on Escape and takes the key from the window', () => {
+    const cancel = vi.fn()
+    const event = key('Escape')
+    cancelOnEscape(event, cancel)
+    expect(cancel).toHaveBeenCalledOnce()
+    expect(event.preventDefault).toHaveBeenCalledOnce()
+  })
+
+  it('leaves any other key, and Escape when there is nothing to cancel, to the window', () => {
+    const cancel = vi.fn()
+    const enter = key('Enter')
+    cancelOnEscape(enter, cancel)
+    const escape = key('Escape')
+    cancelOnEscape(escape, undefined)
+    expect(cancel).not.toHaveBeenCalled()
+    expect([enter.preventDefault, escape.preventDefault].map((spy) => spy.mock.calls.length)).toEqual([0, 0])
   })
 })

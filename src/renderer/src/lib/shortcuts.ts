@@ -63,3 +63,13 @@ export function shortcutLabel(key: string, platform: Platform, shift = false): s
   if (platform === 'darwin') return `${shift ? '⇧' : ''}⌘${key.toUpperCase()}`
   return `Ctrl+${shift ? 'Shift+' : ''}${key.toUpperCase()}`
 }
+
+/**
+ * Escape inside a form or an inline editor cancels it, when there is something to cancel; the key is then taken so
+ * that it does not also reach the window (which would clear the search or hide the window).
+ */
+export function cancelOnEscape(event: Pick<KeyboardEvent, 'key' | 'preventDefault'>, cancel?: () => void): void {
+  if (event.key !== 'Escape' || !cancel) return
+  event.preventDefault()
+  cancel()
+}

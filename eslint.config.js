@@ -27,10 +27,58 @@ export default tseslint.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'], svelteConfig } },
   },
+  // The direction of imports, which is the architecture: core -> nothing of the shells; main, cli, bench -> core;
+  // preload and renderer -> shared only. src/core/boundaries.test.ts proves that a wrong import fails.
   {
-    // The core must run in plain Node: only the desktop glue, the composition root and preload may import electron.
-    files: ['src/main/**/*.ts', 'src/shared/**/*.ts', 'src/cli/**/*.ts', 'src/renderer/**/*.{ts,svelte}'],
+    files: ['src/core/**/*.ts', 'src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'electron-store'],
+          patterns: [{ regex: '^(\\.\\./)+(main|cli|preload|renderer)(/|$)', message: 'The core imports no shell.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'electron-store'],
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(src/)?main(/|$)',
+              message: 'Import the core (src/core), not the Electron app.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only the desktop glue and the composition root may import electron.
+    files: ['src/main/**/*.ts'],
     ignores: ['src/main/desktop/**', 'src/main/index.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: ['electron', 'electron-store'] }] },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,svelte}', 'src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron-store'],
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(core|main|cli)(/|$)',
+              message: 'The window and the preload see only shared types (@shared).',
+            },
+          ],
+        },
+      ],
+    },
   },
 )

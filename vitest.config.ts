@@ -15,6 +15,7 @@ export default defineConfig({
           environment: 'node',
           globals: true,
           include: [
+            'src/core/**/*.test.ts',
             'src/main/**/*.test.ts',
             'src/cli/**/*.test.ts',
             'src/shared/**/*.test.ts',

@@ -1,6 +1,6 @@
 // A clock for benchmarks that drive every poll themselves with engine.refresh(): real time, but scheduled polls never
 // come due, so the only polls are the ones being measured.
-import type { Clock } from '../src/main/sync'
+import type { Clock } from '../src/core/sync'
 
 export const drivenClock: Clock = {
   now: () => Date.now(),

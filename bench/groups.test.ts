@@ -1,4 +1,4 @@
-import { diffGroups } from '../src/main/sync'
+import { diffGroups } from '../src/core/sync'
 import { clientGroups, portalGroups, withChanged, withRenamed } from './groups'
 
 describe('benchmark group lists', () => {

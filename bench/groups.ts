@@ -2,7 +2,7 @@
 // avatars and extranet groups, the way a large portal answers. Deterministic, so every run measures the same data.
 import type { Group } from '@shared/types'
 import { ROLE_BY_CODE } from '@shared/types'
-import type { DemoGroup } from '../src/main/demo'
+import type { DemoGroup } from '../src/core/demo'
 
 const TOPICS = ['Project', 'Projekt', 'Проект', 'Team', 'Команда', 'Arbeitsgruppe', 'Initiative', 'Équipe']
 const SUBJECTS = ['Alpha', 'Nord', 'Süd', 'Восток', 'Cloud', 'CRM', 'Logistik', 'Склад', 'Finance', 'Öko', '販売 🚀']

@@ -1,6 +1,6 @@
 // The demo portal in a process of its own: the portal's CPU time and heap are then not charged to the client under
 // test, as a real portal's are not. Started by portal.ts; reports its origin and webhook URLs over IPC.
-import { startDemoPortal } from '../src/main/demo'
+import { startDemoPortal } from '../src/core/demo'
 import { PORTAL_CONFIG_ENV, portalConfigSchema, type PortalReady } from './portal-config'
 
 function readConfig(text: string | undefined) {

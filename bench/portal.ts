@@ -1,9 +1,9 @@
 // Starts the demo portal in a child process (portal-process.ts) and controls it over its /_control/ routes.
 import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { connectDemoControl, type RemoteDemoControl } from '../src/main/demo'
+import { connectDemoControl, type RemoteDemoControl } from '../src/core/demo'
 import { PORTAL_CONFIG_ENV, portalReadySchema, type PortalConfig, type PortalReady } from './portal-config'
-import type { Certificate } from '../src/main/bitrix/test-support/tls'
+import type { Certificate } from '../src/core/bitrix/test-support/tls'
 
 const ENTRY = fileURLToPath(new URL('./tsx-entry.mjs', import.meta.url))
 const SCRIPT = fileURLToPath(new URL('./portal-process.ts', import.meta.url))

@@ -2,7 +2,7 @@ import { test, expect, _electron as electron, type ElectronApplication, type Pag
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { connectDemoControl } from '../src/main/demo/control-client'
+import { connectDemoControl } from '../src/core/demo/control-client'
 import type { Channel } from '../src/shared/ipc'
 import type { AppState } from '../src/shared/types'
 import { electronBinary } from './electron-binary'

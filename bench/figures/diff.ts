@@ -1,5 +1,5 @@
 // Figure 3: the pure membership diff at the size of a very large portal, 10,000 groups against 10,000 with 1% changed.
-import { diffGroups } from '../../src/main/sync'
+import { diffGroups } from '../../src/core/sync'
 import { atMost, info, type Figure } from '../figures'
 import { clientGroups, withChanged } from '../groups'
 import { interleave } from '../interleave'

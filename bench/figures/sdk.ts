@@ -3,14 +3,14 @@
 // certificate that this process alone trusts. Both keep their rate limiters in the path, set so that they never wait;
 // ours also validates and normalises every group, the SDK hands back the raw JSON.
 import { B24Hook } from '@bitrix24/b24jssdk'
-import { createBitrixClient, createRateLimiterRegistry, GROUPS_METHOD, parseWebhookUrl } from '../../src/main/bitrix'
+import { createBitrixClient, createRateLimiterRegistry, GROUPS_METHOD, parseWebhookUrl } from '../../src/core/bitrix'
 import { atMost, info, type Figure } from '../figures'
 import { portalGroups } from '../groups'
 import { liveHeapBytes } from '../heap'
 import { interleave } from '../interleave'
 import { startPortalProcess } from '../portal'
 import { median, summarize } from '../stats'
-import { loopbackCertificate, trustForThisProcess } from '../../src/main/bitrix/test-support/tls'
+import { loopbackCertificate, trustForThisProcess } from '../../src/core/bitrix/test-support/tls'
 
 const USER = '1'
 const HEAP_CALLS = 1_000

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { DemoPortal } from '../main/demo'
-import { startDemoPortal } from '../main/demo'
+import type { DemoPortal } from '../core/demo'
+import { startDemoPortal } from '../core/demo'
 import { cliHarness, type CliHarness } from './test-support'
 
 const seedGroups = [
@@ -260,7 +260,7 @@ describe.skipIf(!keyring)(
   () => {
     let keychainCli: CliHarness
     beforeEach(async () => {
-      const { createKeychainSecretStore } = await import('../main/accounts')
+      const { createKeychainSecretStore } = await import('../core/accounts')
       keychainCli = cliHarness({
         secrets: createKeychainSecretStore({ service: `Bitrix24 Groups CLI test ${Date.now()}-${Math.random()}` }),
       })

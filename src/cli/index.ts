@@ -4,7 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import openInBrowser from 'open'
 import os from 'node:os'
 import { createTranslator, resolveLanguage } from '@shared/i18n'
-import { redactPatterns } from '../main/bitrix'
+import { redactPatterns } from '../core/bitrix'
 import type { Language } from '@shared/types'
 import {
   accountsAddCommand,

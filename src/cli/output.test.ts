@@ -1,6 +1,6 @@
 import type { Group, MembershipChange } from '@shared/types'
 import { changeEvent, errorEvent, errorJson, groupJson, renderTable, syncedEvent, truncate } from './output'
-import { BitrixError, toErrorView } from '../main/bitrix'
+import { BitrixError, toErrorView } from '../core/bitrix'
 
 const group: Group = {
   url: 'https://acme.bitrix24.com/workgroups/group/77/',

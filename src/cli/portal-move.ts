@@ -1,7 +1,7 @@
 // A portal that moved: the new address the client reports, the check of an address the user gives, and the hint that
 // tells the user how to accept a move. Only origins are ever printed: a path or query could carry a webhook code.
 import type { ErrorView } from '@shared/types'
-import { isLoopbackOrigin } from '../main/bitrix'
+import { isLoopbackOrigin } from '../core/bitrix'
 import type { CliContext } from './context'
 
 /** The new origin of a PORTAL_MOVED failure (toErrorView keeps it only when it is a bare origin), if any. */

@@ -1,8 +1,8 @@
 // A portal that moved, from the command line: `list` and `watch` name the new address and the command that accepts it,
 // and `accounts set-portal` proves the new address with the stored webhook before storing it.
-import type { DemoPortal } from '../main/demo'
-import { startDemoPortal } from '../main/demo'
-import { fetchWithHosts } from '../main/bitrix/test-support/hosts-fetch'
+import type { DemoPortal } from '../core/demo'
+import { startDemoPortal } from '../core/demo'
+import { fetchWithHosts } from '../core/bitrix/test-support/hosts-fetch'
 import { cliHarness, type CliHarness, type CliRun } from './test-support'
 
 /** A name the client will not follow a redirect to by itself (not loopback, not a Bitrix24 cloud host). */

@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { ClientOptions, SecretStore } from '../main/accounts'
-import { createMemorySecretStore } from '../main/accounts'
+import type { ClientOptions, SecretStore } from '../core/accounts'
+import { createMemorySecretStore } from '../core/accounts'
 import type { CliDeps } from './context'
 import { main } from './index'
 

@@ -1,4 +1,4 @@
-import { startDemoPortal } from '../../main/demo'
+import { startDemoPortal } from '../../core/demo'
 import type { CliContext } from '../context'
 import { EXIT, type ExitCode } from '../exit-codes'
 

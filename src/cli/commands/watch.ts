@@ -1,5 +1,5 @@
 import type { ErrorKind } from '@shared/types'
-import { createSyncEngine } from '../../main/sync'
+import { createSyncEngine } from '../../core/sync'
 import type { CliContext } from '../context'
 import { EXIT, type ExitCode } from '../exit-codes'
 import { changeEvent, errorEvent, syncedEvent } from '../output'

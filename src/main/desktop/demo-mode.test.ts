@@ -1,4 +1,4 @@
-import type { DemoPortal } from '../demo'
+import type { DemoPortal } from '../../core/demo'
 import type { DemoModeDeps } from './demo-mode'
 import { createDemoMode } from './demo-mode'
 import { account } from './state-fixtures'

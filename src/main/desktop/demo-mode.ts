@@ -2,7 +2,7 @@
 // change about every 20 seconds) and a session-only account on it. Nothing of it is saved: the account lives in
 // memory, and quitting removes it (with its snapshot and history) and closes the portal.
 import type { AccountView } from '@shared/types'
-import type { DemoPortal } from '../demo'
+import type { DemoPortal } from '../../core/demo'
 
 export const DEMO_ACCOUNT_LABEL = 'Demo portal'
 

@@ -1,11 +1,11 @@
 // The core services the app runs on, wired together in plain Node (no Electron): settings, accounts, the sync store
 // and engine. The composition root passes what only Electron has (electron-store, net.fetch, the keychain); the
 // integration test passes Conf, Node's fetch and a memory keychain, and drives the same wiring against the demo portal.
-import type { AccountService, SecretStore, SettingsStore, CreateSettingsStoreOptions } from '../accounts'
-import { createAccountService, createSettingsStore } from '../accounts'
-import type { BitrixClient } from '../bitrix/types'
-import type { DescribeError, SyncEngine, SyncLogger } from '../sync'
-import { createSyncEngine, createSyncStore } from '../sync'
+import type { AccountService, SecretStore, SettingsStore, CreateSettingsStoreOptions } from '../../core/accounts'
+import { createAccountService, createSettingsStore } from '../../core/accounts'
+import type { BitrixClient } from '../../core/bitrix/types'
+import type { DescribeError, SyncEngine, SyncLogger } from '../../core/sync'
+import { createSyncEngine, createSyncStore } from '../../core/sync'
 import { createClientCache } from './client-cache'
 import type { AccountsPort, EnginePort, SettingsPort } from './handlers'
 import type { KnownSecrets } from './known-secrets'

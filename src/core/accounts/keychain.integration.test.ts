@@ -59,7 +59,7 @@ describe.skipIf(process.platform !== 'linux')(
     it('gives the typed KEYCHAIN_UNAVAILABLE error that says what to install', () => {
       // A child process, because libsecret connects to the session bus once per process and keeps that connection.
       const script = `
-        const { createKeychainSecretStore } = await import('./src/main/accounts/secrets.ts')
+        const { createKeychainSecretStore } = await import('./src/core/accounts/secrets.ts')
         const store = createKeychainSecretStore({ service: 'Bitrix24 Groups no-service test' })
         try {
           await store.set('a/1', { kind: 'webhook', code: 'never-stored' })

@@ -120,11 +120,17 @@ test.describe('interaction', () => {
 
   test('a scrolled list keeps the heading of the section at the top in view', async () => {
     const testInfo = test.info()
-    await openHarness(page, server.url, { fixture: 'multi-account' })
+    await openHarness(page, server.url, { fixture: 'few' })
     await expect(page.getByTestId('sticky-heading')).toHaveCount(0)
     await page.getByRole('listbox').hover()
-    await page.mouse.wheel(0, 450)
-    await expect(page.getByTestId('sticky-heading')).toContainText('Partner GmbH')
+    await page.mouse.wheel(0, 40)
+    await expect(page.getByTestId('sticky-heading')).toContainText('Pinned')
+    await page.keyboard.press('End')
+    await expect(page.getByTestId('sticky-heading')).toContainText('Acme')
+    await screenshot(page, testInfo, 'few-scrolled-to-end')
+    await openHarness(page, server.url, { fixture: 'multi-account', theme: 'dark' })
+    await page.keyboard.press('End')
+    await expect(page.getByTestId('sticky-heading')).toContainText('Acme')
     await screenshot(page, testInfo, 'multi-account-scrolled')
   })
 
@@ -155,6 +161,9 @@ test.describe('interaction', () => {
   test('the scope help and a form error pass axe too', async () => {
     const testInfo = test.info()
     await openHarness(page, server.url, { fixture: 'errors' })
+    await page.getByRole('button', { name: /2 accounts need your attention/ }).click()
+    await expectAccessible(page, testInfo)
+    await screenshot(page, testInfo, 'errors-expanded')
     await page.getByRole('button', { name: 'How to add the scope' }).click()
     await expectAccessible(page, testInfo)
     await screenshot(page, testInfo, 'errors-scope-help')

@@ -1,6 +1,6 @@
 import { createTranslator } from '@shared/i18n'
 import type { Language, MembershipChange, NotificationSettings } from '@shared/types'
-import { DEFAULT_SETTINGS } from '@shared/types'
+import { DEFAULT_SETTINGS } from '@shared/model'
 import type { PlanInput } from './notification-plan'
 import { planNotifications } from './notification-plan'
 import { account, change, group, NOW } from './state-fixtures'

@@ -49,7 +49,11 @@ let browser: Browser | null = null
 
 function removeChromium(): void {
   browserProcess?.kill('SIGKILL')
-  rmSync(chromiumProfile, { recursive: true, force: true })
+  try {
+    rmSync(chromiumProfile, { recursive: true, force: true, maxRetries: 3 })
+  } catch {
+    // Chromium may still be writing its profile as it dies; a leftover temporary folder is no reason to fail.
+  }
 }
 process.on('exit', removeChromium)
 
@@ -138,6 +142,11 @@ hostLink.exit = (code) => {
   void (async () => {
     await server?.close().catch(() => {})
     await browser?.close().catch(() => {})
+    if (browserProcess && browserProcess.exitCode === null) {
+      const gone = new Promise((done) => browserProcess!.once('exit', done))
+      browserProcess.kill('SIGTERM')
+      await Promise.race([gone, new Promise((done) => setTimeout(done, 3_000))])
+    }
     removeChromium()
     process.exit(code)
   })()
@@ -166,10 +175,12 @@ server = await startControlServer({
   setPageOnline: async (online) => {
     // Chromium's offline emulation would also cut the page off loopback, which a machine that goes offline keeps;
     // so navigator.onLine and the window's online/offline events are set, and the network is left alone.
-    await page.evaluate((value) => {
-      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => value })
-      window.dispatchEvent(new Event(value ? 'online' : 'offline'))
-    }, online)
+    // A string, not a function: tsx's transform would add a helper to a function's source that the page lacks.
+    await page.evaluate(`(() => {
+      const online = ${JSON.stringify(online)}
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get() { return online } })
+      window.dispatchEvent(new Event(online ? 'online' : 'offline'))
+    })()`)
   },
   problems: async () => [
     ...consoleProblems,

@@ -598,11 +598,19 @@ export const globalShortcut = {
   },
 } satisfies Pick<E.GlobalShortcut, 'register' | 'unregister' | 'isRegistered' | 'unregisterAll'>
 
+/**
+ * B24_HEADLESS_HOSTS, a JSON map from an origin to the loopback origin that serves it, stands in for DNS (and TLS)
+ * so that a test can give a demo portal a real-looking name (a portal that moves to `https://b24.example.org`).
+ */
+const hosts = JSON.parse(process.env.B24_HEADLESS_HOSTS ?? '{}') as Record<string, string>
+
 export const net = {
   isOnline: (): boolean => online,
   async fetch(input: string | Request, init?: RequestInit): Promise<Response> {
     if (!online) throw new TypeError('net::ERR_INTERNET_DISCONNECTED')
-    return globalThis.fetch(input, init)
+    const url = new URL(input instanceof Request ? input.url : input)
+    const served = hosts[url.origin]
+    return globalThis.fetch(served ? `${served}${url.pathname}${url.search}` : input, init)
   },
 }
 

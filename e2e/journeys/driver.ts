@@ -15,6 +15,8 @@ export interface LaunchOptions {
   demo?: boolean
   show?: boolean
   lang?: string
+  /** Origins the app's network reaches on loopback instead (a stand-in for DNS); headless host only. */
+  hosts?: Record<string, string>
 }
 
 /** One running app: its window, what it handed to the OS, and the OS's side of things. */
@@ -58,7 +60,10 @@ async function post(control: string, path: string, body: unknown = {}): Promise<
 }
 
 /** Starts the host and reads its one ready line. */
-export async function startHeadlessHost(args: readonly string[]): Promise<{
+export async function startHeadlessHost(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{
   child: ChildProcess
   control: string
   cdp: string
@@ -67,6 +72,7 @@ export async function startHeadlessHost(args: readonly string[]): Promise<{
 }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'e2e/headless/host.ts'), ...args], {
     cwd: projectRoot,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''
@@ -88,14 +94,17 @@ export const headlessDriver: Driver = {
   name: 'headless host',
   skipReason: null,
   async launch(options) {
-    const host = await startHeadlessHost([
-      '--user-data-dir',
-      options.userDataDir,
-      '--lang',
-      options.lang ?? 'en-US',
-      ...(options.demo ? ['--demo'] : []),
-      ...(options.show ? ['--show'] : []),
-    ])
+    const host = await startHeadlessHost(
+      [
+        '--user-data-dir',
+        options.userDataDir,
+        '--lang',
+        options.lang ?? 'en-US',
+        ...(options.demo ? ['--demo'] : []),
+        ...(options.show ? ['--show'] : []),
+      ],
+      options.hosts ? { ...process.env, B24_HEADLESS_HOSTS: JSON.stringify(options.hosts) } : process.env,
+    )
     const browser: Browser = await chromium.connectOverCDP(host.cdp)
     const window = browser
       .contexts()[0]!

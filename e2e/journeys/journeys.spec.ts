@@ -5,6 +5,7 @@
 import { expect, test } from '@playwright/test'
 import keytar from 'keytar'
 import { KEYCHAIN_SERVICE } from '../../src/core/accounts'
+import { startDemoPortal } from '../../src/core/demo'
 import { drivers, type AppDriver, type OsView } from './driver'
 import {
   addWebhookThroughOnboarding,
@@ -19,6 +20,15 @@ import {
 } from './setup'
 
 const hasKeyring = process.env.B24_KEYRING_HARNESS === '1'
+
+/** Calls the preload api from the page, exactly as the renderer does. */
+function invoke<T>(app: AppDriver, channel: string, request?: unknown): Promise<T> {
+  return app.window.evaluate(
+    ([name, payload]) =>
+      (window as unknown as { api: { invoke(c: string, r?: unknown): Promise<unknown> } }).api.invoke(name, payload),
+    [channel, request] as const,
+  ) as Promise<T>
+}
 
 for (const driver of drivers) {
   test.describe(`journeys on ${driver.name}`, () => {
@@ -134,6 +144,153 @@ for (const driver of drivers) {
       expect((await os()).window.visible).toBe(false)
       await app.shortcut(accelerator!)
       expect((await os()).window.visible).toBe(true)
+      await expectNoPageProblems(app)
+    })
+
+    test('4. the portal moves: the banner names the new host; "Use …" switches the account, which then syncs there', async () => {
+      test.skip(
+        driver.name === 'Electron',
+        "SKIPPED: the moved-to name resolves only through the headless host's hosts table",
+      )
+      test.fail(
+        true,
+        'Known defect #14: main\'s errorViewOf drops movedTo, so the banner offers "Update credentials" instead of ' +
+          '"Use b24.example.org" (and accounts:acceptMove answers NO_MOVE_PENDING). Remove this line once #14 is merged.',
+      )
+      // Loopback to loopback is followed by itself (the secret stays on this machine); a move to a real-looking name
+      // is the one the user must confirm. The name is served by a second demo portal; no avatars, which the window
+      // would fetch from a name only the app's network can resolve.
+      const newOrigin = 'https://b24.example.org'
+      const groups = GROUPS.map((group) => ({ ...group, image: null }))
+      journey = await prepareJourney(groups)
+      const moved = await startDemoPortal({ rateLimit: false, users: { '1': groups } })
+      try {
+        app = await driver.launch({
+          userDataDir: journey.userDataDir,
+          show: true,
+          hosts: { [newOrigin]: moved.origin },
+        })
+        await addWebhookThroughOnboarding(app.window, journey.portal.webhookUrl('1'))
+        moved.control.setProfile('1', { name: 'Alex', lastName: 'Morgan', photo: null })
+        moved.control.createWebhook('1', { code: journey.code })
+        journey.portal.control.moveTo(newOrigin)
+        await app.trayMenu([t('tray:menu.refresh')])
+
+        const host = new URL(newOrigin).host
+        const banner = app.window.getByTestId('error-banner')
+        await expect(banner).toContainText(t('ui:errorBanner.movedTo', { host }))
+        await banner.getByRole('button', { name: t('ui:errorBanner.acceptMove', { host }) }).click()
+        await expect(banner).toBeHidden()
+        const state = await invoke<{ accounts: { portal: string }[] }>(app, 'state:get')
+        expect(state.accounts[0]!.portal).toBe(newOrigin)
+        moved.control.resetStats()
+        await app.trayMenu([t('tray:menu.refresh')])
+        await expect.poll(() => moved.control.stats().byMethod['sonet_group.user.groups'] ?? 0).toBeGreaterThan(0)
+        expect((await os()).tray.image).toBe('tray-normal.png')
+        await expectNoPageProblems(app)
+      } finally {
+        await moved.close()
+      }
+    })
+
+    test('5. the webhook is revoked: a banner with the fix, the tray in attention naming the error, no notification storm; new credentials recover it', async () => {
+      const { journey, app } = await startWithAccount()
+      journey.portal.control.revokeWebhook(journey.code)
+      await app.trayMenu([t('tray:menu.refresh')])
+
+      const banner = app.window.getByTestId('error-banner')
+      const fix = banner.getByRole('button', { name: t('ui:errorBanner.updateCredentials') })
+      await expect(fix).toBeVisible()
+      await expect.poll(async () => (await os()).tray.image).toBe('tray-attention.png')
+      const state = await invoke<{ statuses: { error: { message: string } | null }[] }>(app, 'state:get')
+      const message = state.statuses[0]!.error!.message
+      expect(message).not.toBe('')
+      // The tray's error line names the error (cut to fit a menu).
+      const prefix = t('tray:menu.error', { message: '' })
+      const errorLine = (await trayLabels()).find((label) => label.startsWith(prefix))
+      expect(message.startsWith(errorLine!.slice(prefix.length).replace(/…$/, ''))).toBe(true)
+      expect(errorLine!.length).toBeGreaterThan(prefix.length + 20)
+      await expect(banner).toContainText(message)
+
+      // The fix item and further refreshes add no notification: an error is shown, not repeated.
+      for (let attempt = 0; attempt < 3; attempt++) await app.trayMenu([t('tray:menu.refresh')])
+      await app.window.waitForTimeout(500)
+      expect((await os()).notifications.length).toBeLessThanOrEqual(1)
+
+      const renewed = journey.portal.control.createWebhook('1')
+      await fix.click()
+      const form = app.window.getByTestId('webhook-form')
+      await form.getByRole('textbox').first().fill(renewed)
+      await form.getByRole('button', { name: t('ui:form.saveCredentials') }).click()
+      await expect.poll(async () => (await os()).tray.image).toBe('tray-normal.png')
+      await expect(app.window.getByTestId('error-banner')).toBeHidden()
+      expect((await trayLabels()).join('\n')).toContain('Marketing')
+      await expectNoPageProblems(app)
+    })
+
+    test('6. offline: the tray says so and no error is notified; back online, or waking from sleep, refreshes at once', async () => {
+      test.skip(
+        driver.name === 'Electron',
+        "SKIPPED: real Electron reads the machine's network, which a test cannot switch",
+      )
+      const { journey, app } = await startWithAccount()
+      await app.network(false)
+      // The app samples connectivity every few seconds (Electron's main process has no online event).
+      await expect.poll(async () => (await os()).tray.image, { timeout: 15_000 }).toBe('tray-offline.png')
+      expect(await trayLabels()).toContain(t('tray:menu.offline'))
+      await app.trayMenu([t('tray:menu.refresh')])
+      await app.window.waitForTimeout(500)
+      expect((await os()).notifications).toEqual([])
+
+      const requests = () => journey.portal.control.stats().byMethod['sonet_group.user.groups'] ?? 0
+      const beforeOnline = requests()
+      await app.network(true)
+      await expect.poll(requests, { timeout: 15_000 }).toBeGreaterThan(beforeOnline)
+      await expect.poll(async () => (await os()).tray.image).toBe('tray-normal.png')
+
+      await app.power('suspend')
+      const beforeWake = requests()
+      await app.power('resume')
+      await expect.poll(requests).toBeGreaterThan(beforeWake)
+      expect((await os()).notifications).toEqual([])
+      await expectNoPageProblems(app)
+    })
+
+    test('7. quit, change memberships, start again: the changes are reported once, marked "while away"', async () => {
+      const { journey, app: first } = await startWithAccount()
+      expect(await first.quit()).toBe(0)
+      app = null
+      journey.portal.control.setMemberships('1', [
+        ...GROUPS.filter((group) => group.id !== '12'),
+        { id: '88', name: 'Launch party', role: 'K' },
+      ])
+
+      app = await driver.launch({ userDataDir: journey.userDataDir, show: true })
+      await expect
+        .poll(async () => (await os()).notifications.map((entry) => entry.title))
+        .toEqual([t('notifications:whileAway.title', { count: 2 })])
+      await app.window.getByRole('button', { name: t('ui:nav.changes') }).click()
+      await expect(app.window.getByText(t('ui:changes.whileAway')).first()).toBeVisible()
+      await expect(app.window.getByText('Launch party').first()).toBeVisible()
+      await app.trayMenu([t('tray:menu.refresh')])
+      await app.window.waitForTimeout(500)
+      expect((await os()).notifications).toHaveLength(1)
+      await expectNoPageProblems(app)
+    })
+
+    test('8. 5,000 groups: the list stays virtualized and the tray menu holds the configured number of items', async () => {
+      const many = Array.from({ length: 5_000 }, (_, index) => ({
+        id: String(1_000 + index),
+        name: `Project ${String(index).padStart(4, '0')}`,
+        role: 'K',
+      }))
+      const { app } = await startWithAccount([...GROUPS, ...many])
+      const state = await invoke<{ settings: { trayMenuGroupCount: number } }>(app, 'state:get')
+      const limit = state.settings.trayMenuGroupCount
+      await expect.poll(async () => groupItems(await os()).length).toBe(limit)
+      expect(await trayLabels()).toContain(t('tray:menu.more', { count: 5_004 - limit }))
+      await expect(app.window.getByRole('option').first()).toBeVisible()
+      expect(await app.window.getByRole('option').count()).toBeLessThan(100)
       await expectNoPageProblems(app)
     })
   })

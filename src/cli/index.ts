@@ -59,10 +59,17 @@ export function defaultDeps(): CliDeps {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
       return Buffer.concat(chunks).toString('utf8')
     },
+    // The poll timers are unref'd, and a signal listener keeps nothing alive: without a handle of its own, `watch`
+    // in a long backoff (a throttled portal's hour) would end silently with nothing left to wait for.
     untilStopped: () =>
       new Promise((resolve) => {
-        process.once('SIGINT', () => resolve())
-        process.once('SIGTERM', () => resolve())
+        const keepAlive = setInterval(() => {}, 2 ** 31 - 1)
+        const stop = () => {
+          clearInterval(keepAlive)
+          resolve()
+        }
+        process.once('SIGINT', stop)
+        process.once('SIGTERM', stop)
       }),
   }
 }

@@ -5,7 +5,7 @@ import { chromium, _electron as electron, type Browser, type ElectronApplication
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { join, resolve } from 'node:path'
-import { electronBinary } from '../electron-binary'
+import { ELECTRON_FIX, electronBinary } from '../electron-binary'
 import type { OsView } from '../headless/os-record'
 
 export type { OsView } from '../headless/os-record'
@@ -217,7 +217,7 @@ export const electronDriver: Driver = {
   name: 'Electron',
   skipReason: electronBinary()
     ? null
-    : 'SKIPPED: no Electron binary on this machine (run `npx install-electron` to provision it)',
+    : `SKIPPED: no Electron binary on this machine (run \`${ELECTRON_FIX}\` to provision it)`,
   async launch(options) {
     const app = await electron.launch({
       executablePath: electronBinary()!,

@@ -69,6 +69,8 @@ async function launchChromium(): Promise<string> {
       // Chromium refuses module scripts between file:// URLs without it; Electron allows them for its file:// pages.
       '--allow-file-access-from-files',
       `--lang=${options.lang}`,
+      // Headless Chromium takes navigator.languages from --accept-lang, not --lang.
+      `--accept-lang=${options.lang}`,
       '--window-size=380,560',
       '--hide-scrollbars',
       'about:blank',

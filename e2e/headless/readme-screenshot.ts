@@ -14,7 +14,10 @@ const userDataDir = await mkdtemp(join(tmpdir(), 'b24-screenshot-'))
 const host = await startHeadlessHost(['--demo', '--show', '--lang', 'en-US', '--user-data-dir', userDataDir])
 const browser = await chromium.connectOverCDP(host.cdp)
 try {
-  const page = browser.contexts()[0]!.pages().find((candidate) => candidate.url().startsWith('file:'))!
+  const page = browser
+    .contexts()[0]!
+    .pages()
+    .find((candidate) => candidate.url().startsWith('file:'))!
   await page.emulateMedia({ colorScheme: 'light' })
   await page.setViewportSize({ width: 380, height: 560 })
   await page.getByText('Marketing', { exact: true }).first().waitFor()

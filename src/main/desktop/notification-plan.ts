@@ -18,6 +18,8 @@ export interface NotificationSpec {
   title: string
   body: string
   target: NotificationTarget
+  /** The group's avatar, for the platforms that show an image beside a notification; none for a summary. */
+  imageUrl?: string | null
 }
 
 export interface PlanInput {
@@ -115,6 +117,7 @@ export function planNotifications(input: PlanInput): NotificationSpec[] {
         title: text.title,
         body: withPortal(text.body, change.accountId),
         target: { type: 'group', accountId: change.accountId, groupId: change.group.id, url: change.group.url },
+        imageUrl: change.group.imageUrl,
       })
     }
   }

@@ -69,9 +69,6 @@ const en = {
     empty: 'No changes yet',
     emptyHint: 'When you join or leave a group, or your role changes, it is listed here.',
     markAllSeen: 'Mark all as seen',
-    newCount_one: '{{count, number}} new',
-    newCount_other: '{{count, number}} new',
-    allSeen: 'All seen',
     whileAway: 'While away',
     whileAwayHint: 'Happened while the app was not running',
     unseen: 'New',
@@ -86,7 +83,6 @@ const en = {
     joinedAs: 'as {{role}}',
     extranetOn: 'Now an extranet group',
     extranetOff: 'No longer an extranet group',
-    open: 'Open {{name}}',
   },
   notice: { dismiss: 'Dismiss' },
   form: {
@@ -226,8 +222,13 @@ const en = {
     synced_other: '{{synced, number}} of {{count, number}} accounts synced',
     failed_one: '{{count, number}} failed',
     failed_other: '{{count, number}} failed',
-    groupsIn_one: '{{groups}} in {{count, number}} account',
-    groupsIn_other: '{{groups}} in {{count, number}} accounts',
+  },
+  changeFilters: {
+    account: 'Account',
+    allAccounts: 'All accounts',
+    kind: 'Kind of change',
+    allKinds: 'All changes',
+    noMatch: 'No changes match these filters.',
   },
 }
 
@@ -307,11 +308,6 @@ const ru = {
     empty: 'Изменений пока нет',
     emptyHint: 'Здесь появится, когда вы вступите в группу или выйдете из неё либо когда изменится ваша роль.',
     markAllSeen: 'Отметить все как просмотренные',
-    newCount_one: '{{count, number}} новое',
-    newCount_few: '{{count, number}} новых',
-    newCount_many: '{{count, number}} новых',
-    newCount_other: '{{count, number}} новых',
-    allSeen: 'Всё просмотрено',
     whileAway: 'Пока вас не было',
     whileAwayHint: 'Произошло, пока приложение не работало',
     unseen: 'Новое',
@@ -326,7 +322,6 @@ const ru = {
     joinedAs: 'роль: {{role}}',
     extranetOn: 'Теперь экстранет-группа',
     extranetOff: 'Больше не экстранет-группа',
-    open: 'Открыть «{{name}}»',
   },
   notice: { dismiss: 'Закрыть' },
   form: {
@@ -444,6 +439,7 @@ const ru = {
     demo: 'Попробовать демо-портал',
     demoHint: 'Вымышленные группы, аккаунт не нужен.',
   },
+  // Whole counts of accounts only, so no _other (fractions) form.
   problems: {
     short: {
       network: 'Портал недоступен',
@@ -457,11 +453,9 @@ const ru = {
     notSyncing_one: '{{count, number}} аккаунт сейчас не синхронизируется',
     notSyncing_few: '{{count, number}} аккаунта сейчас не синхронизируются',
     notSyncing_many: '{{count, number}} аккаунтов сейчас не синхронизируются',
-    notSyncing_other: '{{count, number}} аккаунта сейчас не синхронизируются',
     attention_one: '{{count, number}} аккаунт требует внимания',
     attention_few: '{{count, number}} аккаунта требуют внимания',
     attention_many: '{{count, number}} аккаунтов требуют внимания',
-    attention_other: '{{count, number}} аккаунта требуют внимания',
     show: 'Показать',
     hide: 'Скрыть',
   },
@@ -469,15 +463,14 @@ const ru = {
     synced_one: 'Синхронизировано {{synced, number}} из {{count, number}} аккаунта',
     synced_few: 'Синхронизировано {{synced, number}} из {{count, number}} аккаунтов',
     synced_many: 'Синхронизировано {{synced, number}} из {{count, number}} аккаунтов',
-    synced_other: 'Синхронизировано {{synced, number}} из {{count, number}} аккаунта',
-    failed_one: 'с ошибкой: {{count, number}}',
-    failed_few: 'с ошибкой: {{count, number}}',
-    failed_many: 'с ошибкой: {{count, number}}',
     failed_other: 'с ошибкой: {{count, number}}',
-    groupsIn_one: '{{groups}} в {{count, number}} аккаунте',
-    groupsIn_few: '{{groups}} в {{count, number}} аккаунтах',
-    groupsIn_many: '{{groups}} в {{count, number}} аккаунтах',
-    groupsIn_other: '{{groups}} в {{count, number}} аккаунта',
+  },
+  changeFilters: {
+    account: 'Аккаунт',
+    allAccounts: 'Все аккаунты',
+    kind: 'Вид изменения',
+    allKinds: 'Все изменения',
+    noMatch: 'Нет изменений по этим фильтрам.',
   },
 }
 
@@ -549,9 +542,6 @@ const de = {
     empty: 'Noch keine Änderungen',
     emptyHint: 'Wenn Sie einer Gruppe beitreten, sie verlassen oder sich Ihre Rolle ändert, steht es hier.',
     markAllSeen: 'Alle als gesehen markieren',
-    newCount_one: '{{count, number}} neue',
-    newCount_other: '{{count, number}} neue',
-    allSeen: 'Alles gesehen',
     whileAway: 'In Abwesenheit',
     whileAwayHint: 'Geschah, während die App nicht lief',
     unseen: 'Neu',
@@ -566,7 +556,6 @@ const de = {
     joinedAs: 'als {{role}}',
     extranetOn: 'Jetzt eine Extranet-Gruppe',
     extranetOff: 'Keine Extranet-Gruppe mehr',
-    open: '{{name}} öffnen',
   },
   notice: { dismiss: 'Schließen' },
   form: {
@@ -707,8 +696,13 @@ const de = {
     synced_other: '{{synced, number}} von {{count, number}} Konten synchronisiert',
     failed_one: '{{count, number}} fehlgeschlagen',
     failed_other: '{{count, number}} fehlgeschlagen',
-    groupsIn_one: '{{groups}} in {{count, number}} Konto',
-    groupsIn_other: '{{groups}} in {{count, number}} Konten',
+  },
+  changeFilters: {
+    account: 'Konto',
+    allAccounts: 'Alle Konten',
+    kind: 'Art der Änderung',
+    allKinds: 'Alle Änderungen',
+    noMatch: 'Keine Änderungen passen zu diesen Filtern.',
   },
 }
 

@@ -4,14 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { AccountService, SecretStore, SettingsStore } from '../core/accounts'
-import { accountIdOf, createAccountService, createKeychainSecretStore, createSettingsStore } from '../core/accounts'
+import { accountIdOf, createKeychainSecretStore } from '../core/accounts'
 import type { ClientOptions } from '../core/accounts'
 import type { BitrixClient } from '../core/bitrix'
 import { createBitrixClient, parseWebhookUrl, toErrorView } from '../core/bitrix'
+import { createCore, type Core } from '../core/composition'
 import type { DemoPortal } from '../core/demo'
 import { startDemoPortal } from '../core/demo'
 import type { SyncStore } from '../core/sync'
-import { createSyncStore } from '../core/sync'
 import { createTranslator, resolveLanguage, type Translator } from '@shared/i18n'
 import type { ErrorView, Language } from '@shared/types'
 import { resolveConfigDir } from './config-dir'
@@ -79,10 +79,18 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
     options.lang ?? resolveLanguage([deps.env.LC_ALL, deps.env.LC_MESSAGES, deps.env.LANG, deps.env.LANGUAGE])
   const i18n = createTranslator(language)
   const configDir = resolveConfigDir(options.configDir, deps.env, deps.platform, deps.home || os.homedir(), deps.cwd)
-  let settings: SettingsStore | null = null
-  let accounts: AccountService | null = null
-  let syncStore: SyncStore | null = null
+  let core: Core | null = null
   let demo: DemoPortal | null = null
+  // The core's one composition, whose parts are built on first use. The demo portal gets a new port (so a new
+  // account id) every run: its snapshots go to a throwaway directory rather than piling up beside the user's real ones.
+  const theCore = () =>
+    (core ??= createCore({
+      dataDir: configDir,
+      stateDir: options.demo ? demoStateDir() : configDir,
+      secrets: () => deps.secrets?.() ?? createKeychainSecretStore(),
+      clientOptions: deps.clientOptions,
+      describeError: (error) => toErrorView(error, i18n.t),
+    }))
 
   const context: CliContext = {
     deps,
@@ -93,22 +101,9 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
     err: (line) => void deps.stderr.write(`${line}\n`),
     json: (value) => void deps.stdout.write(`${JSON.stringify(value)}\n`),
     describe: (error) => toErrorView(error, i18n.t),
-    settings: () => (settings ??= createSettingsStore({ cwd: configDir })),
-    accounts() {
-      if (!accounts) {
-        accounts = createAccountService({
-          settings: context.settings(),
-          secrets: deps.secrets?.() ?? createKeychainSecretStore(),
-          clientOptions: deps.clientOptions,
-        })
-        // Removing an account from the command line forgets its snapshot and history too.
-        accounts.onRemove((id) => context.syncStore().removeAccount(id))
-      }
-      return accounts
-    },
-    // The demo portal gets a new port (so a new account id) every run: its snapshots go to a throwaway directory
-    // rather than piling up beside the user's real ones.
-    syncStore: () => (syncStore ??= createSyncStore({ dir: options.demo ? demoStateDir() : configDir })),
+    settings: () => theCore().settings,
+    accounts: () => theCore().accounts,
+    syncStore: () => theCore().syncStore,
     async targets() {
       const webhookUrl = options.demo ? await startDemo() : (options.webhook ?? deps.env.B24_WEBHOOK_URL)
       if (webhookUrl) return [adHocTarget(webhookUrl)]
@@ -127,9 +122,9 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
     },
     demoPortal: () => demo,
     async close() {
-      // The settings store watches its file for the app's changes; stop that so nothing outlives the command.
-      settings?.close()
-      await syncStore?.flush()
+      // Writes what is pending and stops watching the settings file for the app's changes, so nothing outlives the
+      // command.
+      await core?.stop()
       await demo?.close()
       if (demoDir) rmSync(demoDir, { recursive: true, force: true })
     },

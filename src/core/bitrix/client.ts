@@ -1,6 +1,7 @@
 // The Bitrix24 REST client: one account's conversation with its portal. Requests go through the portal's shared
 // rate limiter; retryable failures are retried with full-jitter backoff; an expired OAuth token is refreshed once for
 // all concurrent callers; every answer becomes validated data or a typed, secret-free BitrixError.
+import { secretsOf } from './credentials'
 import { BitrixError, isBitrixErrorShape } from './errors'
 import { interpretAnswer, type Envelope } from './envelope'
 import { createGroupListNormaliser, normaliseGroups, pageItems, parseGroupItems } from './groups'
@@ -21,6 +22,7 @@ import type {
   TimeInfo,
 } from './types'
 import { DEFAULT_USER_AGENT } from './version'
+import { boundedWaitMs, operatingResetAtMs } from './wait-limits'
 
 export const GROUPS_METHOD = 'sonet_group.user.groups'
 export const DEFAULT_TIMEOUT_MS = 30_000
@@ -61,12 +63,6 @@ function checkCredentials(credentials: Credentials, allowHttp: boolean): Credent
     })
   }
   return { ...credentials, origin }
-}
-
-function secretsOf(credentials: Credentials): string[] {
-  return credentials.kind === 'webhook'
-    ? [credentials.code]
-    : [credentials.accessToken, credentials.refreshToken, credentials.clientSecret]
 }
 
 function abortedError(): BitrixError {
@@ -147,7 +143,8 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
 
   function methodTimeResetAt(method: string): number {
     const resetAt = operatingResetAt.get(method)
-    return resetAt !== undefined && resetAt > now() ? resetAt : now() + METHOD_TIME_FALLBACK_MS
+    const at = resetAt !== undefined && resetAt > now() ? resetAt : now() + METHOD_TIME_FALLBACK_MS
+    return now() + boundedWaitMs(at - now())
   }
 
   function backoffCeiling(error: BitrixError, attempt: number): number {
@@ -203,7 +200,10 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
         if (signal?.aborted) throw abortedError()
         const answer = await portal.send(requestFor(used, method, params), signal)
         const envelope = interpretAnswer(answer, redact)
-        if (envelope.time?.operatingResetAt) operatingResetAt.set(method, envelope.time.operatingResetAt * 1000)
+        const resetAt = envelope.time?.operatingResetAt
+          ? operatingResetAtMs(envelope.time.operatingResetAt, now())
+          : null
+        if (resetAt !== null) operatingResetAt.set(method, resetAt)
         return { ...envelope, movedTo: answer.movedTo }
       } catch (caught) {
         const error = asBitrixError(caught, signal)

@@ -54,7 +54,7 @@ export function sortGroupsForMenu(groups: readonly Group[], pinnedIds: readonly 
 }
 
 export function roleLabel(role: Role, translator: Translator): string {
-  return translator.t(`tray:role.${role}`)
+  return translator.t(`roles:title.${role}`)
 }
 
 function groupItem(account: AccountView, group: Group, unseen: boolean, translator: Translator): TrayMenuItem {

@@ -41,14 +41,6 @@ export const tray = {
       disabled: 'Turned off',
       unseenMark: 'new change',
     },
-    role: {
-      owner: 'Owner',
-      moderator: 'Moderator',
-      member: 'Member',
-      banned: 'Banned',
-      requested: 'Request pending',
-      unknown: 'Unknown role',
-    },
     errors: {
       groupNotFound: 'This group is no longer in the list. Refresh and try again.',
       linkRefused: 'This link does not lead to one of your portals, so it was not opened.',
@@ -141,14 +133,6 @@ export const tray = {
       disabled: 'Выключена',
       unseenMark: 'новое изменение',
     },
-    role: {
-      owner: 'Владелец',
-      moderator: 'Модератор',
-      member: 'Участник',
-      banned: 'Заблокирован',
-      requested: 'Запрос на вступление',
-      unknown: 'Неизвестная роль',
-    },
     errors: {
       groupNotFound: 'Этой группы больше нет в списке. Обновите и попробуйте снова.',
       linkRefused: 'Эта ссылка ведёт не на ваш портал, поэтому она не открыта.',
@@ -238,14 +222,6 @@ export const tray = {
       retry: 'Jetzt erneut versuchen',
       disabled: 'Ausgeschaltet',
       unseenMark: 'neue Änderung',
-    },
-    role: {
-      owner: 'Besitzer',
-      moderator: 'Moderator',
-      member: 'Mitglied',
-      banned: 'Gesperrt',
-      requested: 'Beitrittsanfrage offen',
-      unknown: 'Unbekannte Rolle',
     },
     errors: {
       groupNotFound: 'Diese Gruppe ist nicht mehr in der Liste. Bitte aktualisieren und erneut versuchen.',

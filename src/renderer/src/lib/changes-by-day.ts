@@ -1,5 +1,5 @@
 // The change history as days ("Today", "Yesterday", "Monday, 3 March"), each change told as a title and a detail.
-import { ROLE_BY_CODE, type ChangeKind, type MembershipChange, type Role } from '@shared/types'
+import { roleOf, type ChangeKind, type MembershipChange } from '@shared/types'
 import type { Translate } from './i18n'
 
 export interface ChangeDay {
@@ -90,26 +90,22 @@ export interface ChangeText {
   detail: string | null
 }
 
-const ROLES = new Set<string>(['owner', 'moderator', 'member', 'banned', 'requested', 'unknown'] satisfies Role[])
-
 /** `from`/`to` of a role change carry the portal's letter ("E"); a normalised name ("moderator") is read too. */
 function roleName(value: string | boolean | null, t: Translate): string | null {
-  if (typeof value !== 'string') return null
-  const role = ROLE_BY_CODE[value] ?? (ROLES.has(value) ? value : 'unknown')
-  return t(`groups.role.${role}`)
+  return typeof value === 'string' ? t(`roles:title.${roleOf(value)}`) : null
 }
 
 export function describeChange(change: MembershipChange, t: Translate): ChangeText {
   switch (change.kind) {
     case 'joined': {
-      const role = roleName(change.to, t) ?? t(`groups.role.${change.group.role}`)
+      const role = roleName(change.to, t) ?? t(`roles:title.${change.group.role}`)
       return { title: t('changes.kind.joined'), detail: t('changes.joinedAs', { role }) }
     }
     case 'left':
       return { title: t('changes.kind.left'), detail: null }
     case 'role_changed': {
       const from = roleName(change.from, t)
-      const to = roleName(change.to, t) ?? t(`groups.role.${change.group.role}`)
+      const to = roleName(change.to, t) ?? t(`roles:title.${change.group.role}`)
       return { title: t('changes.kind.role_changed'), detail: from ? `${from} → ${to}` : to }
     }
     case 'renamed': {

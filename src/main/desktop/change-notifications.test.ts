@@ -30,6 +30,7 @@ describe('notifications for the changes of a sync', () => {
           groupId: '1',
           url: 'https://acme.bitrix24.com/workgroups/group/1/',
         },
+        imageUrl: null,
       },
     ])
   })

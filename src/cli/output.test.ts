@@ -102,11 +102,24 @@ describe('human output', () => {
           ['member', 'Ops'],
         ],
       ),
-    ).toBe('ROLE    NAME\nowner   🚀 Launch\nmember  Ops')
+    ).toEqual(['ROLE    NAME', 'owner   🚀 Launch', 'member  Ops'])
   })
 
-  it('truncates long names with an ellipsis and folds line breaks', () => {
+  it('truncates long names with an ellipsis, ASCII or not', () => {
     expect(truncate('a'.repeat(10), 5)).toBe('aaaa…')
-    expect(truncate('two\nlines', 20)).toBe('two lines')
+    expect(truncate('ä'.repeat(10), 5)).toBe('ääää…')
+    expect(truncate('🚀'.repeat(3), 5)).toBe('🚀🚀🚀')
+  })
+
+  it('keeps every row on one line and measures a cell as it prints, escapes included', () => {
+    expect(
+      renderTable(
+        ['ID', 'NAME', 'X'],
+        [
+          ['1', 'a\nb', 'x'],
+          ['22', 'ok', 'y'],
+        ],
+      ),
+    ).toEqual(['ID  NAME  X', '1   a\\nb  x', '22  ok    y'])
   })
 })

@@ -1,6 +1,7 @@
 // The command line's output formats. JSON shapes are a documented contract (README): keep keys and order stable.
 import type { ErrorView, Group, MembershipChange } from '@shared/types'
 import { movedToOf } from './portal-move'
+import { inert } from './terminal-text'
 
 export interface GroupJson {
   id: string
@@ -74,28 +75,39 @@ export function errorEvent(account: string, error: ErrorView) {
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+/** Text whose every character is one column: most ids, roles and names. Measured without segmentation. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+
+function graphemes(text: string): string[] {
+  return Array.from(segmenter.segment(text), (part) => part.segment)
+}
 
 /** Cuts text to at most `width` characters (grapheme clusters, so emoji and accents stay whole). */
 export function truncate(text: string, width: number): string {
-  const graphemes = [...segmenter.segment(text.replace(/\s+/g, ' '))].map((part) => part.segment)
-  return graphemes.length <= width ? graphemes.join('') : `${graphemes.slice(0, width - 1).join('')}…`
+  if (PRINTABLE_ASCII.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`
+  const parts = graphemes(text)
+  return parts.length <= width ? text : `${parts.slice(0, width - 1).join('')}…`
 }
 
 function visibleLength(text: string): number {
-  return [...segmenter.segment(text)].length
+  return PRINTABLE_ASCII.test(text) ? text.length : graphemes(text).length
 }
 
-/** A plain-text table with a header row; columns padded to the widest cell. */
-export function renderTable(header: string[], rows: string[][]): string {
-  const widths = header.map((title, column) =>
-    Math.max(visibleLength(title), ...rows.map((row) => visibleLength(row[column] ?? ''))),
-  )
-  const line = (cells: string[]) =>
-    cells
+/**
+ * A plain-text table with a header row, one line per row; columns padded to the widest cell. Cells may hold text from
+ * a portal or a file: each is made inert first, so no cell can move the cursor or break its row into two lines.
+ */
+export function renderTable(header: string[], rows: string[][]): string[] {
+  const cells = [header, ...rows].map((row) => row.map(inert))
+  const lengths = cells.map((row) => row.map(visibleLength))
+  const widths = header.map(() => 0)
+  for (const row of lengths) row.forEach((length, column) => (widths[column] = Math.max(widths[column] ?? 0, length)))
+  return cells.map((row, index) =>
+    row
       .map((cell, column) =>
-        column === cells.length - 1 ? cell : cell + ' '.repeat((widths[column] ?? 0) - visibleLength(cell)),
+        column === row.length - 1 ? cell : cell + ' '.repeat((widths[column] ?? 0) - (lengths[index]![column] ?? 0)),
       )
       .join('  ')
-      .trimEnd()
-  return [line(header), ...rows.map(line)].join('\n')
+      .trimEnd(),
+  )
 }

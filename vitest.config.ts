@@ -22,9 +22,23 @@ export default defineConfig({
             'src/preload/**/*.test.ts',
             'bench/**/*.test.ts',
           ],
+          exclude: ['src/cli/contract/**', 'node_modules/**'],
           typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.node.json' },
           testTimeout: 20_000,
           hookTimeout: 20_000,
+        },
+      },
+      {
+        // The command line as users run it: the built bin in a process of its own (src/cli/contract/bin.ts).
+        resolve: { alias },
+        test: {
+          name: 'cli-contract',
+          environment: 'node',
+          globals: true,
+          include: ['src/cli/contract/**/*.test.ts'],
+          globalSetup: ['src/cli/contract/build-once.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 30_000,
         },
       },
       {

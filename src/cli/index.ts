@@ -201,7 +201,7 @@ export async function main(argv: readonly string[], deps: CliDeps = defaultDeps(
    * list, the shell history or npm's log.
    */
   async function webhookToAdd(given: string | undefined): Promise<string> {
-    let webhook = given ?? deps.env.B24_WEBHOOK_URL
+    let webhook = given ?? (deps.env.B24_WEBHOOK_URL || undefined)
     if (webhook === undefined) webhook = (await deps.readHidden?.(t('cli:prompt.webhook'))) ?? undefined
     if (webhook === undefined || webhook === '-') webhook = await deps.readStdin()
     webhook = webhook.trim()

@@ -123,3 +123,32 @@ describe('human output', () => {
     ).toEqual(['ID  NAME  X', '1   a\\nb  x', '22  ok    y'])
   })
 })
+
+describe('measuring text without segmenting it', () => {
+  it('counts what joins into one character as one, as the segmenter does', () => {
+    const samples = [
+      'Проект Süd 12',
+      '販売 🚀',
+      'e\u0301te\u0301',
+      '👩‍👩‍👧 family',
+      '🇩🇪🇫🇷',
+      '👍🏽 ok',
+      '한국어',
+      '\u1100\u1161\u11a8',
+    ]
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+    for (const text of samples) {
+      const expected = [...segmenter.segment(text)].length
+      expect(renderTable(['X', 'Y'], [[text, '|']])[1]).toBe(`${text}  |`)
+      expect(
+        renderTable(
+          ['X', 'Y'],
+          [
+            ['x'.repeat(expected), '|'],
+            [text, '|'],
+          ],
+        )[2],
+      ).toBe(`${text}  |`)
+    }
+  })
+})

@@ -77,20 +77,40 @@ export function errorEvent(account: string, error: ErrorView) {
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 /** Text whose every character is one column: most ids, roles and names. Measured without segmentation. */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+/**
+ * Characters that can join a neighbour into one grapheme cluster: combining and spacing marks, the zero-width joiner,
+ * variation selectors, emoji modifiers and tags, regional indicators, Hangul jamo and the prepended format characters.
+ * Text without any of them has one grapheme per code point, so it is measured without the (slow) segmenter.
+ */
+const JOINS =
+  /[\p{M}\u200d\ufe00-\ufe0f\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0000}-\u{e0fff}\u{110bd}\u{110cd}]/u
 
+/** The text's grapheme clusters (code points, when nothing in it can join). */
 function graphemes(text: string): string[] {
-  return Array.from(segmenter.segment(text), (part) => part.segment)
+  return JOINS.test(text) ? Array.from(segmenter.segment(text), (part) => part.segment) : Array.from(text)
+}
+
+/** How many code points: the string's length less one for each surrogate pair. */
+function codePoints(text: string): number {
+  let count = text.length
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index)
+    if (unit >= 0xd800 && unit <= 0xdbff) count--
+  }
+  return count
 }
 
 /** Cuts text to at most `width` characters (grapheme clusters, so emoji and accents stay whole). */
 export function truncate(text: string, width: number): string {
-  if (PRINTABLE_ASCII.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`
-  const parts = graphemes(text)
-  return parts.length <= width ? text : `${parts.slice(0, width - 1).join('')}…`
+  if (visibleLength(text) <= width) return text
+  return `${graphemes(text)
+    .slice(0, width - 1)
+    .join('')}…`
 }
 
 function visibleLength(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : graphemes(text).length
+  if (PRINTABLE_ASCII.test(text)) return text.length
+  return JOINS.test(text) ? Array.from(segmenter.segment(text)).length : codePoints(text)
 }
 
 /**

@@ -83,6 +83,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
  * Text without any of them has one grapheme per code point, so it is measured without the (slow) segmenter.
  */
 const JOINS =
+  // eslint-disable-next-line no-misleading-character-class -- a class of single code points, each of which may join
   /[\p{M}\u200d\ufe00-\ufe0f\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0000}-\u{e0fff}\u{110bd}\u{110cd}]/u
 
 /** The text's grapheme clusters (code points, when nothing in it can join). */

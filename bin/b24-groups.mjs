@@ -3,7 +3,7 @@
 // JavaScript with no TypeScript step. In a clone, where the sources are beside it, a build that is missing or older
 // than any file it was built from is made first, so `npm run cli -- …` works without a build step of its own.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -21,18 +21,45 @@ function isFresh() {
   }
 }
 
-const inClone = existsSync(`${root}src/cli/index.ts`)
-if (inClone && !isFresh()) {
-  if (process.stderr.isTTY) process.stderr.write('Building the command line (out/cli)...\n')
-  const vite = `${root}node_modules/vite/bin/vite.js`
-  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.cli.config.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  if (build.status !== 0) {
-    process.stderr.write('Could not build the command line; run `npm run build` to see why.\n')
-    process.exit(1)
+/**
+ * Builds out/cli. Two commands started at once on a fresh clone must not build over each other (the build empties the
+ * directory first): the one that takes the lock builds, the other waits for it and uses its build.
+ */
+function build() {
+  const lock = `${root}out/.cli-build.lock`
+  mkdirSync(`${root}out`, { recursive: true })
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx'))
+      break
+    } catch {
+      // A lock older than any build takes is left from a build that was killed: take it over.
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0)
+      if (age > 120_000) rmSync(lock, { force: true })
+      else if (Date.now() > deadline) return false
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100)
+      if (!existsSync(lock) && isFresh()) return true
+    }
   }
+  try {
+    if (isFresh()) return true
+    if (process.stderr.isTTY) process.stderr.write('Building the command line (out/cli)...\n')
+    const vite = `${root}node_modules/vite/bin/vite.js`
+    const result = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.cli.config.ts'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    return result.status === 0
+  } finally {
+    rmSync(lock, { force: true })
+  }
+}
+
+const inClone = existsSync(`${root}src/cli/index.ts`)
+if (inClone && !isFresh() && !build()) {
+  process.stderr.write('Could not build the command line; run `npm run build` to see why.\n')
+  process.exit(1)
 }
 
 const { main } = await import(pathToFileURL(bundle).href)

@@ -3,19 +3,21 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-// Only what every command needs is imported here; the account service, settings (conf), the sync store and the demo
-// portal load when a command asks for them, so `list --webhook` starts without them.
+// Only what every command needs is imported here; the core's composition (the account service, settings with conf,
+// the sync store) and the demo portal load when a command asks for them, so `list --webhook` starts without them.
 import type { AccountService, ClientOptions, SecretStore, SettingsStore } from '../core/accounts'
 import { accountIdOf } from '../core/accounts/account-id'
 import type { BitrixClient } from '../core/bitrix'
 import { createBitrixClient, parseWebhookUrl, toErrorView } from '../core/bitrix'
+import type { Core } from '../core/composition'
 import type { DemoPortal } from '../core/demo'
 import type { SyncStore } from '../core/sync'
 import { createTranslator, resolveLanguage, type Translator } from '@shared/i18n'
 import type { ErrorView, Language } from '@shared/types'
 import { resolveConfigDir } from './config-dir'
 import { cliErrorView } from './messages'
-import { inert, jsonLine } from './terminal-text'
+import { inertText } from '@shared/inert-text'
+import { jsonLine } from './json-line'
 
 /** How often the demo portal's scenario changes a membership, and how often `watch --demo` polls it. */
 export const DEMO_SCENARIO_INTERVAL_MS = 20_000
@@ -95,13 +97,25 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
     options.lang ?? resolveLanguage([deps.env.LC_ALL, deps.env.LC_MESSAGES, deps.env.LANG, deps.env.LANGUAGE])
   const i18n = createTranslator(language)
   const configDir = resolveConfigDir(options.configDir, deps.env, deps.platform, deps.home || os.homedir(), deps.cwd)
-  let settings: SettingsStore | null = null
-  let accounts: AccountService | null = null
-  let syncStore: SyncStore | null = null
+  let core: Promise<Core> | null = null
   let demo: DemoPortal | null = null
+  const describe: CliContext['describe'] = (error, account) => cliErrorView(toErrorView(error, i18n.t), i18n.t, account)
+  // The core's one composition, whose parts are built on first use. The demo portal gets a new port (so a new
+  // account id) every run: its snapshots go to a throwaway directory rather than piling up beside the user's real ones.
+  const theCore = () =>
+    (core ??= Promise.all([import('../core/composition'), import('../core/accounts')]).then(
+      ([{ createCore }, { createKeychainSecretStore }]) =>
+        createCore({
+          dataDir: configDir,
+          stateDir: options.demo ? demoStateDir() : configDir,
+          secrets: () => deps.secrets?.() ?? createKeychainSecretStore(),
+          clientOptions: deps.clientOptions,
+          describeError: (error) => describe(error),
+        }),
+    ))
 
   const writeLines = (stream: CliDeps['stdout'], lines: readonly string[]) =>
-    void stream.write(lines.length === 0 ? '' : `${lines.map(inert).join('\n')}\n`)
+    void stream.write(lines.length === 0 ? '' : `${lines.map(inertText).join('\n')}\n`)
 
   const context: CliContext = {
     deps,
@@ -112,37 +126,10 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
     lines: (lines) => writeLines(deps.stdout, lines),
     err: (line) => writeLines(deps.stderr, [line]),
     json: (value) => void deps.stdout.write(`${jsonLine(value)}\n`),
-    describe: (error, account) => cliErrorView(toErrorView(error, i18n.t), i18n.t, account),
-    async settings() {
-      if (!settings) {
-        const { createSettingsStore } = await import('../core/accounts')
-        settings ??= createSettingsStore({ cwd: configDir })
-      }
-      return settings
-    },
-    async accounts() {
-      if (!accounts) {
-        const { createAccountService, createKeychainSecretStore } = await import('../core/accounts')
-        const service = createAccountService({
-          settings: await context.settings(),
-          secrets: deps.secrets?.() ?? createKeychainSecretStore(),
-          clientOptions: deps.clientOptions,
-        })
-        // Removing an account from the command line forgets its snapshot and history too.
-        service.onRemove(async (id) => (await context.syncStore()).removeAccount(id))
-        accounts ??= service
-      }
-      return accounts
-    },
-    // The demo portal gets a new port (so a new account id) every run: its snapshots go to a throwaway directory
-    // rather than piling up beside the user's real ones.
-    async syncStore() {
-      if (!syncStore) {
-        const { createSyncStore } = await import('../core/sync')
-        syncStore ??= createSyncStore({ dir: options.demo ? demoStateDir() : configDir })
-      }
-      return syncStore
-    },
+    describe,
+    settings: async () => (await theCore()).settings,
+    accounts: async () => (await theCore()).accounts,
+    syncStore: async () => (await theCore()).syncStore,
     async targets() {
       const webhookUrl = options.demo ? await startDemo() : (options.webhook ?? deps.env.B24_WEBHOOK_URL)
       if (webhookUrl) return [adHocTarget(webhookUrl)]
@@ -161,9 +148,9 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
     },
     demoPortal: () => demo,
     async close() {
-      // The settings store watches its file for the app's changes; stop that so nothing outlives the command.
-      settings?.close()
-      await syncStore?.flush()
+      // Writes what is pending and stops watching the settings file for the app's changes, so nothing outlives the
+      // command.
+      await (await core)?.stop()
       await demo?.close()
       if (demoDir) rmSync(demoDir, { recursive: true, force: true })
     },

@@ -4,12 +4,12 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import os from 'node:os'
 import { createTranslator, resolveLanguage } from '@shared/i18n'
+import { inertText } from '@shared/inert-text'
 import type { Language } from '@shared/types'
 import { APP_VERSION, redactPatterns } from '../core/bitrix'
 import { createContext, type CliContext, type CliDeps, type GlobalOptions } from './context'
 import { EXIT, exitCodeForKind, type ExitCode } from './exit-codes'
 import { InputCancelled, readHiddenLine } from './hidden-input'
-import { inert } from './terminal-text'
 
 function integerIn(min: number, max: number, message: string) {
   return (value: string) => {
@@ -35,8 +35,9 @@ function earlyLanguage(argv: readonly string[], env: NodeJS.ProcessEnv): Languag
 
 /**
  * Signal listeners do not keep Node's event loop alive, and the sync engine's timers are unref'd on purpose (a poll
- * schedule alone must not hold a process). So while a long-running command waits to be stopped, this interval is
- * what keeps the process running; it goes when a signal arrives or the command ends by itself.
+ * schedule alone must not hold a process). So while a long-running command waits to be stopped (through a throttled
+ * portal's hour-long backoff too), this interval keeps the process running; it goes when a signal arrives or the
+ * command ends by itself.
  */
 function untilSignal(cancel?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -238,7 +239,7 @@ export async function main(argv: readonly string[], deps: CliDeps = defaultDeps(
     const message = redactPatterns(error instanceof Error ? error.message : String(error))
     const line = t('cli:unexpected', { message })
     if (ctx) ctx.err(line)
-    else deps.stderr.write(`${inert(line)}\n`)
+    else deps.stderr.write(`${inertText(line)}\n`)
     return EXIT.unexpected
   } finally {
     await (context as CliContext | null)?.close()

@@ -120,7 +120,7 @@ describe('human output', () => {
           ['22', 'ok', 'y'],
         ],
       ),
-    ).toEqual(['ID  NAME  X', '1   a\\nb  x', '22  ok    y'])
+    ).toEqual(['ID  NAME    X', '1   a\\x0Ab  x', '22  ok      y'])
   })
 })
 

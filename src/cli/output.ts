@@ -1,7 +1,7 @@
 // The command line's output formats. JSON shapes are a documented contract (README): keep keys and order stable.
 import type { ErrorView, Group, MembershipChange } from '@shared/types'
 import { movedToOf } from './portal-move'
-import { inert } from './terminal-text'
+import { inertText } from '@shared/inert-text'
 
 export interface GroupJson {
   id: string
@@ -119,7 +119,7 @@ function visibleLength(text: string): number {
  * a portal or a file: each is made inert first, so no cell can move the cursor or break its row into two lines.
  */
 export function renderTable(header: string[], rows: string[][]): string[] {
-  const cells = [header, ...rows].map((row) => row.map(inert))
+  const cells = [header, ...rows].map((row) => row.map(inertText))
   const lengths = cells.map((row) => row.map(visibleLength))
   const widths = header.map(() => 0)
   for (const row of lengths) row.forEach((length, column) => (widths[column] = Math.max(widths[column] ?? 0, length)))

@@ -2,7 +2,7 @@ import type { Group } from '@shared/types'
 import type { CliContext, Target } from '../context'
 import { EXIT, exitCodeForKind, type ExitCode } from '../exit-codes'
 import { errorJson, groupJson, renderTable, truncate, type AccountGroupsJson } from '../output'
-import { inert } from '../terminal-text'
+import { inertText } from '@shared/inert-text'
 import { movedHint } from '../portal-move'
 
 interface AccountResult {
@@ -90,7 +90,7 @@ function printHuman(context: CliContext, result: AccountResult): void {
       result.groups.map((group) => [
         group.id,
         roleName(group.role),
-        truncate(inert(group.name), 60) + (group.extranet ? extranet : ''),
+        truncate(inertText(group.name), 60) + (group.extranet ? extranet : ''),
       ]),
     ),
   )

@@ -1,5 +1,6 @@
 // `watch`: polls every account until SIGINT/SIGTERM, then finishes the write in flight and exits 0. It ends by itself
 // only when no account can be polled any more until the user acts (every account halted: exit 3).
+import { SETTING_BOUNDS } from '@shared/model/values'
 import type { ErrorView } from '@shared/types'
 import { isLoopbackOrigin } from '../../core/bitrix'
 import type { BitrixClient } from '../../core/bitrix'
@@ -8,7 +9,8 @@ import { DEMO_POLL_INTERVAL_SECONDS, type CliContext, type Target } from '../con
 import { EXIT, type ExitCode } from '../exit-codes'
 import { createWatchReporter } from './watch-report'
 
-export const APP_MIN_INTERVAL_SECONDS = 15
+/** Below the app's own lowest poll interval, `watch` warns (unless every portal is on this computer). */
+export const APP_MIN_INTERVAL_SECONDS = SETTING_BOUNDS.pollIntervalSeconds.min
 
 export interface WatchOptions {
   interval?: number

@@ -254,12 +254,12 @@ describe('text from a hostile portal is inert in the terminal', () => {
     const lines = result.stdout.trimEnd().split('\n')
     // A header, the column titles, and one line for each of the four groups: nothing forged.
     expect(lines).toHaveLength(6)
-    expect(lines[0]).toBe(`${new URL(raw.origin).host}/1 · Eve\\x1B[31m \\u202EHacker\\nforged line · 4 groups`)
+    expect(lines[0]).toBe(`${new URL(raw.origin).host}/1 · Eve\\x1B[31m \\u202EHacker\\x0Aforged line · 4 groups`)
     expect(lines.filter((line) => line.includes('you were removed'))).toEqual([
-      expect.stringMatching(/^1\s+member\s+Payroll\\n12:00:00 {2}host\/1 {2}you were removed from “Payroll”$/),
+      expect.stringMatching(/^1\s+member\s+Payroll\\x0A12:00:00 {2}host\/1 {2}you were removed from “Payroll”$/),
     ])
     expect(result.stdout).toContain('txt.exe\\u202Egpj')
-    expect(result.stdout).toContain('over\\rwrite \\x9B31m')
+    expect(result.stdout).toContain('over\\x0Dwrite \\x9B31m')
   })
 
   it('--json keeps the exact text, escaped by JSON', async () => {

@@ -62,7 +62,7 @@ it('prints changes for people, not a line per poll, each change on one line what
     expect.stringMatching(
       new RegExp(
         `^\\d\\d:\\d\\d:\\d\\d {2}${account} {2}“New Project Title” was renamed to ` +
-          '“Renamed\\\\n12:00:00  forged/1  you were removed from “Payroll”\\\\x1B\\[2J”$',
+          '“Renamed\\\\x0A12:00:00  forged/1  you were removed from “Payroll”\\\\x1B\\[2J”$',
       ),
     ),
   ])

@@ -21,6 +21,7 @@ import type {
   TimeInfo,
 } from './types'
 import { DEFAULT_USER_AGENT } from './version'
+import { boundedWaitMs, operatingResetAtMs } from './wait-limits'
 
 export const GROUPS_METHOD = 'sonet_group.user.groups'
 export const DEFAULT_TIMEOUT_MS = 30_000
@@ -147,7 +148,8 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
 
   function methodTimeResetAt(method: string): number {
     const resetAt = operatingResetAt.get(method)
-    return resetAt !== undefined && resetAt > now() ? resetAt : now() + METHOD_TIME_FALLBACK_MS
+    const at = resetAt !== undefined && resetAt > now() ? resetAt : now() + METHOD_TIME_FALLBACK_MS
+    return now() + boundedWaitMs(at - now())
   }
 
   function backoffCeiling(error: BitrixError, attempt: number): number {
@@ -203,7 +205,10 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
         if (signal?.aborted) throw abortedError()
         const answer = await portal.send(requestFor(used, method, params), signal)
         const envelope = interpretAnswer(answer, redact)
-        if (envelope.time?.operatingResetAt) operatingResetAt.set(method, envelope.time.operatingResetAt * 1000)
+        const resetAt = envelope.time?.operatingResetAt
+          ? operatingResetAtMs(envelope.time.operatingResetAt, now())
+          : null
+        if (resetAt !== null) operatingResetAt.set(method, resetAt)
         return { ...envelope, movedTo: answer.movedTo }
       } catch (caught) {
         const error = asBitrixError(caught, signal)

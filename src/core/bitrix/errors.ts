@@ -98,24 +98,47 @@ function originOrNull(value: unknown): string | null {
   return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value ? value : null
 }
 
+/** What an error without the client's shape becomes: each shell says it in its own words (the app points to its log). */
+export interface UnexpectedView {
+  kind: ErrorKind
+  messageKey: string
+}
+
+const UNEXPECTED_RULE = ruleFor('UNEXPECTED')
+const CORE_UNEXPECTED: UnexpectedView = { kind: UNEXPECTED_RULE.kind, messageKey: `errors:${UNEXPECTED_RULE.message}` }
+
+/** The error's own code, kind and message key: the contract every typed error of the core (and of a shell) keeps. */
+function hasErrorShape(error: unknown): error is Pick<BitrixErrorShape, 'code' | 'kind' | 'messageKey'> {
+  if (typeof error !== 'object' || error === null) return false
+  const candidate = error as Partial<Record<keyof BitrixErrorShape, unknown>>
+  return (
+    typeof candidate.code === 'string' && typeof candidate.kind === 'string' && typeof candidate.messageKey === 'string'
+  )
+}
+
+function isoOrNull(value: unknown): string | null {
+  const time = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null
+  return time && !Number.isNaN(time.getTime()) ? time.toISOString() : null
+}
+
 /**
- * A secret-free view of any error. A client error keeps its code and kind; anything else becomes UNEXPECTED, and its
- * own message (which may carry anything) is not used.
+ * The one secret-free view of any error, for every shell. A typed error keeps its code, kind, message key, retry
+ * time and (for PORTAL_MOVED) the new origin when it is a bare origin; its own message, which may carry a URL or a
+ * token, is never used. Anything else becomes UNEXPECTED in the shell's words (`unexpected`), which also stand in for
+ * a message key that has no translation.
  */
-export function toErrorView(error: unknown, t: TFunction = englishT()): ErrorView {
-  if (isBitrixErrorShape(error)) {
-    const retryAt = error.retryAt instanceof Date && !Number.isNaN(error.retryAt.getTime()) ? error.retryAt : null
-    const movedTo = error.code === 'PORTAL_MOVED' ? originOrNull(error.movedTo) : null
-    return {
-      code: error.code,
-      kind: error.kind,
-      messageKey: error.messageKey,
-      message: t(error.messageKey),
-      retryAt: retryAt ? retryAt.toISOString() : null,
-      ...(movedTo ? { movedTo } : {}),
-    }
+export function toErrorView(error: unknown, t: TFunction = englishT(), unexpected = CORE_UNEXPECTED): ErrorView {
+  if (!hasErrorShape(error)) {
+    return { code: 'UNEXPECTED', ...unexpected, message: t(unexpected.messageKey), retryAt: null }
   }
-  const rule = ruleFor('UNEXPECTED')
-  const messageKey = `errors:${rule.message}`
-  return { code: 'UNEXPECTED', kind: rule.kind, messageKey, message: t(messageKey), retryAt: null }
+  const { retryAt, movedTo } = error as Partial<Pick<BitrixErrorShape, 'retryAt' | 'movedTo'>>
+  const newOrigin = error.code === 'PORTAL_MOVED' ? originOrNull(movedTo) : null
+  return {
+    code: error.code,
+    kind: error.kind,
+    messageKey: error.messageKey,
+    message: t(error.messageKey, { defaultValue: t(unexpected.messageKey) }),
+    retryAt: isoOrNull(retryAt),
+    ...(newOrigin ? { movedTo: newOrigin } : {}),
+  }
 }

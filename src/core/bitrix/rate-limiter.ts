@@ -3,11 +3,12 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { LeakyBucket, type BucketFigures } from './leaky-bucket'
 import type { RateLimiterOptions, RateLimiterRegistry, Sleep } from './types'
+import { timerMs } from './wait-limits'
 
 /** Ordinary Bitrix24 plans; Enterprise is 5/s and 250. */
 export const DEFAULT_BUCKET: BucketFigures = { drainPerSecond: 2, burst: 50 }
 
-export const defaultSleep: Sleep = (ms, signal) => delay(ms, undefined, signal ? { signal } : undefined)
+export const defaultSleep: Sleep = (ms, signal) => delay(timerMs(ms), undefined, signal ? { signal } : undefined)
 
 // Requests leave on our clock but are counted on the portal's, after a network and event-loop delay that varies:
 // two requests may arrive closer together than they left. Draining 10% slower than the portal lets its bucket

@@ -4,6 +4,7 @@
 import { BitrixError } from './errors'
 import { isAllowedOrigin } from './origin-policy'
 import { mayFollowRedirect } from './redirect-policy'
+import { timerMs } from './wait-limits'
 
 export interface TransportOptions {
   fetch: typeof fetch
@@ -140,7 +141,7 @@ export function createTransport(options: TransportOptions) {
     const timer = setTimeout(() => {
       cause ??= 'timeout'
       controller.abort()
-    }, options.timeoutMs)
+    }, timerMs(options.timeoutMs))
     try {
       const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': options.userAgent }
       if (request.body !== undefined) headers['Content-Type'] = 'application/json'

@@ -2,6 +2,7 @@
 import type { ServerResponse } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
 import { documentedStatusOf } from '../bitrix/error-codes'
+import { timerMs } from '../bitrix/wait-limits'
 import { errorAnswer, html, writeAnswer, type Answer } from './http-answer'
 import type { DemoFault } from './types'
 
@@ -33,7 +34,7 @@ export async function answerWithFault(fault: DemoFault, { res, normal, closing }
     }
     case 'delay':
       try {
-        await delay(fault.ms, undefined, { signal: closing })
+        await delay(timerMs(fault.ms), undefined, { signal: closing })
       } catch {
         return // the portal is closing: its sockets are being destroyed anyway
       }

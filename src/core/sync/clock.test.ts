@@ -11,6 +11,14 @@ describe('the system clock', () => {
     }
   })
 
+  it('never lets a delay beyond what a timer takes fire at once', async () => {
+    let fired = false
+    const handle = systemClock.setTimeout(() => (fired = true), 2 ** 40)
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    systemClock.clearTimeout(handle)
+    expect(fired).toBe(false)
+  })
+
   it('hands out random numbers in [0, 1)', () => {
     const value = systemClock.random()
     expect(value).toBeGreaterThanOrEqual(0)

@@ -1,4 +1,5 @@
 // Time as the sync engine sees it. Injected everywhere so that tests run on a fake clock and never wait.
+import { timerMs } from '../bitrix/wait-limits'
 
 /** An opaque timer handle: whatever `setTimeout` returned. */
 export type TimerHandle = unknown
@@ -12,11 +13,14 @@ export interface Clock {
   random(): number
 }
 
-/** The real clock. Its timers are unref'd: a poll schedule alone must never keep a Node process (the CLI) alive. */
+/**
+ * The real clock. Its timers are unref'd: a poll schedule alone must never keep a Node process (the CLI) alive. A
+ * delay is bounded to what a timer takes as given, since a longer one would fire after 1 ms.
+ */
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout(callback, ms) {
-    const timer = setTimeout(callback, ms)
+    const timer = setTimeout(callback, timerMs(ms))
     timer.unref()
     return timer
   },

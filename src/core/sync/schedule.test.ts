@@ -1,12 +1,12 @@
 import type { ErrorKind } from '@shared/types'
 import type { PollOutcome, ScheduleInput } from './schedule'
+import { MAX_WAIT_MS } from '../bitrix/wait-limits'
 import {
   BACKOFF_MAX_MS,
   backoffDelay,
   decideNext,
   intervalDelay,
   METHOD_TIME_FALLBACK_MS,
-  MIN_RETRY_DELAY_MS,
   OVERLOAD_WAIT_MS,
   rateLimitDelay,
 } from './schedule'
@@ -152,10 +152,28 @@ describe('limits reported by the portal', () => {
     expect(decideNext(input(error('method_time')))).toMatchObject({ delayMs: METHOD_TIME_FALLBACK_MS })
   })
 
-  it('a retry time in the past still waits a moment', () => {
+  it('a retry time in the past still waits the backoff', () => {
     expect(decideNext(input(error('method_time', new Date(NOW - 5_000))))).toMatchObject({
-      delayMs: MIN_RETRY_DELAY_MS,
+      delayMs: backoffDelay(60_000, 1, 0),
+      failures: 1,
     })
+  })
+
+  it('a method-time limit that keeps coming back backs off like any failure, whatever reset the portal names', () => {
+    const soon = new Date(NOW + 1_000)
+    const delays = [1, 2, 3, 4, 5].map((failures) => {
+      const decision = decideNext(input(error('method_time', soon), { failures }))
+      return decision.action === 'wait' ? decision.delayMs : 0
+    })
+    expect(delays).toEqual([1, 2, 3, 4, 5].map((failures) => backoffDelay(60_000, failures + 1, 0)))
+  })
+
+  it.each<[string, ErrorKind, Date | null]>([
+    ['a reset a year away', 'method_time', new Date(NOW + 365 * 86_400_000)],
+    ['an approval retry in the year 58887', 'permission', new Date(8_640_000_000_000_000)],
+  ])('%s waits at most an hour', (_name, kind, retryAt) => {
+    const decision = decideNext(input(error(kind, retryAt)))
+    expect(decision).toMatchObject({ action: 'wait', delayMs: MAX_WAIT_MS })
   })
 
   it.each(RANDOMS)('overload waits 30 minutes plus up to 10%% (random %f)', (random) => {

@@ -1,5 +1,6 @@
 // When to poll next, as a pure function of what the last poll ended with. The poller only applies the decision.
 import type { ErrorKind } from '@shared/types'
+import { boundedWaitMs } from '../bitrix/wait-limits'
 
 export const JITTER_RATIO = 0.1
 export const BACKOFF_START_MAX_MS = 30_000
@@ -9,6 +10,8 @@ export const OVERLOAD_WAIT_MS = 30 * 60_000
 export const METHOD_TIME_FALLBACK_MS = 10 * 60_000
 /** A retry time that has already passed still gets a short pause, so a stale time cannot cause a tight loop. */
 export const MIN_RETRY_DELAY_MS = 1_000
+// Every delay below is also bounded by MAX_WAIT_MS (one hour, see bitrix/wait-limits.ts): a retry time the portal
+// named a year away waits an hour, not a year, and no delay ever overflows a timer.
 
 export type PollOutcome =
   | { type: 'success' }
@@ -78,7 +81,14 @@ function untilRetryAt(retryAt: Date, now: number): number {
   return Math.max(retryAt.getTime() - now, MIN_RETRY_DELAY_MS)
 }
 
-export function decideNext({ outcome, intervalMs, failures, now, random }: ScheduleInput): ScheduleDecision {
+export function decideNext(input: ScheduleInput): ScheduleDecision {
+  const decision = decideUnbounded(input)
+  return decision.action === 'wait' && decision.reason !== 'interval'
+    ? { ...decision, delayMs: boundedWaitMs(decision.delayMs) }
+    : decision
+}
+
+function decideUnbounded({ outcome, intervalMs, failures, now, random }: ScheduleInput): ScheduleDecision {
   if (outcome.type === 'success' || outcome.type === 'aborted') {
     const kept = outcome.type === 'success' ? 0 : failures
     return { action: 'wait', delayMs: intervalDelay(intervalMs, random), failures: kept, reason: 'interval' }
@@ -99,13 +109,14 @@ export function decideNext({ outcome, intervalMs, failures, now, random }: Sched
       const delayMs = rateLimitDelay(intervalMs, next, untilRetryAt(retryAt, now), random)
       return { action: 'wait', delayMs, failures: next, reason: 'backoff' }
     }
-    case 'method_time':
-      return {
-        action: 'wait',
-        delayMs: retryAt ? untilRetryAt(retryAt, now) : METHOD_TIME_FALLBACK_MS,
-        failures,
-        reason: 'retry_at',
-      }
+    case 'method_time': {
+      // Each refused call counts as a failure and waits at least the backoff: a portal that answers 429 every time
+      // while naming a reset that is always about to pass is then asked at the backoff's pace, not the reset's.
+      const next = failures + 1
+      const untilReset = retryAt ? untilRetryAt(retryAt, now) : METHOD_TIME_FALLBACK_MS
+      const delayMs = Math.max(untilReset, backoffDelay(intervalMs, next, random))
+      return { action: 'wait', delayMs, failures: next, reason: 'retry_at' }
+    }
     case 'overload':
       return {
         action: 'wait',

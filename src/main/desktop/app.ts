@@ -22,13 +22,15 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createTranslator } from '@shared/i18n'
 import { createKeychainSecretStore } from '../../core/accounts'
+import { toErrorView } from '../../core/bitrix'
+import { createCore } from '../../core/composition'
 import { startDemoPortal } from '../../core/demo'
 import { createActionDispatcher } from './actions'
 import { composeAppState } from './app-state'
 import { applyLaunchAtLogin, removeEntryFile, writeEntryFile } from './autostart'
 import { createChangeNotifications } from './change-notifications'
 import { createDemoMode } from './demo-mode'
-import { errorViewOf } from './error-view'
+import { DESKTOP_UNEXPECTED } from './error-view'
 import { createExternalOpener } from './external-links'
 import { createHandlers } from './handlers'
 import { registerHandlers, sendToWindow } from './ipc'
@@ -40,7 +42,6 @@ import { appIconPath, resourcesDir, trayIconPath } from './paths'
 import { connectPowerEvents, watchConnectivity } from './power'
 import { loadRendererPage } from './renderer-page'
 import { denyAllPermissions, hardenWebContents } from './security'
-import { accountsPortOf, createCoreServices, enginePortOf, settingsPortOf } from './services'
 import { createShortcutManager } from './shortcut'
 import { createStatePublisher } from './state-publisher'
 import { createTrayPresenter } from './tray'
@@ -76,12 +77,12 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
   let translator = createTranslator('en')
   let online = net.isOnline()
 
-  const core = createCoreServices({
-    userDataDir: userData,
+  const core = createCore({
+    dataDir: userData,
     settingsBackend: (options) => new ElectronStore(options),
-    secrets: createKeychainSecretStore(),
-    fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
-    describeError: (error) => errorViewOf(error, translator),
+    secrets: () => createKeychainSecretStore(),
+    clientOptions: { fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init) },
+    describeError: (error) => toErrorView(error, translator.t, DESKTOP_UNEXPECTED),
     logger: log.logger,
   })
   knownSecrets = () => core.knownSecrets.list()
@@ -139,7 +140,7 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
     window: trayWindow,
     navigate: (payload) => sendToWindow(window, 'ui:navigate', payload),
     engine: core.engine,
-    settings: settingsPortOf(core),
+    settings: core.commands.settings,
     demo,
     app,
     log: log.logger,
@@ -189,9 +190,9 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
       state,
       translator: () => translator,
       now: () => new Date(),
-      accounts: accountsPortOf(core),
-      engine: enginePortOf(core),
-      settings: settingsPortOf(core),
+      accounts: core.commands.accounts,
+      engine: core.commands.sync,
+      settings: core.commands.settings,
       openExternal,
       clipboard,
       window: trayWindow,

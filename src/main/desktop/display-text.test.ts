@@ -19,8 +19,12 @@ describe('display text of portal-supplied names', () => {
     expect(isolate('مرحبا')).toBe('\u2068مرحبا\u2069')
   })
 
-  it('turns line breaks and control characters into single spaces', () => {
-    expect(singleLine('a\r\nb\tc\u0007d\u2028e ')).toBe('a b c d e')
+  it('shows line breaks, control and bidi characters as visible escapes, on one line', () => {
+    expect(singleLine(' a\r\nb\tc\u0007d\u2028e\u202ef ')).toBe('a\\x0D\\x0Ab\\x09c\\x07d\\u2028e\\u202Ef')
+  })
+
+  it('keeps a stray pop-isolate in the name from closing the isolate around it', () => {
+    expect(displayName('x\u2069 · Owner', 60)).toBe('\u2068x\\u2069 · Owner\u2069')
   })
 
   it('escapes markup that notification servers would interpret', () => {
@@ -32,6 +36,6 @@ describe('display text of portal-supplied names', () => {
   })
 
   it('combines the three for display', () => {
-    expect(displayName('  Long\nname here ', 6)).toBe('\u2068Long…\u2069')
+    expect(displayName('  Long name here ', 6)).toBe('\u2068Long…\u2069')
   })
 })

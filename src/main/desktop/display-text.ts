@@ -1,5 +1,6 @@
 // Group names come from the portal and may hold anything: markup, ampersands, right-to-left text, 300 characters.
 // These helpers make such a name safe to show in a menu label or a notification.
+import { inertText } from '@shared/inert-text'
 
 const ELLIPSIS = '…'
 const FIRST_STRONG_ISOLATE = '\u2068'
@@ -26,10 +27,12 @@ export function isolate(text: string): string {
   return FIRST_STRONG_ISOLATE + text + POP_DIRECTIONAL_ISOLATE
 }
 
-/** Collapses line breaks and other control characters, which would break a one-line label. */
+/**
+ * One line with nothing a menu or a notification server would act on: the shared inert-text rule (the terminal's
+ * too), so a name can neither forge a line nor reorder or close the bidi isolate put around it.
+ */
 export function singleLine(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim()
+  return inertText(text).trim()
 }
 
 /**

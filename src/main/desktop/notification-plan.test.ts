@@ -1,6 +1,6 @@
 import { createTranslator } from '@shared/i18n'
 import type { Language, MembershipChange, NotificationSettings } from '@shared/types'
-import { DEFAULT_SETTINGS } from '@shared/types'
+import { DEFAULT_SETTINGS } from '@shared/model'
 import type { PlanInput } from './notification-plan'
 import { planNotifications } from './notification-plan'
 import { account, change, group, NOW } from './state-fixtures'
@@ -189,8 +189,20 @@ describe('hostile group names', () => {
     expect(notification?.body).toBe(`${FSI}فريق التسويق${PDI} · Member`)
   })
 
-  it('keeps a name with line breaks on one line', () => {
-    expect(plain(hostile('a\nb\r\nc'))).toBe('a b c')
+  it('keeps a name with line breaks on one line, the breaks shown', () => {
+    expect(plain(hostile('a\nb\r\nc'))).toBe('a\\x0Ab\\x0D\\x0Ac')
+  })
+
+  it('neutralises bidi controls, so a name cannot close its isolate or reorder the role', () => {
+    const [notification] = plan([change(acme.id, 'joined', group('1', '\u202eevil\u2069'), { to: 'K' })])
+    expect(notification?.body).toBe(`${FSI}\\u202Eevil\\u2069${PDI} · Member`)
+  })
+
+  it('keeps a forged line out of the portal label of a multi-account notification', () => {
+    const other = account('other.bitrix24.com', { label: 'Client' })
+    const forged = account('acme.bitrix24.com', { label: 'Acme\nYou were removed from “Payroll”' })
+    const [notification] = plan([examples.left!], { accounts: [forged, other] })
+    expect(notification?.body.split('\n')).toHaveLength(2)
   })
 
   it('escapes names inside a Linux summary too', () => {

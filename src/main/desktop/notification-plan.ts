@@ -111,7 +111,7 @@ export function planNotifications(input: PlanInput): NotificationSpec[] {
   // With several accounts the portal goes on a line of its own, so "Marketing" of one client is not another's.
   const withPortal = (body: string, accountId: string) => {
     const account = hostOf(accountId)
-    return severalAccounts && account ? `${body}\n${escape(account.label || account.host)}` : body
+    return severalAccounts && account ? `${body}\n${escape(singleLine(account.label || account.host))}` : body
   }
 
   const summary = (changes: readonly MembershipChange[], titleKey: string): NotificationSpec => {

@@ -214,7 +214,7 @@ describe('tray menu', () => {
     const labels = buildTrayMenu(state, en, NOW).flatMap((item) => (item.type === 'action' ? [item.label] : []))
     expect(labels).toContain(`${FSI}${'x'.repeat(59)}…${PDI} · Member`)
     expect(labels).toContain(`${FSI}שלום עולם${PDI} · Member`)
-    expect(labels).toContain(`${FSI}two lines${PDI} · Member`)
+    expect(labels).toContain(`${FSI}two\\x0Alines${PDI} · Member`)
   })
 
   it.each(['ru', 'de'] as const)('is fully translated in %s', (language) => {

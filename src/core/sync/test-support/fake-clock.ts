@@ -1,4 +1,5 @@
 // A manual clock for the sync tests: time moves only when a test says so, and due timers run in time order.
+import { MAX_TIMER_MS } from '../../bitrix/wait-limits'
 import type { Clock, TimerHandle } from '../clock'
 
 interface Task {
@@ -54,8 +55,13 @@ export class FakeClock implements Clock {
     return value
   }
 
+  /**
+   * Like Node's: a delay above 2^31-1 ms (or not a number) fires after 1 ms, so a test on this clock sees the
+   * hammering an unbounded wait would cause for real.
+   */
   setTimeout(callback: () => void, ms: number): TimerHandle {
-    const task = { id: this.nextId++, at: this.time + Math.max(0, ms), callback }
+    const delay = ms > MAX_TIMER_MS || Number.isNaN(ms) ? 1 : Math.max(0, ms)
+    const task = { id: this.nextId++, at: this.time + delay, callback }
     this.tasks.push(task)
     return task.id
   }

@@ -1,7 +1,7 @@
 // The secrets of the accounts in use, for the log to remove verbatim wherever they appear (an error message quoting
 // a URL, a portal echoing a token). Read from the account service's credential cache after a poll succeeded: the
 // poll's client has read them by then, so this never adds a keychain prompt.
-import type { Credentials } from '../../core/bitrix/types'
+import type { Credentials } from '../bitrix/types'
 
 export interface KnownSecrets {
   /** Every remembered secret; called on every log line, so it returns a kept array. */

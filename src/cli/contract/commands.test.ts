@@ -151,6 +151,14 @@ describe('list', () => {
     expect(result.stderr).toContain('b24-groups accounts add')
   })
 
+  it('refuses a plain-http webhook elsewhere in its own words, naming what the command line allows', async () => {
+    const result = await box.run(['--webhook', 'http://example.com/rest/1/abc123/', 'list'])
+    expect(result.code).toBe(3)
+    expect(result.stderr).toBe(
+      'The webhook URL must start with https:// (plain http only to this computer, as for the demo portal).\n',
+    )
+  })
+
   it('exits 3 for a URL that is not a webhook, with one sentence', async () => {
     const result = await box.run(['--webhook', 'https://example.com/not-a-webhook', 'list'])
     expect(result.code).toBe(3)

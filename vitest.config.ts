@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { svelteTesting } from '@testing-library/svelte/vite'
 
@@ -22,7 +22,8 @@ export default defineConfig({
             'src/preload/**/*.test.ts',
             'bench/**/*.test.ts',
           ],
-          exclude: ['src/cli/contract/**', 'node_modules/**'],
+          // The contract suite runs in its own project, which builds the bin first.
+          exclude: [...configDefaults.exclude, 'src/cli/contract/**'],
           typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.node.json' },
           testTimeout: 20_000,
           hookTimeout: 20_000,

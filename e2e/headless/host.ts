@@ -38,7 +38,9 @@ function fail(message: string): never {
 }
 
 if (!existsSync(mainBundle) || !existsSync(preloadBundle)) fail('out/ is missing: run `npm run build` first.')
-if (!chromiumPath) fail("no Chromium found: install Debian's `chromium` or set B24_CHROMIUM.")
+// Debian's Chromium, else the one Playwright downloads (`npx playwright install chromium`) where it can.
+const browserPath = chromiumPath ?? chromium.executablePath()
+if (!existsSync(browserPath)) fail("no Chromium found: install Debian's `chromium` or set B24_CHROMIUM.")
 const userDataDir = options['user-data-dir'] ? resolve(options['user-data-dir']) : null
 if (!/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/.test(options.lang)) fail(`--lang ${options.lang} is not a language code.`)
 
@@ -60,7 +62,7 @@ process.on('exit', removeChromium)
 /** Starts Chromium with a remote-debugging port and reads the port it chose from DevToolsActivePort. */
 async function launchChromium(): Promise<string> {
   browserProcess = spawn(
-    chromiumPath!,
+    browserPath,
     [
       ...CHROMIUM_ARGS,
       '--headless',
@@ -69,6 +71,8 @@ async function launchChromium(): Promise<string> {
       // Chromium refuses module scripts between file:// URLs without it; Electron allows them for its file:// pages.
       '--allow-file-access-from-files',
       `--lang=${options.lang}`,
+      // Headless Chromium takes navigator.languages from --accept-lang, not --lang.
+      `--accept-lang=${options.lang}`,
       '--window-size=380,560',
       '--hide-scrollbars',
       'about:blank',

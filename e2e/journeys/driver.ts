@@ -5,7 +5,7 @@ import { chromium, _electron as electron, type Browser, type ElectronApplication
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { join, resolve } from 'node:path'
-import { electronBinary } from '../electron-binary'
+import { ELECTRON_FIX, electronBinary } from '../electron-binary'
 import type { OsView } from '../headless/os-record'
 
 export type { OsView } from '../headless/os-record'
@@ -147,7 +147,10 @@ export const headlessDriver: Driver = {
 /**
  * What the Electron driver records in the main process: Tray, Notification, shell, clipboard and globalShortcut
  * are wrapped in place so that the same OsView can be read back. The wrapper runs inside Electron (app.evaluate), so
- * it is written against Electron's own objects.
+ * it is written against Electron's own objects. It is installed once the app has started, so what the app set before
+ * (the first tray menu, the tray image, the shortcut) shows only once it is set again; the tray image is not read
+ * back at all (a NativeImage does not keep its path). This driver has never run on our machines, which have no
+ * Electron binary: treat its first run elsewhere as its test.
  */
 async function recordElectron(app: ElectronApplication): Promise<void> {
   await app.evaluate(({ Tray, Notification, shell, clipboard, globalShortcut, BrowserWindow, app: electronApp }) => {
@@ -217,7 +220,7 @@ export const electronDriver: Driver = {
   name: 'Electron',
   skipReason: electronBinary()
     ? null
-    : 'SKIPPED: no Electron binary on this machine (run `npx install-electron` to provision it)',
+    : `SKIPPED: no Electron binary on this machine (run \`${ELECTRON_FIX}\` to provision it)`,
   async launch(options) {
     const app = await electron.launch({
       executablePath: electronBinary()!,

@@ -152,11 +152,6 @@ for (const driver of drivers) {
         driver.name === 'Electron',
         "SKIPPED: the moved-to name resolves only through the headless host's hosts table",
       )
-      test.fail(
-        true,
-        'Known defect #14: main\'s errorViewOf drops movedTo, so the banner offers "Update credentials" instead of ' +
-          '"Use b24.example.org" (and accounts:acceptMove answers NO_MOVE_PENDING). Remove this line once #14 is merged.',
-      )
       // Loopback to loopback is followed by itself (the secret stays on this machine); a move to a real-looking name
       // is the one the user must confirm. The name is served by a second demo portal; no avatars, which the window
       // would fetch from a name only the app's network can resolve.

@@ -52,7 +52,8 @@ export async function addWebhookThroughOnboarding(window: Page, webhookUrl: stri
   await onboarding.getByRole('button', { name: t('ui:form.test') }).click()
   await expect(onboarding.getByTestId('test-result')).toBeVisible()
   await onboarding.getByRole('button', { name: t('ui:form.add') }).click()
-  await expect(window.getByText('Marketing', { exact: true }).first()).toBeVisible()
+  // The first sync of a large list on a shared CI machine can take longer than an assertion's default 5 s.
+  await expect(window.getByText('Marketing', { exact: true }).first()).toBeVisible({ timeout: 20_000 })
 }
 
 /** Every file under a directory, read whole: the secret must be in none of them. */

@@ -16,7 +16,7 @@ export type {
   Role,
   Theme,
 } from './model'
-export { CHANGE_KINDS, CHANGE_KIND_TABLE, LANGUAGES, ROLE_BY_CODE, ROLES, SETTING_BOUNDS } from './model/values'
+export { CHANGE_KINDS, CHANGE_KIND_TABLE, LANGUAGES, ROLE_BY_CODE, roleOf, ROLES, SETTING_BOUNDS } from './model/values'
 import type { AppSettings, AuthKind, Group, MembershipChange } from './model'
 
 /** What went wrong, in the client's error taxonomy. */

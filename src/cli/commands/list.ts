@@ -83,7 +83,8 @@ function printHuman(context: CliContext, result: AccountResult): void {
   const extranet = `  [${t('cli:table.extranet')}]`
   // One lookup per role, not per row: a translator call costs more than the rest of a row.
   const roleNames = new Map<string, string>()
-  const roleName = (role: string) => roleNames.get(role) ?? roleNames.set(role, t(`cli:roles.${role}`)).get(role)!
+  const roleName = (role: Group['role']) =>
+    roleNames.get(role) ?? roleNames.set(role, t(`roles:inText.${role}`)).get(role)!
   context.lines(
     renderTable(
       [t('cli:table.id'), t('cli:table.role'), t('cli:table.name')],

@@ -56,6 +56,13 @@ export function parseWebhookUrl(input: string, options: ParseOptions = {}): Webh
   return { kind: 'webhook', origin: url.origin, userId: String(Number(userId)), code }
 }
 
+/** The secret parts of credentials: what a log or a message must never carry. */
+export function secretsOf(credentials: Credentials): string[] {
+  return credentials.kind === 'webhook'
+    ? [credentials.code]
+    : [credentials.accessToken, credentials.refreshToken, credentials.clientSecret]
+}
+
 /** `https://HOST/rest/1/••••/`: what may be shown instead of the webhook URL. */
 export function maskWebhookUrl(credentials: Pick<WebhookCredentials, 'origin' | 'userId'>): string {
   return `${credentials.origin}/rest/${credentials.userId}/${MASK}/`

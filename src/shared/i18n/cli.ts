@@ -1,14 +1,6 @@
 // Messages of the 'cli' namespace: the command line's human output. Keep the three languages' keys identical.
 export const cli = {
   en: {
-    roles: {
-      owner: 'owner',
-      moderator: 'moderator',
-      member: 'member',
-      banned: 'banned',
-      requested: 'requested',
-      unknown: 'unknown',
-    },
     table: {
       id: 'ID',
       role: 'ROLE',
@@ -38,10 +30,10 @@ export const cli = {
     baseline: '(first sync, nothing to compare)',
     retryAt: 'retrying at {{time}}',
     change: {
-      joined: 'joined “{{name}}” as {{role}}',
+      joined: 'joined “{{name}}” as {{to}}',
       left: 'left “{{name}}”',
       role_changed: 'role in “{{name}}” changed from {{from}} to {{to}}',
-      renamed: '“{{from}}” was renamed to “{{name}}”',
+      renamed: '“{{from}}” was renamed to “{{to}}”',
       image_changed: 'the picture of “{{name}}” changed',
       extranet_changed_on: '“{{name}}” is now an extranet group',
       extranet_changed_off: '“{{name}}” is no longer an extranet group',
@@ -181,14 +173,6 @@ export const cli = {
     unexpected: 'Something unexpected went wrong: {{message}}',
   },
   ru: {
-    roles: {
-      owner: 'владелец',
-      moderator: 'модератор',
-      member: 'участник',
-      banned: 'заблокирован',
-      requested: 'запрос',
-      unknown: 'неизвестно',
-    },
     table: {
       id: 'ID',
       role: 'РОЛЬ',
@@ -220,10 +204,10 @@ export const cli = {
     baseline: '(первая синхронизация, сравнивать не с чем)',
     retryAt: 'повтор в {{time}}',
     change: {
-      joined: 'вы вступили в «{{name}}» как {{role}}',
+      joined: 'вы вступили в «{{name}}» как {{to}}',
       left: 'вы покинули «{{name}}»',
       role_changed: 'роль в «{{name}}» изменилась: {{from}} → {{to}}',
-      renamed: '«{{from}}» переименована в «{{name}}»',
+      renamed: '«{{from}}» переименована в «{{to}}»',
       image_changed: 'изменилась картинка «{{name}}»',
       extranet_changed_on: '«{{name}}» теперь экстранет-группа',
       extranet_changed_off: '«{{name}}» больше не экстранет-группа',
@@ -364,14 +348,6 @@ export const cli = {
     unexpected: 'Произошла непредвиденная ошибка: {{message}}',
   },
   de: {
-    roles: {
-      owner: 'Besitzer',
-      moderator: 'Moderator',
-      member: 'Mitglied',
-      banned: 'gesperrt',
-      requested: 'angefragt',
-      unknown: 'unbekannt',
-    },
     table: {
       id: 'ID',
       role: 'ROLLE',
@@ -401,10 +377,10 @@ export const cli = {
     baseline: '(erste Synchronisierung, nichts zu vergleichen)',
     retryAt: 'neuer Versuch um {{time}}',
     change: {
-      joined: '„{{name}}“ beigetreten als {{role}}',
+      joined: '„{{name}}“ beigetreten als {{to}}',
       left: '„{{name}}“ verlassen',
       role_changed: 'Rolle in „{{name}}“ geändert: {{from}} → {{to}}',
-      renamed: '„{{from}}“ heißt jetzt „{{name}}“',
+      renamed: '„{{from}}“ heißt jetzt „{{to}}“',
       image_changed: 'das Bild von „{{name}}“ wurde geändert',
       extranet_changed_on: '„{{name}}“ ist jetzt eine Extranet-Gruppe',
       extranet_changed_off: '„{{name}}“ ist keine Extranet-Gruppe mehr',

@@ -52,3 +52,9 @@ export const SETTING_BOUNDS = {
   pollIntervalSeconds: { min: 15, max: 3600 },
   trayMenuGroupCount: { min: 0, max: 50 },
 } as const
+
+/** The role a change's `from`/`to` or a group's code stands for: a portal letter ("E"), or a role name already. */
+export function roleOf(value: unknown): Role {
+  if (typeof value !== 'string') return 'unknown'
+  return ROLE_BY_CODE[value] ?? ((ROLES as readonly string[]).includes(value) ? (value as Role) : 'unknown')
+}

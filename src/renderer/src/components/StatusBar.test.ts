@@ -43,9 +43,7 @@ describe('the status line', () => {
       ],
     })
     renderWithApp(StatusBar, { appState })
-    expect(screen.getAllByRole('paragraph').map((line) => line.textContent?.trim())).toEqual([
-      'Syncing… · 8 groups in 2 accounts',
-    ])
+    expect(screen.getAllByRole('paragraph').map((line) => line.textContent?.trim())).toEqual(['Syncing… · 8 groups'])
     expect(screen.getByTestId('status-bar')).toHaveAttribute(
       'title',
       'Acme: Synced 2 minutes ago · 3 groups\nBeta: Syncing… · 5 groups',

@@ -7,7 +7,7 @@ import { formatRelativeTime } from './relative-time'
 
 export type ProblemRank = 'transient' | 'fixable'
 
-const RANK_BY_KIND: Readonly<Record<ErrorKind, ProblemRank>> = {
+const RANK_BY_KIND = {
   auth: 'fixable',
   permission: 'fixable',
   scope: 'fixable',
@@ -21,7 +21,10 @@ const RANK_BY_KIND: Readonly<Record<ErrorKind, ProblemRank>> = {
   server: 'transient',
   network: 'transient',
   protocol: 'transient',
-}
+} as const satisfies Readonly<Record<ErrorKind, ProblemRank>>
+
+/** The kinds of the quiet line, each with its short text (`problems.short.*`). */
+type TransientKind = { [K in ErrorKind]: (typeof RANK_BY_KIND)[K] extends 'transient' ? K : never }[ErrorKind]
 
 export const problemRank = (kind: ErrorKind): ProblemRank => RANK_BY_KIND[kind]
 
@@ -79,7 +82,8 @@ export function transientLine(ranked: RankedProblems, context: TransientLineCont
   let text: string
   if (ranked.transient.length > 1) text = t('problems.notSyncing', { count: ranked.transient.length })
   else {
-    const what = t(`problems.short.${only.error.kind}`)
+    // rankProblems puts only transient kinds here.
+    const what = t(`problems.short.${only.error.kind as TransientKind}`)
     text = context.named ? `${only.account.label || only.account.host}: ${what}` : what
   }
   if (!ranked.nextTryAt) return text

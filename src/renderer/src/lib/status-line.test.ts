@@ -90,7 +90,7 @@ describe('statusSummary', () => {
       ],
       context('en'),
     )
-    expect(summary.text).toBe('Synced 5 minutes ago · 7 groups in 2 accounts')
+    expect(summary.text).toBe('Synced 5 minutes ago · 7 groups')
     expect(summary.detail).toBe('Acme: Synced 2 minutes ago · 4 groups\nBeta: Synced 5 minutes ago · 3 groups')
   })
 
@@ -117,9 +117,9 @@ describe('statusSummary', () => {
       makeStatus(acme.id, { state: 'ok', lastSyncAt: twoMinutesAgo, groupCount: 4 }),
       makeStatus(beta.id, { state: 'syncing', lastSyncAt: twoMinutesAgo, groupCount: 1 }),
     ]
-    expect(statusSummary([acme, beta], statuses, context('en')).text).toBe('Syncing… · 5 groups in 2 accounts')
+    expect(statusSummary([acme, beta], statuses, context('en')).text).toBe('Syncing… · 5 groups')
     expect(statusSummary([acme, beta], statuses, context('ru', false))).toMatchObject({
-      text: 'Нет сети · 5 групп в 2 аккаунтах',
+      text: 'Нет сети · 5 групп',
       tone: 'offline',
     })
   })

@@ -81,7 +81,7 @@ export function statusSummary(
   if (each.length <= 1) return { text: only?.line ?? '', tone, detail }
 
   const groups = each.reduce((sum, { status }) => sum + (status?.groupCount ?? 0), 0)
-  const groupsIn = t('summary.groupsIn', { groups: t('groupCount', { count: groups }), count: each.length })
+  const groupCount = t('groupCount', { count: groups })
   const failed = each.filter(({ tone }) => tone === 'error').length
   if (tone === 'error') {
     const synced = each.filter(({ tone }) => tone === 'ok').length
@@ -95,5 +95,5 @@ export function statusSummary(
   if (tone === 'offline') state = t('status.offline')
   else if (tone === 'syncing') state = t('status.syncing')
   else state = when ? t('status.synced', { when }) : t('status.never')
-  return { text: `${state} · ${groupsIn}`, tone, detail }
+  return { text: `${state} · ${groupCount}`, tone, detail }
 }

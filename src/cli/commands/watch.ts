@@ -1,3 +1,4 @@
+import { SETTING_BOUNDS } from '@shared/model/values'
 import type { ErrorKind } from '@shared/types'
 import { createSyncEngine } from '../../core/sync'
 import type { CliContext } from '../context'
@@ -7,7 +8,8 @@ import { movedHint, movedToOf } from '../portal-move'
 import { describeChange } from './describe-change'
 
 const CREDENTIAL_KINDS: ReadonlySet<ErrorKind> = new Set(['auth', 'permission', 'scope', 'plan'])
-export const APP_MIN_INTERVAL_SECONDS = 15
+/** Below the app's own lowest poll interval, `watch` warns. */
+export const APP_MIN_INTERVAL_SECONDS = SETTING_BOUNDS.pollIntervalSeconds.min
 
 export interface WatchOptions {
   interval?: number

@@ -1,7 +1,6 @@
 // The client's one error type, and its secret-free view for the renderer, logs and the command line.
 import type { ErrorKind, ErrorView } from '@shared/types'
-import { createTranslator } from '@shared/i18n'
-import type { TFunction } from 'i18next'
+import { createTranslator, isMessageKey, type MessageKey, type Translate } from '@shared/i18n'
 import { ruleFor } from './error-codes'
 import { redactPatterns } from './redact'
 import type { BitrixErrorShape } from './types'
@@ -85,8 +84,8 @@ export function isBitrixErrorShape(error: unknown): error is BitrixErrorShape {
   )
 }
 
-let english: TFunction | null = null
-function englishT(): TFunction {
+let english: Translate | null = null
+function englishT(): Translate {
   english ??= createTranslator('en').t
   return english
 }
@@ -101,7 +100,7 @@ function originOrNull(value: unknown): string | null {
 /** What an error without the client's shape becomes: each shell says it in its own words (the app points to its log). */
 export interface UnexpectedView {
   kind: ErrorKind
-  messageKey: string
+  messageKey: MessageKey
 }
 
 const UNEXPECTED_RULE = ruleFor('UNEXPECTED')
@@ -127,7 +126,7 @@ function isoOrNull(value: unknown): string | null {
  * token, is never used. Anything else becomes UNEXPECTED in the shell's words (`unexpected`), which also stand in for
  * a message key that has no translation.
  */
-export function toErrorView(error: unknown, t: TFunction = englishT(), unexpected = CORE_UNEXPECTED): ErrorView {
+export function toErrorView(error: unknown, t: Translate = englishT(), unexpected = CORE_UNEXPECTED): ErrorView {
   if (!hasErrorShape(error)) {
     return { code: 'UNEXPECTED', ...unexpected, message: t(unexpected.messageKey), retryAt: null }
   }
@@ -137,7 +136,7 @@ export function toErrorView(error: unknown, t: TFunction = englishT(), unexpecte
     code: error.code,
     kind: error.kind,
     messageKey: error.messageKey,
-    message: t(error.messageKey, { defaultValue: t(unexpected.messageKey) }),
+    message: isMessageKey(error.messageKey) ? t(error.messageKey) : t(unexpected.messageKey),
     retryAt: isoOrNull(retryAt),
     ...(newOrigin ? { movedTo: newOrigin } : {}),
   }

@@ -10,6 +10,7 @@ export {
   maskCredentials,
   normalizePortalOrigin,
   parseOAuthCredentials,
+  secretsOf,
   DEFAULT_TOKEN_SERVER_URL,
 } from './credentials'
 export type { OAuthInput, ParseOptions } from './credentials'

@@ -37,6 +37,7 @@ import { registerHandlers, sendToWindow } from './ipc'
 import { effectiveLanguage } from './language'
 import type { LaunchArgs } from './launch-args'
 import { createLogger } from './logger'
+import { createIconLoader } from './notification-icon'
 import { createNotifier } from './notifier'
 import { appIconPath, resourcesDir, trayIconPath } from './paths'
 import { connectPowerEvents, watchConnectivity } from './power'
@@ -168,6 +169,18 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
     isSupported: () => Notification.isSupported(),
     onClick: (target) => void actions.openTarget(target),
     icon: appIconPath(resources),
+    // macOS always shows the app's own icon beside a notification.
+    ...(platform === 'darwin'
+      ? {}
+      : {
+          loadIcon: createIconLoader({
+            fetch: (url, init) => net.fetch(url, init),
+            decode: (bytes) => {
+              const image = nativeImage.createFromBuffer(bytes)
+              return image.isEmpty() ? null : image
+            },
+          }),
+        }),
   })
   const shortcut = createShortcutManager(globalShortcut, () => trayWindow.toggle())
   const launchAtLogin = {

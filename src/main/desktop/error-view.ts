@@ -1,7 +1,7 @@
 // What only the desktop shell says about errors: its own failures (a shortcut that is taken, a link refused) with
 // `tray:errors.*` messages, and its words for an error it did not expect. Every other error view comes from the
 // core's one `toErrorView`, which the CLI uses too.
-import type { Translator } from '@shared/i18n'
+import type { Dictionaries, KeysOf, Translator } from '@shared/i18n'
 import type { ErrorKind, ErrorView } from '@shared/types'
 import type { UnexpectedView } from '../../core/bitrix'
 
@@ -12,10 +12,10 @@ export const DESKTOP_UNEXPECTED: UnexpectedView = { kind: 'protocol', messageKey
 export function desktopError(
   code: string,
   kind: ErrorKind,
-  key: string,
+  key: KeysOf<Dictionaries['tray']['errors']>,
   translator: Translator,
   params: Record<string, string> = {},
 ): ErrorView {
-  const messageKey = `tray:errors.${key}`
+  const messageKey = `tray:errors.${key}` as const
   return { code, kind, messageKey, message: translator.t(messageKey, params), retryAt: null }
 }

@@ -134,6 +134,37 @@ test.describe('interaction', () => {
     await screenshot(page, testInfo, 'multi-account-scrolled')
   })
 
+  test('no text is heavier than semibold in any view', async () => {
+    for (const view of ['groups', 'changes', 'settings'] as const) {
+      await openHarness(page, server.url, { fixture: 'errors', view })
+      const heavy = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((element) => element.textContent?.trim() && Number(getComputedStyle(element).fontWeight) > 600)
+          .map((element) => element.tagName + '.' + element.className),
+      )
+      expect(heavy, view).toEqual([])
+    }
+  })
+
+  test('forced colours keep the selection visible, and reduced motion stops the syncing pulse', async () => {
+    const testInfo = test.info()
+    await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' })
+    try {
+      await openHarness(page, server.url, { fixture: 'multi-account' })
+      const row = page.locator('[role="option"][aria-selected="true"] > *').first()
+      await expect(row).toHaveCSS('outline-style', 'solid')
+      const pulse = await page
+        .getByTestId('status-bar')
+        .locator('.dot')
+        .evaluate((dot) => Number.parseFloat(getComputedStyle(dot).animationDuration))
+      expect(pulse).toBeLessThan(0.001)
+      await expectAccessible(page, testInfo)
+      await screenshot(page, testInfo, 'multi-account-forced-colors')
+    } finally {
+      await page.emulateMedia({ forcedColors: 'none', reducedMotion: 'no-preference' })
+    }
+  })
+
   test('Escape clears the search, then asks main to hide the window', async () => {
     await openHarness(page, server.url, { fixture: 'few' })
     await page.getByRole('combobox').fill('design')

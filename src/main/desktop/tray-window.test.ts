@@ -72,6 +72,13 @@ describe('tray window decisions', () => {
     expect(linux.type).toBeUndefined()
     expect(trayWindowOptions('darwin', '/app/preload.cjs').type).toBe('panel')
   })
+
+  it("asks for the platform's popover material and rounded corners, and leaves Linux opaque", () => {
+    expect(trayWindowOptions('darwin', '/p.cjs')).toMatchObject({ vibrancy: 'popover', roundedCorners: true })
+    expect(trayWindowOptions('win32', '/p.cjs')).toMatchObject({ backgroundMaterial: 'acrylic', roundedCorners: true })
+    const linux = trayWindowOptions('linux', '/p.cjs')
+    expect([linux.vibrancy, linux.backgroundMaterial, linux.transparent]).toEqual([undefined, undefined, undefined])
+  })
 })
 
 describe('tray window controller', () => {

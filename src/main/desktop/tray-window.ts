@@ -52,6 +52,23 @@ export function keepWindowOnClose(window: ClosableWindowLike, quitting: () => bo
   })
 }
 
+/**
+ * The platform's own popover look. macOS draws its popover material behind the page (the page lets it through, see
+ * App.svelte); Windows 11 gets acrylic, which Electron applies to frameless windows only partly (electron#38532), so
+ * the page stays opaque there and the material shows at most at the edges; Linux has no material and stays opaque.
+ * Windows 11 and macOS round a frameless window's corners when asked.
+ */
+export function windowMaterial(platform: NodeJS.Platform): BrowserWindowConstructorOptions {
+  switch (platform) {
+    case 'darwin':
+      return { vibrancy: 'popover', visualEffectState: 'active', roundedCorners: true }
+    case 'win32':
+      return { backgroundMaterial: 'acrylic', roundedCorners: true }
+    default:
+      return {}
+  }
+}
+
 export function trayWindowOptions(platform: NodeJS.Platform, preloadPath: string): BrowserWindowConstructorOptions {
   return {
     ...TRAY_WINDOW_SIZE,
@@ -66,6 +83,7 @@ export function trayWindowOptions(platform: NodeJS.Platform, preloadPath: string
     alwaysOnTop: true,
     // A macOS panel floats over full-screen apps and does not activate the app's other windows.
     ...(platform === 'darwin' ? { type: 'panel' } : {}),
+    ...windowMaterial(platform),
     webPreferences: secureWebPreferences(preloadPath),
   }
 }

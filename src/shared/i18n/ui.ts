@@ -52,7 +52,6 @@ const en = {
     updateCredentials: 'Update credentials',
     retry: 'Retry now',
     scopeHelp: 'How to add the scope',
-    nextTry: 'Next try {{when}}.',
     movedTo: 'It now answers at {{host}}. Your credentials are sent there only if you confirm.',
     acceptMove: 'Use {{host}}',
     acceptingMove: 'Checking {{host}}…',
@@ -290,7 +289,6 @@ const ru = {
     updateCredentials: 'Обновить доступ',
     retry: 'Повторить',
     scopeHelp: 'Как добавить право',
-    nextTry: 'Следующая попытка {{when}}.',
     movedTo:
       'Теперь он отвечает по адресу {{host}}. Ваши данные доступа будут отправлены туда, только если вы подтвердите.',
     acceptMove: 'Перейти на {{host}}',
@@ -525,7 +523,6 @@ const de = {
     updateCredentials: 'Zugangsdaten ändern',
     retry: 'Erneut versuchen',
     scopeHelp: 'So fügen Sie das Recht hinzu',
-    nextTry: 'Nächster Versuch {{when}}.',
     movedTo: 'Es antwortet jetzt unter {{host}}. Ihre Zugangsdaten werden nur dorthin gesendet, wenn Sie bestätigen.',
     acceptMove: '{{host}} verwenden',
     acceptingMove: '{{host}} wird geprüft…',

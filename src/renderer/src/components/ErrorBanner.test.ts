@@ -102,15 +102,6 @@ describe('the error banner', () => {
     expect(within(banner).queryByRole('listitem')).not.toBeInTheDocument()
   })
 
-  it('says when the next automatic try is due', () => {
-    const error = makeError('rate_limit', {
-      messageKey: 'errors:queryLimitExceeded',
-      retryAt: '2025-03-10T12:05:00.000Z',
-    })
-    renderWithApp(ErrorBanner, { account, error, onUpdateCredentials: () => {} })
-    expect(screen.getByTestId('error-banner')).toHaveTextContent('Next try in 5 minutes.')
-  })
-
   it('names the account when there are several', () => {
     const error = makeError('network', { messageKey: 'errors:network' })
     renderWithApp(ErrorBanner, {

@@ -5,6 +5,12 @@ import prettier from 'eslint-config-prettier'
 import globals from 'globals'
 import svelteConfig from './svelte.config.js'
 
+/** The window and the preload import nothing but src/shared. */
+const sharedOnly = {
+  regex: '^(\\.\\./)+(core|main|cli)(/|$)',
+  message: 'The window and the preload see only shared types (@shared).',
+}
+
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
@@ -66,15 +72,24 @@ export default tseslint.config(
   },
   {
     files: ['src/renderer/**/*.{ts,svelte}', 'src/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['electron-store'], patterns: [sharedOnly] }] },
+  },
+  {
+    // What ships in the window and the preload carries no zod (the window's bundle budget; a sandboxed preload cannot
+    // load packages): the model's values come from its zod-free values.ts, its types through @shared/types. The
+    // preview harness is not shipped and may use the schemas.
+    files: ['src/renderer/src/**/*.{ts,svelte}', 'src/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: ['electron-store'],
           patterns: [
+            sharedOnly,
             {
-              regex: '^(\\.\\./)+(core|main|cli)(/|$)',
-              message: 'The window and the preload see only shared types (@shared).',
+              regex: '^@shared/(model(/(?!values$).*)?|ipc-schemas)$',
+              message:
+                'The window and the preload load no zod: use @shared/model/values and the types of @shared/types.',
             },
           ],
         },

@@ -35,6 +35,10 @@ export const BENCHMARKS = {
     title: '6. Heap after 10,000 poll cycles vs after 1,000',
     load: () => import('./figures/memory'),
   },
+  cli: {
+    title: '7. The built command line: list CPU vs a bare node fetch, table vs --json at 50,000 groups',
+    load: () => import('./figures/cli'),
+  },
 } satisfies Record<string, Benchmark>
 
 export type BenchmarkName = keyof typeof BENCHMARKS

@@ -1,9 +1,66 @@
 #!/usr/bin/env node
-// The `b24-groups` command. It runs the TypeScript sources through tsx (a dependency), so a fresh clone needs no
-// build step; tsx reads tsconfig.node.json for the `@shared/*` alias.
-import { register } from 'tsx/esm/api'
-import { fileURLToPath } from 'node:url'
+// The `b24-groups` command. It runs the command line built into out/cli/ (`npm run build`, vite.cli.config.ts), plain
+// JavaScript with no TypeScript step. In a clone, where the sources are beside it, a build that is missing or older
+// than any file it was built from is made first, so `npm run cli -- …` works without a build step of its own.
+import { spawnSync } from 'node:child_process'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
-register({ tsconfig: fileURLToPath(new URL('../tsconfig.node.json', import.meta.url)) })
-const { main } = await import('../src/cli/index.ts')
+const root = fileURLToPath(new URL('..', import.meta.url))
+const bundle = `${root}out/cli/index.mjs`
+const inputsFile = `${root}out/cli/inputs.json`
+
+/** True when the bundle exists and no file it was built from (as the build listed them) is newer or gone. */
+function isFresh() {
+  try {
+    const builtAt = statSync(bundle).mtimeMs
+    const inputs = JSON.parse(readFileSync(inputsFile, 'utf8'))
+    return inputs.every((input) => statSync(`${root}${input}`).mtimeMs <= builtAt)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Builds out/cli. Two commands started at once on a fresh clone must not build over each other (the build empties the
+ * directory first): the one that takes the lock builds, the other waits for it and uses its build.
+ */
+function build() {
+  const lock = `${root}out/.cli-build.lock`
+  mkdirSync(`${root}out`, { recursive: true })
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx'))
+      break
+    } catch {
+      // A lock older than any build takes is left from a build that was killed: take it over.
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0)
+      if (age > 120_000) rmSync(lock, { force: true })
+      else if (Date.now() > deadline) return false
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100)
+      if (!existsSync(lock) && isFresh()) return true
+    }
+  }
+  try {
+    if (isFresh()) return true
+    if (process.stderr.isTTY) process.stderr.write('Building the command line (out/cli)...\n')
+    const vite = `${root}node_modules/vite/bin/vite.js`
+    const result = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.cli.config.ts'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    return result.status === 0
+  } finally {
+    rmSync(lock, { force: true })
+  }
+}
+
+const inClone = existsSync(`${root}src/cli/index.ts`)
+if (inClone && !isFresh() && !build()) {
+  process.stderr.write('Could not build the command line; run `npm run build` to see why.\n')
+  process.exit(1)
+}
+
+const { main } = await import(pathToFileURL(bundle).href)
 process.exitCode = await main(process.argv.slice(2))

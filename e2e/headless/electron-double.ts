@@ -582,7 +582,8 @@ export const shell = {
 
 export const globalShortcut = {
   register(accelerator: string, callback: () => void): boolean {
-    if (!/^[\w+]+$/.test(accelerator) || /\+$/.test(accelerator)) {
+    // Electron throws on a malformed accelerator ("Ctrl+", "Ctrl++"); which key names it knows is not modelled.
+    if (accelerator.split('+').some((part) => part.trim() === '')) {
       throw new TypeError(`Failed to parse accelerator '${accelerator}'`)
     }
     if (shortcuts.has(accelerator)) return false

@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { DemoPortal } from '../core/demo'
 import { startDemoPortal } from '../core/demo'
 import { cliHarness, type CliHarness } from './test-support'
@@ -117,7 +115,7 @@ describe('list', () => {
   it('exits 3 and explains when no account is set up', async () => {
     const run = cli.run(['list'])
     expect(await run.code).toBe(3)
-    expect(run.stderr()).toContain('accounts add --webhook')
+    expect(run.stderr()).toContain('b24-groups accounts add')
   })
 })
 
@@ -181,7 +179,8 @@ describe('watch', () => {
     const run = cli.run(['--webhook', portal.webhookUrl('1'), '--json', 'watch', '--interval', '1'])
     await run.waitFor((r) => r.events().some((e) => e.type === 'synced'), 'the baseline sync')
     expect(run.events()[0]).toMatchObject({ type: 'synced', groupCount: 2, baseline: true })
-    expect(run.stderr()).toContain('faster than the app allows')
+    // Polling a portal on this computer every second is no rate-limit risk: no warning.
+    expect(run.stderr()).toBe('')
 
     portal.control.setMemberships('1', [{ id: '77', name: 'New Project Title', role: 'E' }])
     await run.waitFor((r) => r.events().filter((e) => e.type === 'change').length >= 2, 'two changes')
@@ -322,13 +321,3 @@ describe.skipIf(!keyring)(
     })
   },
 )
-
-describe('the b24-groups bin', () => {
-  it('runs from a fresh clone without a build step (tsx) and prints help', () => {
-    const bin = fileURLToPath(new URL('../../bin/b24-groups.mjs', import.meta.url))
-    const result = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8', timeout: 30_000 })
-    expect(result.status).toBe(0)
-    expect(result.stdout).toContain('watch')
-    expect(result.stdout).toContain('demo-portal')
-  })
-})

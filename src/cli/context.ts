@@ -3,18 +3,25 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { AccountService, SecretStore, SettingsStore } from '../core/accounts'
-import { accountIdOf, createKeychainSecretStore } from '../core/accounts'
-import type { ClientOptions } from '../core/accounts'
+// Only what every command needs is imported here; the core's composition (the account service, settings with conf,
+// the sync store) and the demo portal load when a command asks for them, so `list --webhook` starts without them.
+import type { AccountService, ClientOptions, SecretStore, SettingsStore } from '../core/accounts'
+import { accountIdOf } from '../core/accounts/account-id'
 import type { BitrixClient } from '../core/bitrix'
 import { createBitrixClient, parseWebhookUrl, toErrorView } from '../core/bitrix'
-import { createCore, type Core } from '../core/composition'
+import type { Core } from '../core/composition'
 import type { DemoPortal } from '../core/demo'
-import { startDemoPortal } from '../core/demo'
 import type { SyncStore } from '../core/sync'
 import { createTranslator, resolveLanguage, type Translator } from '@shared/i18n'
 import type { ErrorView, Language } from '@shared/types'
 import { resolveConfigDir } from './config-dir'
+import { cliErrorView } from './messages'
+import { inertText } from '@shared/inert-text'
+import { jsonLine } from './json-line'
+
+/** How often the demo portal's scenario changes a membership, and how often `watch --demo` polls it. */
+export const DEMO_SCENARIO_INTERVAL_MS = 20_000
+export const DEMO_POLL_INTERVAL_SECONDS = 5
 
 /** The outside world, injected so tests run commands in-process. */
 export interface CliDeps {
@@ -28,8 +35,13 @@ export interface CliDeps {
   openUrl(url: string): Promise<void>
   /** All of standard input, for `--webhook -`. */
   readStdin(): Promise<string>
-  /** Resolves when the user asks a long-running command to stop (SIGINT/SIGTERM). */
-  untilStopped(): Promise<void>
+  /**
+   * Resolves when the user asks a long-running command to stop (SIGINT/SIGTERM), or when `cancel` aborts (the command
+   * ended by itself). Until then it keeps the process alive.
+   */
+  untilStopped(cancel?: AbortSignal): Promise<void>
+  /** Reads one line without echoing it, when standard input is a terminal; null when it is not. */
+  readHidden?(prompt: string): Promise<string | null>
   /** The keychain; a real one by default. */
   secrets?: () => SecretStore
   clientOptions?: ClientOptions
@@ -59,14 +71,20 @@ export interface CliContext {
   options: GlobalOptions
   i18n: Translator
   configDir: string
+  /** One line of human output; text from a portal or a file in it is shown inert, and it stays one line. */
   out(line: string): void
+  /** Many lines of human output in one write (a table), each made inert like `out`. */
+  lines(lines: readonly string[]): void
   err(line: string): void
   json(value: unknown): void
-  /** The secret-free view of a failure; a portal's move carries its new origin (`movedTo`). */
-  describe(error: unknown): ErrorView
-  settings(): SettingsStore
-  accounts(): AccountService
-  syncStore(): SyncStore
+  /**
+   * The secret-free view of a failure in the command line's words (same code and kind as the app's); a portal's move
+   * carries its new origin (`movedTo`). `account` says whether the failing account is stored or given ad hoc.
+   */
+  describe(error: unknown, account?: { stored: boolean }): ErrorView
+  settings(): Promise<SettingsStore>
+  accounts(): Promise<AccountService>
+  syncStore(): Promise<SyncStore>
   /** The accounts to work on: `--demo`, else `--webhook`/B24_WEBHOOK_URL, else the enabled stored accounts. */
   targets(): Promise<Target[]>
   /** The demo portal started for `--demo`, if any. */
@@ -79,35 +97,43 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
     options.lang ?? resolveLanguage([deps.env.LC_ALL, deps.env.LC_MESSAGES, deps.env.LANG, deps.env.LANGUAGE])
   const i18n = createTranslator(language)
   const configDir = resolveConfigDir(options.configDir, deps.env, deps.platform, deps.home || os.homedir(), deps.cwd)
-  let core: Core | null = null
+  let core: Promise<Core> | null = null
   let demo: DemoPortal | null = null
+  const describe: CliContext['describe'] = (error, account) => cliErrorView(toErrorView(error, i18n.t), i18n.t, account)
   // The core's one composition, whose parts are built on first use. The demo portal gets a new port (so a new
   // account id) every run: its snapshots go to a throwaway directory rather than piling up beside the user's real ones.
   const theCore = () =>
-    (core ??= createCore({
-      dataDir: configDir,
-      stateDir: options.demo ? demoStateDir() : configDir,
-      secrets: () => deps.secrets?.() ?? createKeychainSecretStore(),
-      clientOptions: deps.clientOptions,
-      describeError: (error) => toErrorView(error, i18n.t),
-    }))
+    (core ??= Promise.all([import('../core/composition'), import('../core/accounts')]).then(
+      ([{ createCore }, { createKeychainSecretStore }]) =>
+        createCore({
+          dataDir: configDir,
+          stateDir: options.demo ? demoStateDir() : configDir,
+          secrets: () => deps.secrets?.() ?? createKeychainSecretStore(),
+          clientOptions: deps.clientOptions,
+          describeError: (error) => describe(error),
+        }),
+    ))
+
+  const writeLines = (stream: CliDeps['stdout'], lines: readonly string[]) =>
+    void stream.write(lines.length === 0 ? '' : `${lines.map(inertText).join('\n')}\n`)
 
   const context: CliContext = {
     deps,
     options,
     i18n,
     configDir,
-    out: (line) => void deps.stdout.write(`${line}\n`),
-    err: (line) => void deps.stderr.write(`${line}\n`),
-    json: (value) => void deps.stdout.write(`${JSON.stringify(value)}\n`),
-    describe: (error) => toErrorView(error, i18n.t),
-    settings: () => theCore().settings,
-    accounts: () => theCore().accounts,
-    syncStore: () => theCore().syncStore,
+    out: (line) => writeLines(deps.stdout, [line]),
+    lines: (lines) => writeLines(deps.stdout, lines),
+    err: (line) => writeLines(deps.stderr, [line]),
+    json: (value) => void deps.stdout.write(`${jsonLine(value)}\n`),
+    describe,
+    settings: async () => (await theCore()).settings,
+    accounts: async () => (await theCore()).accounts,
+    syncStore: async () => (await theCore()).syncStore,
     async targets() {
       const webhookUrl = options.demo ? await startDemo() : (options.webhook ?? deps.env.B24_WEBHOOK_URL)
       if (webhookUrl) return [adHocTarget(webhookUrl)]
-      const service = context.accounts()
+      const service = await context.accounts()
       return service
         .list()
         .filter((account) => account.enabled)
@@ -124,7 +150,7 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
     async close() {
       // Writes what is pending and stops watching the settings file for the app's changes, so nothing outlives the
       // command.
-      await core?.stop()
+      await (await core)?.stop()
       await demo?.close()
       if (demoDir) rmSync(demoDir, { recursive: true, force: true })
     },
@@ -137,7 +163,10 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
   }
 
   async function startDemo(): Promise<string> {
-    demo ??= await startDemoPortal({ scenario: true })
+    if (!demo) {
+      const { startDemoPortal } = await import('../core/demo')
+      demo ??= await startDemoPortal({ scenario: true, scenarioIntervalMs: DEMO_SCENARIO_INTERVAL_MS })
+    }
     return demo.webhookUrl()
   }
 

@@ -1,46 +1,59 @@
 // The headless command line over the same core as the app: list, watch, open, accounts, demo-portal.
-// `main` takes its outside world as an argument so tests run every command in-process.
+// `main` takes its outside world as an argument so tests run every command in-process. Each command's module loads
+// when the command runs: `list` does not pay for the sync engine, the demo portal or the browser opener.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import openInBrowser from 'open'
 import os from 'node:os'
-import { createTranslator, type MessageKey, resolveLanguage } from '@shared/i18n'
-import { redactPatterns } from '../core/bitrix'
+import { createTranslator, resolveLanguage } from '@shared/i18n'
+import { inertText } from '@shared/inert-text'
 import type { Language } from '@shared/types'
-import {
-  accountsAddCommand,
-  accountsListCommand,
-  accountsRemoveCommand,
-  accountsSetPortalCommand,
-} from './commands/accounts'
-import { demoPortalCommand } from './commands/demo-portal'
-import { listCommand } from './commands/list'
-import { openCommand } from './commands/open'
-import { watchCommand } from './commands/watch'
+import { APP_VERSION, redactPatterns } from '../core/bitrix'
 import { createContext, type CliContext, type CliDeps, type GlobalOptions } from './context'
 import { EXIT, exitCodeForKind, type ExitCode } from './exit-codes'
+import { InputCancelled, readHiddenLine } from './hidden-input'
 
-function integerIn(min: number, max: number, messageKey: MessageKey, language: Language) {
+function integerIn(min: number, max: number, message: string) {
   return (value: string) => {
     const number = Number(value)
-    if (!/^\d+$/.test(value) || number < min || number > max) {
-      throw new InvalidArgumentError(createTranslator(language).t(messageKey))
-    }
+    if (!/^\d+$/.test(value) || number < min || number > max) throw new InvalidArgumentError(message)
     return number
   }
 }
 
-function groupIdArgument(language: Language) {
+function groupIdArgument(message: string) {
   return (value: string) => {
-    if (!/^\d{1,18}$/.test(value)) throw new InvalidArgumentError(createTranslator(language).t('cli:usage.badGroupId'))
+    if (!/^\d{1,18}$/.test(value)) throw new InvalidArgumentError(message)
     return value
   }
 }
 
-/** The language for usage errors, read before commander parses (so its own messages can be translated too). */
+/** The language for help and usage errors, read before commander parses (so its own texts can be translated too). */
 function earlyLanguage(argv: readonly string[], env: NodeJS.ProcessEnv): Language {
   const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='))
   const value = index < 0 ? undefined : argv[index]!.includes('=') ? argv[index]!.split('=')[1] : argv[index + 1]
   return resolveLanguage([value, env.LC_ALL, env.LC_MESSAGES, env.LANG, env.LANGUAGE])
+}
+
+/**
+ * Signal listeners do not keep Node's event loop alive, and the sync engine's timers are unref'd on purpose (a poll
+ * schedule alone must not hold a process). So while a long-running command waits to be stopped (through a throttled
+ * portal's hour-long backoff too), this interval keeps the process running; it goes when a signal arrives or the
+ * command ends by itself.
+ */
+function untilSignal(cancel?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const keepAlive = setInterval(() => {}, 2 ** 31 - 1)
+    const done = () => {
+      clearInterval(keepAlive)
+      process.off('SIGINT', done)
+      process.off('SIGTERM', done)
+      cancel?.removeEventListener('abort', done)
+      resolve()
+    }
+    process.once('SIGINT', done)
+    process.once('SIGTERM', done)
+    if (cancel?.aborted) done()
+    else cancel?.addEventListener('abort', done, { once: true })
+  })
 }
 
 export function defaultDeps(): CliDeps {
@@ -52,6 +65,7 @@ export function defaultDeps(): CliDeps {
     platform: process.platform,
     home: os.homedir(),
     openUrl: async (url) => {
+      const { default: openInBrowser } = await import('open')
       await openInBrowser(url)
     },
     readStdin: async () => {
@@ -59,33 +73,37 @@ export function defaultDeps(): CliDeps {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
       return Buffer.concat(chunks).toString('utf8')
     },
-    // The poll timers are unref'd, and a signal listener keeps nothing alive: without a handle of its own, `watch`
-    // in a long backoff (a throttled portal's hour) would end silently with nothing left to wait for.
-    untilStopped: () =>
-      new Promise((resolve) => {
-        const keepAlive = setInterval(() => {}, 2 ** 31 - 1)
-        const stop = () => {
-          clearInterval(keepAlive)
-          resolve()
-        }
-        process.once('SIGINT', stop)
-        process.once('SIGTERM', stop)
-      }),
+    readHidden: async (prompt) => (process.stdin.isTTY ? readHiddenLine(process.stdin, process.stderr, prompt) : null),
+    untilStopped: untilSignal,
   }
 }
 
 export async function main(argv: readonly string[], deps: CliDeps = defaultDeps()): Promise<ExitCode> {
   const language = earlyLanguage(argv, deps.env)
+  const { t } = createTranslator(language)
   let exitCode: ExitCode = EXIT.ok
   let context: CliContext | null = null
+  const titles: Record<string, string> = {
+    'Usage:': t('cli:help.titles.usage'),
+    'Options:': t('cli:help.titles.options'),
+    'Global Options:': t('cli:help.titles.globalOptions'),
+    'Commands:': t('cli:help.titles.commands'),
+    'Arguments:': t('cli:help.titles.arguments'),
+  }
 
+  // Settings made before the subcommands are added are inherited by them: help in the user's language, the global
+  // options in every subcommand's help, output through deps, errors as return codes.
   const program = new Command('b24-groups')
-    .description('Your Bitrix24 groups and projects, from the command line.')
-    .addOption(new Option('--config-dir <dir>', 'where accounts, settings and snapshots live (B24_GROUPS_CONFIG_DIR)'))
-    .addOption(new Option('--webhook <url>', 'use this inbound webhook instead of stored accounts (B24_WEBHOOK_URL)'))
-    .option('--json', 'machine-readable output')
-    .addOption(new Option('--lang <language>', 'en, ru or de').choices(['en', 'ru', 'de']))
-    .option('--demo', 'use a demo portal started in-process instead of stored accounts')
+    .description(t('cli:help.program'))
+    .version(APP_VERSION, '-V, --version', t('cli:help.version'))
+    .helpOption('-h, --help', t('cli:help.help'))
+    .helpCommand('help [command]', t('cli:help.help'))
+    .configureHelp({ showGlobalOptions: true, styleTitle: (title) => titles[title] ?? title })
+    .addOption(new Option('--config-dir <dir>', t('cli:help.configDir')))
+    .addOption(new Option('--webhook <url>', t('cli:help.webhook')))
+    .option('--json', t('cli:help.json'))
+    .addOption(new Option('--lang <language>', t('cli:help.lang')).choices(['en', 'ru', 'de']))
+    .option('--demo', t('cli:help.demo'))
     .exitOverride()
     .configureOutput({
       writeOut: (text) => void deps.stdout.write(text),
@@ -95,61 +113,61 @@ export async function main(argv: readonly string[], deps: CliDeps = defaultDeps(
 
   const run = (action: (ctx: CliContext) => Promise<ExitCode> | ExitCode) => async () => {
     const options = program.opts<GlobalOptions>()
-    if (options.webhook && options.demo)
-      throw new InvalidArgumentError(createTranslator(language).t('cli:usage.webhookAndDemo'))
+    if (options.webhook && options.demo) throw new InvalidArgumentError(t('cli:usage.webhookAndDemo'))
     context = createContext(deps, options)
     exitCode = await action(context)
   }
 
   program
     .command('list')
-    .description('list the groups of every enabled account')
-    .action(run((ctx) => listCommand(ctx)))
+    .description(t('cli:help.list'))
+    .action(run(async (ctx) => (await import('./commands/list')).listCommand(ctx)))
 
   program
     .command('watch')
-    .description('poll until interrupted and print every membership change')
+    .description(t('cli:help.watch'))
     .addOption(
-      new Option('--interval <seconds>', 'seconds between polls (default: the app setting)').argParser(
-        integerIn(1, 3600, 'cli:usage.badInterval', language),
+      new Option('--interval <seconds>', t('cli:help.interval')).argParser(
+        integerIn(1, 3600, t('cli:usage.badInterval')),
       ),
     )
-    .action((options: { interval?: number }) => run((ctx) => watchCommand(ctx, options))())
+    .option('--verbose', t('cli:help.verbose'))
+    .action((options: { interval?: number; verbose?: boolean }) =>
+      run(async (ctx) => (await import('./commands/watch')).watchCommand(ctx, options))(),
+    )
 
   program
     .command('open')
-    .description("open a group's page in the default browser")
-    .argument('<group-id>', 'the group id, e.g. 77', groupIdArgument(language))
-    .option('--account <id>', 'the account (HOST/USER_ID) when several have the group')
-    .option('--print', 'print the URL instead of opening it')
+    .description(t('cli:help.open'))
+    .argument('<group-id>', t('cli:help.groupId'), groupIdArgument(t('cli:usage.badGroupId')))
+    .option('--account <id>', t('cli:help.account'))
+    .option('--print', t('cli:help.print'))
     .action((groupId: string, options: { account?: string; print?: boolean }) =>
-      run((ctx) => openCommand(ctx, groupId, options))(),
+      run(async (ctx) => (await import('./commands/open')).openCommand(ctx, groupId, options))(),
     )
 
-  const accounts = program.command('accounts').description('manage stored accounts (secrets in the OS keychain)')
+  const accounts = program.command('accounts').description(t('cli:help.accounts'))
   accounts
     .command('list')
-    .description('list stored accounts')
-    .option('--json', 'machine-readable output')
+    .description(t('cli:help.accountsList'))
+    .option('--json', t('cli:help.json'))
     .action((options: { json?: boolean }) =>
-      run((ctx) =>
-        accountsListCommand({ ...ctx, options: { ...ctx.options, json: ctx.options.json || options.json } }),
+      run(async (ctx) =>
+        (await import('./commands/accounts')).accountsListCommand({
+          ...ctx,
+          options: { ...ctx.options, json: ctx.options.json || options.json },
+        }),
       )(),
     )
   accounts
     .command('add')
-    .description('prove an inbound webhook and store it')
-    .option('--webhook <url>', 'the inbound webhook URL, https://HOST/rest/USER_ID/CODE/ (- reads it from stdin)')
-    .option('--label <text>', 'a name for the account')
+    .description(t('cli:help.accountsAdd'))
+    .option('--webhook <url>', t('cli:help.addWebhook'))
+    .option('--label <text>', t('cli:help.label'))
     .action(async (options: { webhook?: string; label?: string }) => {
-      // Commander reads options anywhere on the line, so `accounts add --webhook URL` fills the global --webhook.
-      // `--webhook -` reads the URL from standard input and B24_WEBHOOK_URL is read too, so the code need not
-      // appear in the process list or the shell history.
-      let webhook = options.webhook ?? program.opts<GlobalOptions>().webhook ?? deps.env.B24_WEBHOOK_URL
-      if (webhook === '-') webhook = (await deps.readStdin()).trim()
-      if (!webhook) throw new InvalidArgumentError(createTranslator(language).t('cli:usage.webhookRequired'))
-      return run((ctx) =>
-        accountsAddCommand(
+      const webhook = await webhookToAdd(options.webhook ?? program.opts<GlobalOptions>().webhook)
+      return run(async (ctx) =>
+        (await import('./commands/accounts')).accountsAddCommand(
           { ...ctx, options: { ...ctx.options, webhook: undefined } },
           { webhook, label: options.label },
         ),
@@ -157,25 +175,40 @@ export async function main(argv: readonly string[], deps: CliDeps = defaultDeps(
     })
   accounts
     .command('remove')
-    .description('remove an account, its keychain entry, snapshot and history')
-    .argument('<id>', 'the account id, HOST/USER_ID')
-    .action((id: string) => run((ctx) => accountsRemoveCommand(ctx, id))())
+    .description(t('cli:help.accountsRemove'))
+    .argument('<id>', t('cli:help.accountId'))
+    .action((id: string) => run(async (ctx) => (await import('./commands/accounts')).accountsRemoveCommand(ctx, id))())
   accounts
     .command('set-portal')
-    .description("accept a portal's move: check the new address answers for the same user, then store it")
-    .argument('<id>', 'the account id, HOST/USER_ID')
-    .argument('<url>', 'the new portal address, https://HOST (no path)')
-    .action((id: string, url: string) => run((ctx) => accountsSetPortalCommand(ctx, id, url))())
+    .description(t('cli:help.setPortal'))
+    .argument('<id>', t('cli:help.accountId'))
+    .argument('<url>', t('cli:help.portalUrl'))
+    .action((id: string, url: string) =>
+      run(async (ctx) => (await import('./commands/accounts')).accountsSetPortalCommand(ctx, id, url))(),
+    )
 
   program
     .command('demo-portal')
-    .description('run the demo portal in the foreground and print a webhook URL for it')
-    .addOption(
-      new Option('--port <n>', 'port to listen on (default: random)').argParser(
-        integerIn(0, 65535, 'cli:usage.badPort', language),
-      ),
+    .description(t('cli:help.demoPortal'))
+    .addOption(new Option('--port <n>', t('cli:help.port')).argParser(integerIn(0, 65535, t('cli:usage.badPort'))))
+    .action((options: { port?: number }) =>
+      run(async (ctx) => (await import('./commands/demo-portal')).demoPortalCommand(ctx, options))(),
     )
-    .action((options: { port?: number }) => run((ctx) => demoPortalCommand(ctx, options))())
+
+  /**
+   * The webhook `accounts add` stores. Commander reads options anywhere on the line, so `accounts add --webhook URL`
+   * may fill the global --webhook. Without one it comes from B24_WEBHOOK_URL, else it is asked for with hidden input
+   * on a terminal, else read from standard input (as `--webhook -` does): the code need not appear in the process
+   * list, the shell history or npm's log.
+   */
+  async function webhookToAdd(given: string | undefined): Promise<string> {
+    let webhook = given ?? (deps.env.B24_WEBHOOK_URL || undefined)
+    if (webhook === undefined) webhook = (await deps.readHidden?.(t('cli:prompt.webhook'))) ?? undefined
+    if (webhook === undefined || webhook === '-') webhook = await deps.readStdin()
+    webhook = webhook.trim()
+    if (!webhook) throw new InvalidArgumentError(t('cli:usage.webhookRequired'))
+    return webhook
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' })
@@ -186,19 +219,27 @@ export async function main(argv: readonly string[], deps: CliDeps = defaultDeps(
       deps.stderr.write(`${error.message}\n`)
       return EXIT.usage
     }
+    if (error instanceof InputCancelled) {
+      deps.stderr.write(`${t('cli:usage.cancelled')}\n`)
+      return EXIT.usage
+    }
     if (error instanceof CommanderError) {
       // Help and version are successes; everything else commander reports is a usage error (already printed).
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage
     }
-    const view = (context as CliContext | null)?.describe(error)
-    if (view && view.code !== 'UNEXPECTED') {
+    const ctx = context as CliContext | null
+    const view = ctx?.describe(error)
+    if (ctx && view && view.code !== 'UNEXPECTED') {
       // An expected failure (a bad webhook URL, a refused credential, no keychain): one plain sentence.
-      deps.stderr.write(`${view.message}\n`)
+      ctx.err(view.message)
       return view.code.startsWith('KEYCHAIN_') ? EXIT.credentials : exitCodeForKind(view.kind)
     }
-    // Unexpected errors are ours, but their text may quote a URL; webhook paths and tokens are scrubbed all the same.
+    // Unexpected errors are ours, but their text may quote a URL or a portal's words: webhook paths and tokens are
+    // scrubbed, and control characters shown inert, all the same.
     const message = redactPatterns(error instanceof Error ? error.message : String(error))
-    deps.stderr.write(`${createTranslator(language).t('cli:unexpected', { message })}\n`)
+    const line = t('cli:unexpected', { message })
+    if (ctx) ctx.err(line)
+    else deps.stderr.write(`${inertText(line)}\n`)
     return EXIT.unexpected
   } finally {
     await (context as CliContext | null)?.close()

@@ -102,11 +102,53 @@ describe('human output', () => {
           ['member', 'Ops'],
         ],
       ),
-    ).toBe('ROLE    NAME\nowner   🚀 Launch\nmember  Ops')
+    ).toEqual(['ROLE    NAME', 'owner   🚀 Launch', 'member  Ops'])
   })
 
-  it('truncates long names with an ellipsis and folds line breaks', () => {
+  it('truncates long names with an ellipsis, ASCII or not', () => {
     expect(truncate('a'.repeat(10), 5)).toBe('aaaa…')
-    expect(truncate('two\nlines', 20)).toBe('two lines')
+    expect(truncate('ä'.repeat(10), 5)).toBe('ääää…')
+    expect(truncate('🚀'.repeat(3), 5)).toBe('🚀🚀🚀')
+  })
+
+  it('keeps every row on one line and measures a cell as it prints, escapes included', () => {
+    expect(
+      renderTable(
+        ['ID', 'NAME', 'X'],
+        [
+          ['1', 'a\nb', 'x'],
+          ['22', 'ok', 'y'],
+        ],
+      ),
+    ).toEqual(['ID  NAME    X', '1   a\\x0Ab  x', '22  ok      y'])
+  })
+})
+
+describe('measuring text without segmenting it', () => {
+  it('counts what joins into one character as one, as the segmenter does', () => {
+    const samples = [
+      'Проект Süd 12',
+      '販売 🚀',
+      'e\u0301te\u0301',
+      '👩‍👩‍👧 family',
+      '🇩🇪🇫🇷',
+      '👍🏽 ok',
+      '한국어',
+      '\u1100\u1161\u11a8',
+    ]
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+    for (const text of samples) {
+      const expected = [...segmenter.segment(text)].length
+      expect(renderTable(['X', 'Y'], [[text, '|']])[1]).toBe(`${text}  |`)
+      expect(
+        renderTable(
+          ['X', 'Y'],
+          [
+            ['x'.repeat(expected), '|'],
+            [text, '|'],
+          ],
+        )[2],
+      ).toBe(`${text}  |`)
+    }
   })
 })

@@ -228,10 +228,10 @@ describe('a move that list or watch reports', () => {
   })
 
   it('watch names the new address and the command; watch --json gives movedTo in the error event', async () => {
+    // A moved portal halts polling until the user acts: with no other account, watch ends (exit 3) and says how.
     const human = run(['watch', '--interval', '60'])
-    await human.waitFor((r) => r.stderr().includes('set-portal'), 'the moved line')
-    human.stop()
-    expect(await human.code).toBe(0)
+    expect(await human.code).toBe(3)
+    expect(human.stderr()).toContain('No account can be polled until you act, so watch stops:')
     expect(human.stderr()).toMatch(
       new RegExp(
         `${accountId}: The portal's address has changed\\. Portal moved to ${NEW}; if that is right, run: ` +
@@ -241,9 +241,7 @@ describe('a move that list or watch reports', () => {
     )
 
     const json = run(['--json', 'watch', '--interval', '60'])
-    await json.waitFor((r) => r.events().some((e) => e.type === 'error'), 'the error event')
-    json.stop()
-    expect(await json.code).toBe(0)
+    expect(await json.code).toBe(3)
     expect(json.events()).toEqual([
       {
         type: 'error',

@@ -59,7 +59,12 @@ export function cliHarness(options: CliHarnessOptions = {}): CliHarness {
           opened.push(url)
         },
         readStdin: async () => stdin,
-        untilStopped: () => stopped,
+        untilStopped: (cancel) =>
+          new Promise<void>((resolve) => {
+            void stopped.then(resolve)
+            if (cancel?.aborted) resolve()
+            cancel?.addEventListener('abort', () => resolve(), { once: true })
+          }),
         secrets: () => secrets,
         clientOptions: options.clientOptions,
       }

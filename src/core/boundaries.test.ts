@@ -16,10 +16,14 @@ describe('import boundaries', () => {
     ['src/core/bitrix/x.ts', "import '../../cli/context'"],
     ['src/core/x.ts', "import '../renderer/src/lib/theme'"],
     ['src/shared/x.ts', "import '../main/desktop/app'"],
-    ['src/cli/commands/x.ts', "import '../../main/desktop/services'"],
+    ['src/cli/commands/x.ts', "import '../../main/desktop/app'"],
+    ['src/core/composition/x.ts', "import '../../main/desktop/handlers'"],
     ['bench/figures/x.ts', "import '../../src/main/desktop/app'"],
     ['src/renderer/src/lib/x.ts', "import '../../../core/sync'"],
     ['src/preload/x.ts', "import '../main/desktop/ipc'"],
+    ['src/renderer/src/lib/x.ts', "import '@shared/model'"],
+    ['src/renderer/src/lib/x.ts', "import '@shared/model/settings'"],
+    ['src/preload/x.ts', "import '@shared/ipc-schemas'"],
     ['src/main/x.ts', "import 'electron'"],
   ])('refuses, in %s, %s', async (filePath, source) => {
     expect(await restrictedImports(filePath, source)).toBe(1)
@@ -30,10 +34,15 @@ describe('import boundaries', () => {
     ['src/core/sync/x.ts', "import '@shared/types'"],
     ['src/shared/i18n/x.ts', "import './cli'"],
     ['src/cli/commands/x.ts', "import '../../core/sync'"],
+    ['src/cli/x.ts', "import '../core/composition'"],
+    ['src/main/desktop/x.ts', "import '../../core/composition'"],
+    ['src/core/sync/x.ts', "import '@shared/model'"],
     ['bench/figures/x.ts', "import '../../src/core/sync'"],
     ['src/main/desktop/x.ts', "import 'electron'"],
     ['src/main/desktop/x.ts', "import '../../core/sync'"],
     ['src/renderer/src/lib/x.ts', "import '@shared/types'"],
+    ['src/renderer/src/lib/x.ts', "import '@shared/model/values'"],
+    ['src/renderer/harness/x.ts', "import '@shared/model'"],
     ['src/preload/x.ts', "import 'electron'"],
   ])('allows, in %s, %s', async (filePath, source) => {
     expect(await restrictedImports(filePath, source)).toBe(0)

@@ -26,9 +26,9 @@ function fail(context: CliContext, error: unknown, account?: string): ExitCode {
   return view.code.startsWith('KEYCHAIN_') ? EXIT.credentials : exitCodeForKind(view.kind)
 }
 
-export function accountsListCommand(context: CliContext): ExitCode {
+export async function accountsListCommand(context: CliContext): Promise<ExitCode> {
   const { t } = context.i18n
-  const accounts = context.accounts().list()
+  const accounts = (await context.accounts()).list()
   if (context.options.json) {
     context.json({ accounts: accounts.map(accountJson) })
     return EXIT.ok
@@ -37,7 +37,7 @@ export function accountsListCommand(context: CliContext): ExitCode {
     context.out(t('cli:noAccounts'))
     return EXIT.ok
   }
-  context.out(
+  context.lines(
     renderTable(
       [t('cli:table.account'), t('cli:table.user'), t('cli:table.status'), t('cli:table.credential')],
       accounts.map((account) => [
@@ -57,7 +57,7 @@ export async function accountsAddCommand(
 ): Promise<ExitCode> {
   const { t } = context.i18n
   try {
-    const service = context.accounts()
+    const service = await context.accounts()
     const account = await service.addWebhook({ webhookUrl: options.webhook, label: options.label })
     if (context.options.json) context.json({ account: accountJson(account) })
     else context.out(t('cli:added', { account: account.id, user: account.userName ?? t('cli:unknownUser') }))
@@ -69,7 +69,7 @@ export async function accountsAddCommand(
 
 export async function accountsRemoveCommand(context: CliContext, id: string): Promise<ExitCode> {
   const { t } = context.i18n
-  const service = context.accounts()
+  const service = await context.accounts()
   if (!service.get(id)) {
     context.err(t('cli:open.unknownAccount', { account: id }))
     return EXIT.usage
@@ -100,7 +100,7 @@ export async function accountsSetPortalCommand(context: CliContext, id: string, 
     )
     return EXIT.usage
   }
-  const service = context.accounts()
+  const service = await context.accounts()
   if (!service.get(id)) {
     context.err(t('cli:open.unknownAccount', { account: id }))
     return EXIT.usage

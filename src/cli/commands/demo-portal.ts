@@ -1,10 +1,14 @@
-import { startDemoPortal } from '../../core/demo'
-import type { CliContext } from '../context'
+import { DEMO_SCENARIO_INTERVAL_MS, type CliContext } from '../context'
 import { EXIT, type ExitCode } from '../exit-codes'
 
 export async function demoPortalCommand(context: CliContext, options: { port?: number }): Promise<ExitCode> {
   const { t } = context.i18n
-  const portal = await startDemoPortal({ port: options.port ?? 0, scenario: true })
+  const { startDemoPortal } = await import('../../core/demo')
+  const portal = await startDemoPortal({
+    port: options.port ?? 0,
+    scenario: true,
+    scenarioIntervalMs: DEMO_SCENARIO_INTERVAL_MS,
+  })
   const url = portal.webhookUrl()
   if (context.options.json) context.json({ type: 'listening', origin: portal.origin, webhookUrl: url })
   else {

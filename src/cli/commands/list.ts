@@ -2,6 +2,7 @@ import type { Group } from '@shared/types'
 import type { CliContext, Target } from '../context'
 import { EXIT, exitCodeForKind, type ExitCode } from '../exit-codes'
 import { errorJson, groupJson, renderTable, truncate, type AccountGroupsJson } from '../output'
+import { inertText } from '@shared/inert-text'
 import { movedHint } from '../portal-move'
 
 interface AccountResult {
@@ -33,7 +34,7 @@ async function fetchAccount(context: CliContext, target: Target): Promise<Accoun
     json.groups = sorted.map(groupJson)
     return { json, groups: sorted, exitCode: EXIT.ok }
   } catch (error) {
-    const view = context.describe(error)
+    const view = context.describe(error, target)
     json.error = errorJson(view)
     return { json, groups: [], exitCode: exitCodeForKind(view.kind) }
   }
@@ -52,10 +53,13 @@ export async function listCommand(context: CliContext): Promise<ExitCode> {
   if (context.options.json) {
     context.json({ accounts: results.map((result) => result.json) })
   } else {
-    results.forEach((result, index) => {
-      if (index > 0) context.out('')
-      printHuman(context, result)
-    })
+    // A failing account prints only its error sentence (on stderr, below), not a header with nothing under it.
+    results
+      .filter((result) => !result.json.error)
+      .forEach((result, index) => {
+        if (index > 0) context.out('')
+        printHuman(context, result)
+      })
   }
   results.forEach(({ json }, index) => {
     if (!json.error) return
@@ -71,20 +75,23 @@ function printHuman(context: CliContext, result: AccountResult): void {
   const { t } = context.i18n
   const { json } = result
   const who = json.user?.name ?? t('cli:unknownUser')
-  const count = json.error ? '' : ` · ${t('cli:groupCount', { count: result.groups.length })}`
-  context.out(`${json.id} · ${who}${count}`)
-  if (json.error) return
+  context.out(`${json.id} · ${who} · ${t('cli:groupCount', { count: result.groups.length })}`)
   if (result.groups.length === 0) {
     context.out(t('cli:noGroups'))
     return
   }
-  context.out(
+  const extranet = `  [${t('cli:table.extranet')}]`
+  // One lookup per role, not per row: a translator call costs more than the rest of a row.
+  const roleNames = new Map<string, string>()
+  const roleName = (role: Group['role']) =>
+    roleNames.get(role) ?? roleNames.set(role, t(`roles:inText.${role}`)).get(role)!
+  context.lines(
     renderTable(
       [t('cli:table.id'), t('cli:table.role'), t('cli:table.name')],
       result.groups.map((group) => [
         group.id,
-        t(`roles:inText.${group.role}`),
-        truncate(group.name, 60) + (group.extranet ? `  [${t('cli:table.extranet')}]` : ''),
+        roleName(group.role),
+        truncate(inertText(group.name), 60) + (group.extranet ? extranet : ''),
       ]),
     ),
   )

@@ -14,7 +14,7 @@ interface Found {
 
 /** Looks in the last synced lists first (no request); only when the group is in none of them asks the portals. */
 async function findGroup(context: CliContext, targets: Target[], groupId: string): Promise<Found[] | ExitCode> {
-  const store = context.syncStore()
+  const store = await context.syncStore()
   const fromSnapshots = targets.flatMap((target) => {
     const group = store.snapshot(target.id)?.groups.find((candidate) => candidate.id === groupId)
     return group ? [{ target, group }] : []
@@ -28,7 +28,7 @@ async function findGroup(context: CliContext, targets: Target[], groupId: string
       const group = groups.find((candidate) => candidate.id === groupId)
       if (group) found.push({ target, group })
     } catch (error) {
-      const view = context.describe(error)
+      const view = context.describe(error, target)
       context.err(context.i18n.t('cli:accountFailed', { account: target.id, message: view.message }))
       failure ??= exitCodeForKind(view.kind)
     }

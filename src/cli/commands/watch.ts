@@ -1,18 +1,42 @@
+// `watch`: polls every account until SIGINT/SIGTERM, then finishes the write in flight and exits 0. It ends by itself
+// only when no account can be polled any more until the user acts (every account halted: exit 3).
 import { SETTING_BOUNDS } from '@shared/model/values'
-import type { ErrorKind } from '@shared/types'
-import { createSyncEngine } from '../../core/sync'
-import type { CliContext } from '../context'
+import type { ErrorView } from '@shared/types'
+import { isLoopbackOrigin } from '../../core/bitrix'
+import type { BitrixClient } from '../../core/bitrix'
+import { createSyncEngine, decideNext, outcomeOf } from '../../core/sync'
+import { DEMO_POLL_INTERVAL_SECONDS, type CliContext, type Target } from '../context'
 import { EXIT, type ExitCode } from '../exit-codes'
-import { changeEvent, errorEvent, syncedEvent } from '../output'
-import { movedHint, movedToOf } from '../portal-move'
-import { describeChange } from './describe-change'
+import { createWatchReporter } from './watch-report'
 
-const CREDENTIAL_KINDS: ReadonlySet<ErrorKind> = new Set(['auth', 'permission', 'scope', 'plan'])
-/** Below the app's own lowest poll interval, `watch` warns. */
+/** Below the app's own lowest poll interval, `watch` warns (unless every portal is on this computer). */
 export const APP_MIN_INTERVAL_SECONDS = SETTING_BOUNDS.pollIntervalSeconds.min
 
 export interface WatchOptions {
   interval?: number
+  verbose?: boolean
+}
+
+/**
+ * Whether the engine stops polling an account after this error: a problem only the user can fix (credentials,
+ * permission, scope, plan, a moved portal, a missing method). Asked of the engine's own schedule, so the two agree.
+ */
+export function haltsPolling(error: ErrorView): boolean {
+  const decision = decideNext({
+    outcome: outcomeOf(error),
+    intervalMs: 60_000,
+    failures: 0,
+    now: Date.now(),
+    random: 0,
+  })
+  return decision.action === 'halt'
+}
+
+/** `--interval`, else the demo's own cadence for `--demo`, else the app's setting. */
+async function pollSeconds(context: CliContext, options: WatchOptions): Promise<number> {
+  if (options.interval !== undefined) return options.interval
+  if (context.options.demo) return DEMO_POLL_INTERVAL_SECONDS
+  return (await context.settings()).getSettings().pollIntervalSeconds
 }
 
 export async function watchCommand(context: CliContext, options: WatchOptions): Promise<ExitCode> {
@@ -22,81 +46,63 @@ export async function watchCommand(context: CliContext, options: WatchOptions): 
     context.err(t('cli:noAccounts'))
     return EXIT.credentials
   }
-  const seconds = options.interval ?? context.settings().getSettings().pollIntervalSeconds
-  if (seconds < APP_MIN_INTERVAL_SECONDS) context.err(t('cli:intervalWarning', { seconds }))
+  const seconds = await pollSeconds(context, options)
+  // Bitrix24's rate limit is the reason for the app's 15 s floor; a portal on this computer has none to fear.
+  const allLocal = targets.every((target) => isLoopbackOrigin(target.portal))
+  if (seconds < APP_MIN_INTERVAL_SECONDS && !allLocal) context.err(t('cli:intervalWarning', { seconds }))
 
-  const byId = new Map(targets.map((target) => [target.id, target]))
-  const clients = new Map<string, ReturnType<(typeof targets)[number]['client']>>()
+  const report = createWatchReporter(context, targets, options)
   const engine = createSyncEngine({
     sources: {
       accounts: () => targets.map((target) => ({ id: target.id, enabled: true })),
-      clientFor: (id) => {
-        let client = clients.get(id)
-        if (!client) {
-          const target = byId.get(id)
-          if (!target) throw new Error(`unknown account ${id}`)
-          client = target.client()
-          clients.set(id, client)
-        }
-        return client
-      },
+      clientFor: clientCache(targets),
       pollIntervalSeconds: () => seconds,
     },
-    store: context.syncStore(),
-    describeError: (error) => context.describe(error),
+    store: await context.syncStore(),
+    // Targets are all stored accounts, or one webhook given on the command line: the words for a failure differ.
+    describeError: (error) => context.describe(error, { stored: targets[0]!.stored }),
   })
 
-  const time = () => new Date().toLocaleTimeString(context.i18n.language, { hour12: false })
-  const halted = new Set<string>()
-  let allHalted: () => void = () => {}
-  const everyAccountHalted = new Promise<void>((resolve) => (allHalted = resolve))
-
-  engine.on('changes', (changes) => {
-    for (const change of changes) {
-      if (context.options.json) context.json(changeEvent(change))
-      else context.out(`${time()}  ${change.accountId}  ${describeChange(t, change)}`)
-    }
-  })
+  /** Accounts the engine stopped polling, with the error that stopped them. */
+  const halted = new Map<string, ErrorView>()
+  const ended = new AbortController()
+  engine.on('changes', (changes) => report.changes(changes))
   engine.on('synced', (event) => {
     halted.delete(event.accountId)
-    if (context.options.json) {
-      context.json(syncedEvent(event.accountId, event.groupCount, event.baseline, new Date(event.at)))
-    } else {
-      const groups = t('cli:groupCount', { count: event.groupCount })
-      const line = t('cli:synced', { time: time(), account: event.accountId, groups })
-      context.out(event.baseline ? `${line} ${t('cli:baseline')}` : line)
-    }
+    report.synced(event)
   })
   engine.on('error', ({ accountId, error }) => {
-    if (context.options.json) context.json(errorEvent(accountId, error))
-    else {
-      const retry = error.retryAt
-        ? ` (${t('cli:retryAt', { time: new Date(error.retryAt).toLocaleTimeString() })})`
-        : ''
-      const movedTo = movedToOf(error)
-      const target = byId.get(accountId) ?? { id: accountId, stored: false }
-      const hint = movedTo ? ` ${movedHint(context, target, movedTo)}` : ''
-      const line = t('cli:accountFailed', { account: accountId, message: error.message })
-      context.err(`${time()}  ${line}${retry}${hint}`)
-    }
-    // The engine stops polling an account whose credentials are refused; when that is every account, a script
-    // waiting on `watch` would wait forever, so the command ends with the credentials exit code instead.
-    if (CREDENTIAL_KINDS.has(error.kind)) {
-      halted.add(accountId)
-      if (halted.size === targets.length) allHalted()
-    }
+    report.error(accountId, error)
+    if (!haltsPolling(error)) return
+    halted.set(accountId, error)
+    // Waiting on would wait forever: a script running `watch` learns instead that it must act.
+    if (halted.size === targets.length) ended.abort()
   })
 
-  if (!context.options.json) context.out(t('cli:watchStarted', { count: targets.length, seconds }))
+  report.started(targets.length, seconds)
   engine.start()
-  const reason = await Promise.race([
-    context.deps.untilStopped().then(() => 'stopped' as const),
-    everyAccountHalted.then(() => 'halted' as const),
-  ])
+  await context.deps.untilStopped(ended.signal)
+  // Stops the pollers, lets a poll in flight settle and flushes the state file before the process ends.
   await engine.stop()
-  if (reason === 'halted') {
-    context.err(t('cli:allHalted'))
+  if (ended.signal.aborted) {
+    report.allHalted(halted)
     return EXIT.credentials
   }
   return EXIT.ok
+}
+
+/** One client per account for the whole run (an OAuth client keeps its refreshed tokens). */
+function clientCache(targets: readonly Target[]): (id: string) => Promise<BitrixClient> {
+  const byId = new Map(targets.map((target) => [target.id, target]))
+  const clients = new Map<string, Promise<BitrixClient>>()
+  return (id) => {
+    let client = clients.get(id)
+    if (!client) {
+      const target = byId.get(id)
+      if (!target) throw new Error(`unknown account ${id}`)
+      client = target.client()
+      clients.set(id, client)
+    }
+    return client
+  }
 }

@@ -1,6 +1,7 @@
 // Turns what the user pastes (a webhook URL, a portal address, OAuth fields) into credentials, or a BitrixError whose
 // message key says exactly what is wrong. Error details name the problem, never the pasted value.
 import { z } from 'zod'
+import type { Dictionaries, KeysOf } from '@shared/i18n'
 import { oauthCredentialsInputSchema } from '@shared/model'
 import { BitrixError } from './errors'
 import { MASK } from './redact'
@@ -14,7 +15,9 @@ export interface ParseOptions {
   allowHttp?: boolean
 }
 
-function webhookError(problem: string, detail: string): BitrixError {
+type ErrorsOf<Group extends 'webhookUrl' | 'portalUrl'> = KeysOf<Dictionaries['errors'][Group]>
+
+function webhookError(problem: ErrorsOf<'webhookUrl'>, detail: string): BitrixError {
   return new BitrixError({ code: 'INVALID_WEBHOOK_URL', messageKey: `webhookUrl.${problem}`, detail })
 }
 
@@ -28,7 +31,11 @@ function parseLooseUrl(input: string): URL | null {
   }
 }
 
-function assertWebScheme(url: URL, allowHttp: boolean, fail: (problem: string, detail: string) => BitrixError): void {
+function assertWebScheme(
+  url: URL,
+  allowHttp: boolean,
+  fail: (problem: 'notHttps' | 'notUrl', detail: string) => BitrixError,
+): void {
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw fail('notHttps', `scheme ${url.protocol} is not https`)
   if (!url.hostname) throw fail('notUrl', 'no host')
@@ -73,7 +80,7 @@ export function maskCredentials(credentials: Credentials): string {
   return credentials.kind === 'webhook' ? maskWebhookUrl(credentials) : `${credentials.origin} (OAuth)`
 }
 
-function portalError(problem: string, detail: string): BitrixError {
+function portalError(problem: ErrorsOf<'portalUrl'>, detail: string): BitrixError {
   return new BitrixError({ code: 'INVALID_PORTAL_URL', messageKey: `portalUrl.${problem}`, detail })
 }
 

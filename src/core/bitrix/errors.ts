@@ -1,6 +1,13 @@
 // The client's one error type, and its secret-free view for the renderer, logs and the command line.
 import type { ErrorKind, ErrorView } from '@shared/types'
-import { createTranslator, isMessageKey, type MessageKey, type Translate } from '@shared/i18n'
+import {
+  createTranslator,
+  isMessageKey,
+  type Dictionaries,
+  type KeysOf,
+  type MessageKey,
+  type Translate,
+} from '@shared/i18n'
 import { ruleFor } from './error-codes'
 import { redactPatterns } from './redact'
 import type { BitrixErrorShape } from './types'
@@ -16,8 +23,8 @@ export interface BitrixErrorInit {
   kind?: ErrorKind
   retryable?: boolean
   retryAt?: Date | null
-  /** Key in the `errors` namespace, without the namespace (`noAuthFound`) or with it (`errors:noAuthFound`). */
-  messageKey?: string
+  /** Key in the `errors` namespace without the namespace (`noAuthFound`), or any key with its namespace. */
+  messageKey?: KeysOf<Dictionaries['errors']> | MessageKey
   movedTo?: string | null
   reason?: string | null
   excerpt?: string | null

@@ -41,4 +41,37 @@ describe('notification icons', () => {
     ]
     for (const answer of answers) expect(await loader(answer).load('https://a.example/a.png')).toBeUndefined()
   })
+
+  it('follows a redirect only to a target the same rule allows, a few times at most', async () => {
+    const redirect = (location: string) => new Response(null, { status: 302, headers: { location } })
+    const answers = (...responses: Response[]) => {
+      const queue = [...responses]
+      return () => queue.shift() ?? image(PNG)
+    }
+    const allowed = loader(answers(redirect('/b.png')))
+    expect(await allowed.load('https://a.example/a.png')).toEqual({ image: 4 })
+    expect(allowed.fetched).toEqual(['https://a.example/a.png', 'https://a.example/b.png'])
+
+    const toPlainHttp = loader(answers(redirect('http://192.168.1.10/a.png')))
+    expect(await toPlainHttp.load('https://a.example/a.png')).toBeUndefined()
+    expect(toPlainHttp.fetched).toEqual(['https://a.example/a.png'])
+
+    const endless = loader(() => redirect('https://a.example/again.png'))
+    expect(await endless.load('https://a.example/a.png')).toBeUndefined()
+    expect(endless.fetched).toHaveLength(4)
+  })
+
+  it('stops reading a body without a declared length once it passes the limit', async () => {
+    let pulled = 0
+    const chunk = new Uint8Array(64 * 1024)
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1
+        controller.enqueue(pulled === 1 ? new Uint8Array([...PNG, ...chunk.subarray(4)]) : chunk)
+      },
+    })
+    const { load } = loader(() => new Response(endless, { headers: { 'content-type': 'image/png' } }))
+    expect(await load('https://a.example/a.png')).toBeUndefined()
+    expect(pulled).toBeLessThan(ICON_MAX_BYTES / chunk.length + 3)
+  })
 })

@@ -10,11 +10,12 @@ import type { BitrixClient } from '../core/bitrix'
 import { createBitrixClient, parseWebhookUrl, toErrorView } from '../core/bitrix'
 import type { DemoPortal } from '../core/demo'
 import { startDemoPortal } from '../core/demo'
-import type { SyncStore } from '../core/sync'
-import { createSyncStore } from '../core/sync'
+import type { StoreProblem, SyncStore } from '../core/sync'
+import { createSyncStore, StateLeaseHeldError } from '../core/sync'
 import { createTranslator, resolveLanguage, type Translator } from '@shared/i18n'
 import type { ErrorView, Language } from '@shared/types'
 import { resolveConfigDir } from './config-dir'
+import { openStateWriter, type StateWriter } from './state-writer'
 
 /** The outside world, injected so tests run commands in-process. */
 export interface CliDeps {
@@ -66,7 +67,12 @@ export interface CliContext {
   describe(error: unknown): ErrorView
   settings(): SettingsStore
   accounts(): AccountService
+  /** The state as last saved, read-only: readers (`list`, `open`) never write it. */
   syncStore(): SyncStore
+  /** The directory's one writer (takes its lease; throws StateLeaseHeldError when another process holds it). */
+  stateWriter(command: string): StateWriter
+  /** What the writer could not save at close (set by close()). */
+  unsavedProblem(): StoreProblem | null
   /** The accounts to work on: `--demo`, else `--webhook`/B24_WEBHOOK_URL, else the enabled stored accounts. */
   targets(): Promise<Target[]>
   /** The demo portal started for `--demo`, if any. */
@@ -82,6 +88,8 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
   let settings: SettingsStore | null = null
   let accounts: AccountService | null = null
   let syncStore: SyncStore | null = null
+  let writer: StateWriter | null = null
+  let unsaved: StoreProblem | null = null
   let demo: DemoPortal | null = null
 
   const context: CliContext = {
@@ -101,14 +109,26 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
           secrets: deps.secrets?.() ?? createKeychainSecretStore(),
           clientOptions: deps.clientOptions,
         })
-        // Removing an account from the command line forgets its snapshot and history too.
-        accounts.onRemove((id) => context.syncStore().removeAccount(id))
+        // Removing an account from the command line forgets its snapshot and history too, unless another process
+        // (the app, a watch) writes the state: that one stops polling the account and its snapshot stays unused.
+        accounts.onRemove(async (id) => {
+          let store: SyncStore
+          try {
+            store = context.stateWriter('b24-groups accounts remove').store
+          } catch (error) {
+            if (error instanceof StateLeaseHeldError) return
+            throw error
+          }
+          await store.removeAccount(id)
+        })
       }
       return accounts
     },
     // The demo portal gets a new port (so a new account id) every run: its snapshots go to a throwaway directory
     // rather than piling up beside the user's real ones.
-    syncStore: () => (syncStore ??= createSyncStore({ dir: options.demo ? demoStateDir() : configDir })),
+    syncStore: () => (syncStore ??= writer?.store ?? createSyncStore({ dir: stateDir(), readOnly: true })),
+    stateWriter: (command) => (writer ??= openStateWriter(stateDir(), command)),
+    unsavedProblem: () => unsaved,
     async targets() {
       const webhookUrl = options.demo ? await startDemo() : (options.webhook ?? deps.env.B24_WEBHOOK_URL)
       if (webhookUrl) return [adHocTarget(webhookUrl)]
@@ -129,13 +149,14 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
     async close() {
       // The settings store watches its file for the app's changes; stop that so nothing outlives the command.
       settings?.close()
-      await syncStore?.flush()
+      if (writer) unsaved = await writer.close()
       await demo?.close()
       if (demoDir) rmSync(demoDir, { recursive: true, force: true })
     },
   }
 
   let demoDir: string | null = null
+  const stateDir = () => (options.demo ? demoStateDir() : configDir)
   function demoStateDir(): string {
     demoDir ??= mkdtempSync(path.join(os.tmpdir(), 'b24-groups-demo-'))
     return demoDir

@@ -18,6 +18,7 @@ import { openCommand } from './commands/open'
 import { watchCommand } from './commands/watch'
 import { createContext, type CliContext, type CliDeps, type GlobalOptions } from './context'
 import { EXIT, exitCodeForKind, type ExitCode } from './exit-codes'
+import { stateFailure } from './state-failure'
 
 function integerIn(min: number, max: number, messageKey: string, language: Language) {
   return (value: string) => {
@@ -189,6 +190,15 @@ export async function main(argv: readonly string[], deps: CliDeps = defaultDeps(
     if (error instanceof CommanderError) {
       // Help and version are successes; everything else commander reports is a usage error (already printed).
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage
+    }
+    const stateAnswer = stateFailure(
+      error,
+      (context as CliContext | null) ?? createTranslator(language),
+      (context as CliContext | null)?.configDir,
+    )
+    if (stateAnswer) {
+      deps.stderr.write(`${stateAnswer.message}\n`)
+      return stateAnswer.code
     }
     const view = (context as CliContext | null)?.describe(error)
     if (view && view.code !== 'UNEXPECTED') {

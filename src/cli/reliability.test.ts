@@ -3,7 +3,9 @@ import type { ServerResponse } from 'node:http'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { startRawServer, type RawServer } from '../core/bitrix/test-support/raw-server'
+import { startDemoPortal, type DemoPortal } from '../core/demo'
 import { spawnCli } from './test-support-subprocess'
 
 const dirs: string[] = []
@@ -63,5 +65,118 @@ describe('a portal that throttles for good (watch, real loopback portal)', () =>
     const error = jsonLines(run.stdout()).find((event) => event.type === 'error')
     expect(Date.parse(String(error?.retryAt)) - Date.now()).toBeLessThanOrEqual(3_600_000)
     expect(run.stderr()).not.toContain('TimeoutOverflowWarning')
+  })
+})
+
+describe('one writer per state directory (watch, list)', () => {
+  let portal: DemoPortal
+  beforeEach(async () => {
+    portal = await startDemoPortal({ rateLimit: false })
+    portal.control.setMemberships('1', [
+      { id: '77', name: 'New Project Title', role: 'K' },
+      { id: '79', name: 'Scrum Project', role: 'A' },
+    ])
+  })
+  afterEach(() => portal.close())
+
+  const synced = (count: number) => (run: { stdout(): string }) =>
+    jsonLines(run.stdout()).filter((event) => event.type === 'synced').length >= count
+
+  it('refuses a second watch on the same directory, naming the one that holds it (exit 6)', async () => {
+    const dir = configDir()
+    const env = { B24_WEBHOOK_URL: portal.webhookUrl('1') }
+    const first = spawnCli(['--config-dir', dir, '--json', 'watch', '--interval', '60'], { env })
+    await first.waitFor(synced(1), 'the first watch to sync')
+    const second = spawnCli(['--config-dir', dir, 'watch', '--interval', '60'], { env })
+    expect(await second.code).toBe(6)
+    expect(second.stderr().trim().split('\n')).toHaveLength(1)
+    expect(second.stderr()).toMatch(/^The directory .+ is in use by b24-groups watch \(pid \d+ on .+, since .+\)\. /)
+    first.stop()
+    expect(await first.code).toBe(0)
+    // Once the first has stopped, the directory is free again.
+    const third = spawnCli(['--config-dir', dir, '--json', 'watch', '--interval', '60'], { env })
+    await third.waitFor(synced(1), 'the third watch to sync')
+    third.stop()
+    expect(await third.code).toBe(0)
+  })
+
+  it('list reads the state but never writes it, also while a watch holds the directory', async () => {
+    const dir = configDir()
+    const env = { B24_WEBHOOK_URL: portal.webhookUrl('1') }
+    const empty = spawnCli(['--config-dir', dir, 'list'], { env })
+    expect(await empty.code).toBe(0)
+    expect(readdirSync(dir).filter((name) => name.startsWith('sync-state'))).toEqual([])
+
+    const watch = spawnCli(['--config-dir', dir, '--json', 'watch', '--interval', '60'], { env })
+    await watch.waitFor((r) => synced(1)(r) && existsSync(path.join(dir, 'sync-state.json')), 'the watch to sync')
+    const before = readFileSync(path.join(dir, 'sync-state.json'))
+    const list = spawnCli(['--config-dir', dir, '--json', 'list'], { env })
+    expect(await list.code).toBe(0)
+    expect(readFileSync(path.join(dir, 'sync-state.json'))).toEqual(before)
+    watch.stop()
+    expect(await watch.code).toBe(0)
+  })
+})
+
+describe('a state directory that stops taking writes (watch)', () => {
+  let portal: DemoPortal
+  beforeEach(async () => {
+    portal = await startDemoPortal({ rateLimit: false })
+    portal.control.setMemberships('1', [{ id: '77', name: 'New Project Title', role: 'K' }])
+  })
+  afterEach(() => portal.close())
+
+  it('says so once, reports each change once, and ends with exit 7 and a sentence, not a stack trace', async () => {
+    const dir = configDir()
+    const run = spawnCli(['--config-dir', dir, '--json', 'watch', '--interval', '1'], {
+      env: { B24_WEBHOOK_URL: portal.webhookUrl('1') },
+    })
+    await run.waitFor(
+      (r) =>
+        jsonLines(r.stdout()).some((event) => event.type === 'synced') && existsSync(path.join(dir, 'sync-state.json')),
+      'the baseline, saved',
+    )
+    // Tests run as root, where permissions do not stop a write: a non-empty directory where the state file belongs
+    // makes every write fail for real (EISDIR), as a read-only or full disk would.
+    rmSync(path.join(dir, 'sync-state.json'))
+    mkdirSync(path.join(dir, 'sync-state.json', 'in-the-way'), { recursive: true })
+    portal.control.setMemberships('1', [{ id: '77', name: 'New Project Title', role: 'E' }])
+    await run.waitFor((r) => jsonLines(r.stdout()).some((event) => event.type === 'state'), 'the disk problem')
+    const syncedSoFar = jsonLines(run.stdout()).filter((event) => event.type === 'synced').length
+    await run.waitFor(
+      (r) => jsonLines(r.stdout()).filter((event) => event.type === 'synced').length >= syncedSoFar + 3,
+      'three more polls',
+    )
+    run.stop()
+    expect(await run.code).toBe(7)
+
+    const events = jsonLines(run.stdout())
+    expect(events.filter((event) => event.type === 'change')).toEqual([
+      expect.objectContaining({ kind: 'role_changed', from: 'K', to: 'E' }),
+    ])
+    expect(events.filter((event) => event.type === 'state')).toEqual([
+      expect.objectContaining({ saved: false, dir, code: 'EISDIR', message: expect.stringContaining(dir) }),
+    ])
+    const stderr = run.stderr().trim().split('\n')
+    expect(stderr.at(-2)).toBe(
+      `Cannot save to ${dir} (EISDIR). Check that it is a writable directory, or use another --config-dir.`,
+    )
+    expect(stderr.at(-1)).toMatch(/^Changes since the last save were not saved to /)
+    expect(run.stderr()).not.toMatch(/\n\s+at |Error:/)
+  })
+
+  it('accounts add on a directory that cannot be written says which and exits 7', async () => {
+    const blocker = path.join(configDir(), 'a-file')
+    writeFileSync(blocker, '')
+    const url = portal.webhookUrl('1')
+    const run = spawnCli(['--config-dir', path.join(blocker, 'config'), 'accounts', 'add', '--webhook', '-'], {
+      stdin: `${url}\n`,
+    })
+    expect(await run.code).toBe(7)
+    expect(run.stderr().trim()).toBe(
+      `Cannot save to ${path.join(blocker, 'config')} (ENOTDIR). Check that it is a writable directory, or use another --config-dir.`,
+    )
+    expect(run.stderr()).not.toContain(url.split('/').at(-2))
+    expect(existsSync(path.join(blocker, 'config'))).toBe(false)
   })
 })

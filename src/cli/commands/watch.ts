@@ -1,5 +1,12 @@
 import type { ErrorKind } from '@shared/types'
-import { createSyncEngine } from '../../core/sync'
+import {
+  createSyncEngine,
+  describeLeaseHolder,
+  leaseHeldMessage,
+  readLeaseHolder,
+  StateLeaseHeldError,
+  storeProblemMessage,
+} from '../../core/sync'
 import type { CliContext } from '../context'
 import { EXIT, type ExitCode } from '../exit-codes'
 import { changeEvent, errorEvent, syncedEvent } from '../output'
@@ -23,6 +30,24 @@ export async function watchCommand(context: CliContext, options: WatchOptions): 
   const seconds = options.interval ?? context.settings().getSettings().pollIntervalSeconds
   if (seconds < APP_MIN_INTERVAL_SECONDS) context.err(t('cli:intervalWarning', { seconds }))
 
+  // One writer per state directory: a second watch (or the app) already writing it is refused with who it is.
+  let writer: ReturnType<CliContext['stateWriter']>
+  try {
+    writer = context.stateWriter('b24-groups watch')
+  } catch (error) {
+    if (!(error instanceof StateLeaseHeldError)) throw error
+    context.err(leaseHeldMessage(t, error))
+    return EXIT.stateInUse
+  }
+  let leaseLost: () => void = () => {}
+  const lostLease = new Promise<void>((resolve) => (leaseLost = resolve))
+  writer.lease.onLost(() => {
+    const holder = describeLeaseHolder(readLeaseHolder(writer.lease.dir)) ?? '?'
+    context.err(t('state:lost', { dir: writer.lease.dir, holder }))
+    leaseLost()
+  })
+  const stopReporting = reportStateProblems(context, writer)
+
   const byId = new Map(targets.map((target) => [target.id, target]))
   const clients = new Map<string, ReturnType<(typeof targets)[number]['client']>>()
   const engine = createSyncEngine({
@@ -40,7 +65,7 @@ export async function watchCommand(context: CliContext, options: WatchOptions): 
       },
       pollIntervalSeconds: () => seconds,
     },
-    store: context.syncStore(),
+    store: writer.store,
     describeError: (error) => context.describe(error),
   })
 
@@ -90,11 +115,38 @@ export async function watchCommand(context: CliContext, options: WatchOptions): 
   const reason = await Promise.race([
     context.deps.untilStopped().then(() => 'stopped' as const),
     everyAccountHalted.then(() => 'halted' as const),
+    lostLease.then(() => 'lost' as const),
   ])
   await engine.stop()
+  const unsaved = await writer.close()
+  stopReporting()
+  if (reason === 'lost') return EXIT.stateInUse
+  if (unsaved) {
+    // Said again at exit, where a script's log ends; the problem itself was reported when it began.
+    context.err(storeProblemMessage(t, unsaved, readLeaseHolder(writer.lease.dir)))
+    if (unsaved.kind === 'disk') context.err(t('state:unsavedAtExit', { dir: unsaved.dir }))
+    return unsaved.kind === 'disk' ? EXIT.notSaved : EXIT.stateInUse
+  }
   if (reason === 'halted') {
     context.err(t('cli:allHalted'))
     return EXIT.credentials
   }
   return EXIT.ok
+}
+
+/**
+ * Says once when saving the state starts failing (which directory, what to do) and once when it works again; with
+ * --json as `{"type":"state",...}` lines. Changes found meanwhile are still reported once: they are kept in memory.
+ */
+function reportStateProblems(context: CliContext, writer: ReturnType<CliContext['stateWriter']>): () => void {
+  const { t } = context.i18n
+  const dir = writer.lease.dir
+  return writer.store.onProblem((problem) => {
+    const holder = problem?.kind === 'lease_lost' ? readLeaseHolder(dir) : null
+    const message = problem ? storeProblemMessage(t, problem, holder) : t('state:recovered', { dir })
+    if (context.options.json) {
+      const code = problem === null ? null : problem.kind === 'disk' ? problem.code : problem.kind.toUpperCase()
+      context.json({ type: 'state', saved: problem === null, dir, code, message, at: new Date().toISOString() })
+    } else context.err(message)
+  })
 }

@@ -8,6 +8,7 @@ export {
   acquireStateLease,
   waitForStateLease,
   describeLeaseHolder,
+  readLeaseHolder,
   StateLeaseHeldError,
   LEASE_FILE_NAME,
   LEASE_STALE_MS,
@@ -24,3 +25,4 @@ export type { PollOutcome, ScheduleDecision } from './schedule'
 export { describeErrorInEnglish } from './error-view'
 export type { DescribeError } from './error-view'
 export type { SyncLogger } from './logger'
+export { isDiskError, diskMessage, storeProblemMessage, leaseHeldMessage } from './state-problems'

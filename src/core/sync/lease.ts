@@ -272,3 +272,13 @@ export function describeLeaseHolder(holder: LeaseOwner | null): string | null {
   if (!holder) return null
   return `${holder.command} (pid ${holder.pid} on ${holder.host}, since ${holder.since})`
 }
+
+/** Who holds the lease of `dir` now, if anyone can tell (for the message of a writer that lost it). */
+export function readLeaseHolder(dir: string): LeaseOwner | null {
+  try {
+    const holder = readOwner(path.join(dir, LEASE_FILE_NAME))
+    return holder === 'missing' ? null : holder
+  } catch {
+    return null
+  }
+}

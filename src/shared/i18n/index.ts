@@ -6,11 +6,12 @@ import { accounts } from './accounts'
 import { cli } from './cli'
 import { errors } from './errors'
 import { notifications } from './notifications'
+import { state } from './state'
 import { sync } from './sync'
 import { tray } from './tray'
 import { ui } from './ui'
 
-export const NAMESPACES = { accounts, cli, errors, notifications, sync, tray, ui } as const
+export const NAMESPACES = { accounts, cli, errors, notifications, state, sync, tray, ui } as const
 export type Namespace = keyof typeof NAMESPACES
 
 function resourcesFor(language: Language) {

@@ -243,7 +243,7 @@ export interface WaitOptions {
   /** How long between tries (default: the heartbeat). */
   retryMs?: number
   signal?: AbortSignal
-  /** Told each time the lease is found held, with who holds it. */
+  /** Told when the lease is found held, with who holds it: once per holder, not at every try. */
   onWaiting?: (error: StateLeaseHeldError) => void
 }
 
@@ -255,13 +255,16 @@ export interface WaitOptions {
 export async function waitForStateLease(options: LeaseOptions, wait: WaitOptions = {}): Promise<StateLease | null> {
   const clock = options.clock ?? systemClock
   const retryMs = wait.retryMs ?? options.heartbeatMs ?? LEASE_HEARTBEAT_MS
+  let toldAbout: string | null = null
   for (;;) {
     if (wait.signal?.aborted) return null
     try {
       return acquireStateLease(options)
     } catch (error) {
       if (!(error instanceof StateLeaseHeldError)) throw error
-      wait.onWaiting?.(error)
+      const holder = error.holder?.token ?? ''
+      if (holder !== toldAbout) wait.onWaiting?.(error)
+      toldAbout = holder
     }
     await sleep(clock, retryMs, wait.signal)
   }

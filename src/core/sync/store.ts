@@ -57,6 +57,11 @@ export interface SyncStoreOptions {
    * The writer's lease on `dir` (see lease.ts). With one, every write first confirms the lease is still this one's.
    */
   lease?: StateLease
+  /**
+   * No write until a lease is adopted (the app: it shows what is on disk while another writer holds the directory,
+   * and writes only once the lease is its own).
+   */
+  requireLease?: boolean
   /** A reader (`list`, `open`): loads the file and never writes, moves or deletes anything. */
   readOnly?: boolean
   /** The calls that write (a full or read-only disk is simulated through them in tests). */
@@ -98,6 +103,11 @@ export interface SyncStore {
   onProblem(listener: (problem: StoreProblem | null) => void): () => void
   /** Whether something is in memory that is not on disk yet. */
   unsaved(): boolean
+  /**
+   * Becomes the directory's writer under `lease`: reads the file again (the last writer may have changed it since
+   * this store loaded it) and from now on writes, each write confirming the lease first.
+   */
+  adoptLease(lease: StateLease): void
 }
 
 function emptyState(): StateFile {
@@ -199,7 +209,8 @@ export function createSyncStore({
   now,
   clock = systemClock,
   logger = silentLogger,
-  lease,
+  lease: initialLease,
+  requireLease = false,
   readOnly = false,
   fs = { open, rename },
 }: SyncStoreOptions): SyncStore {
@@ -208,6 +219,7 @@ export function createSyncStore({
   const loaded = load(file, timeNow, logger, readOnly)
   if (!readOnly) removeStaleTemps(dir, STATE_FILE_NAME)
   let state = loaded.state
+  let lease = initialLease
   let currentProblem: StoreProblem | null = null
   let retryTimer: TimerHandle | null = null
   const problemListeners = new Set<(problem: StoreProblem | null) => void>()
@@ -250,7 +262,7 @@ export function createSyncStore({
     if (readOnly) throw new Error('a read-only sync store does not write')
     const temp = `${file}.${process.pid}.${tempCounter++}.tmp`
     try {
-      if (lease && !lease.confirm()) throw new StateWriteRefusedError({ kind: 'lease_lost', dir })
+      if (lease ? !lease.confirm() : requireLease) throw new StateWriteRefusedError({ kind: 'lease_lost', dir })
       // Another writer (one without the lease, or one that took it over while this process was asleep) wrote a
       // newer snapshot: writing this one over it would bring old changes back as "while away".
       if ((await generationOnDisk(file)) > state.generation) throw new StateWriteRefusedError({ kind: 'newer', dir })
@@ -375,5 +387,12 @@ export function createSyncStore({
       return () => problemListeners.delete(listener)
     },
     unsaved: () => dirty,
+    adoptLease(next) {
+      lease = next
+      // Only what is on disk counts: until now this store could not write, so it holds nothing of its own to keep.
+      state = load(file, timeNow, logger, false).state
+      dirty = false
+      removeStaleTemps(dir, STATE_FILE_NAME)
+    },
   }
 }

@@ -4,8 +4,8 @@
 import type { AccountService, SecretStore, SettingsStore, CreateSettingsStoreOptions } from '../../core/accounts'
 import { createAccountService, createSettingsStore } from '../../core/accounts'
 import type { BitrixClient } from '../../core/bitrix/types'
-import type { DescribeError, SyncEngine, SyncLogger } from '../../core/sync'
-import { createSyncEngine, createSyncStore } from '../../core/sync'
+import type { DescribeError, StateLease, StateLeaseHeldError, SyncEngine, SyncLogger } from '../../core/sync'
+import { createSyncEngine, createSyncStore, waitForStateLease } from '../../core/sync'
 import { createClientCache } from './client-cache'
 import type { AccountsPort, EnginePort, SettingsPort } from './handlers'
 import type { KnownSecrets } from './known-secrets'
@@ -33,7 +33,13 @@ export interface CoreServices {
   knownSecrets: KnownSecrets
   /** The user entered new credentials for an existing account: its client is rebuilt and a halted poll restarts. */
   credentialsChanged(accountId: string): void
-  /** Stops polling and writes what is pending. */
+  /**
+   * Takes the state directory's lease and then starts the engine. While another writer (a `b24-groups watch`)
+   * holds the directory, the app shows what is on disk, writes nothing, and tries again every `retryMs`; `onWaiting`
+   * hears who holds it. Resolves once the engine runs, or when stop() comes first.
+   */
+  startWhenFree(wait?: { retryMs?: number; onWaiting?: (error: StateLeaseHeldError) => void }): Promise<void>
+  /** Stops polling, writes what is pending and gives the lease up. */
   stop(): Promise<void>
 }
 
@@ -46,6 +52,11 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
     clientOptions: options.fetch ? { fetch: options.fetch } : {},
   })
   const credentialsVersions = new Map<string, number>()
+  // The app is one writer of its data directory among possibly others (the command line's watch): it writes the state
+  // only under the directory's lease (startWhenFree).
+  const store = createSyncStore({ dir: options.userDataDir, logger, requireLease: true })
+  let lease: StateLease | null = null
+  const stopping = new AbortController()
   const clients = createClientCache<BitrixClient>((accountId) =>
     accounts.openClient(accountId, options.fetch ? { fetch: options.fetch } : {}),
   )
@@ -77,7 +88,7 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
         }
       },
     },
-    store: createSyncStore({ dir: options.userDataDir, logger }),
+    store,
     describeError: options.describeError,
     logger,
   })
@@ -115,8 +126,24 @@ export function createCoreServices(options: CoreServicesOptions): CoreServices {
       clients.delete(accountId)
       engine.accountsChanged()
     },
+    async startWhenFree(wait = {}) {
+      const taken = await waitForStateLease(
+        { dir: options.userDataDir, kind: 'app', command: 'Bitrix24 Groups' },
+        { retryMs: wait.retryMs, signal: stopping.signal, onWaiting: wait.onWaiting },
+      )
+      if (!taken) return
+      lease = taken
+      store.adoptLease(taken)
+      taken.onLost(() => {
+        logger.warn({ dir: options.userDataDir }, 'another process took over the data directory; polling stops')
+        void engine.stop()
+      })
+      engine.start()
+    },
     async stop() {
+      stopping.abort()
       await engine.stop()
+      lease?.release()
       // The settings store watches its file for the command line's changes; a quitting app stops watching.
       settings.close()
     },

@@ -180,3 +180,43 @@ describe('a state directory that stops taking writes (watch)', () => {
     expect(existsSync(path.join(blocker, 'config'))).toBe(false)
   })
 })
+
+describe('a list whose pages do not add up (watch, list)', () => {
+  const item = (id: number) => ({ GROUP_ID: String(id), GROUP_NAME: `G${id}`, ROLE: 'K' })
+
+  async function lyingPortal(lieFrom: () => boolean) {
+    const portal = await startRawServer((req, res, body) => {
+      if (req.url?.endsWith('/profile')) return sendJson(res, 200, { result: { ID: '1', NAME: 'Ann' } })
+      const start = Number((JSON.parse(body || '{}') as { start?: number }).start ?? 0)
+      if (start === 0) return sendJson(res, 200, { result: [item(1), item(2)], total: 4, next: 2 })
+      // The lie: total says 4, the last page is empty.
+      sendJson(res, 200, { result: lieFrom() ? [] : [item(3), item(4)], total: 4 })
+    })
+    servers.push(portal)
+    return portal
+  }
+
+  it('watch reports no false left/joined pairs when the last page comes back empty', async () => {
+    let lying = false
+    const portal = await lyingPortal(() => lying)
+    const run = spawnCli(['--config-dir', configDir(), '--json', 'watch', '--interval', '1'], {
+      env: { B24_WEBHOOK_URL: `${portal.origin}/rest/1/abcdef123/` },
+    })
+    await run.waitFor((r) => jsonLines(r.stdout()).some((event) => event.type === 'synced'), 'the baseline')
+    lying = true
+    const before = portal.requests.length
+    await run.waitFor(() => portal.requests.length >= before + 8, 'two polls of the lying portal')
+    run.stop()
+    expect(await run.code).toBe(0)
+    expect(jsonLines(run.stdout()).filter((event) => event.type === 'change')).toEqual([])
+  })
+
+  it('list refuses such a list with one sentence and exit 4', async () => {
+    const portal = await lyingPortal(() => true)
+    const run = spawnCli(['--config-dir', configDir(), 'list'], {
+      env: { B24_WEBHOOK_URL: `${portal.origin}/rest/1/abcdef123/` },
+    })
+    expect(await run.code).toBe(4)
+    expect(run.stderr().trim().split('\n')).toHaveLength(1)
+  })
+})

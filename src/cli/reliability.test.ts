@@ -220,3 +220,50 @@ describe('a list whose pages do not add up (watch, list)', () => {
     expect(run.stderr().trim().split('\n')).toHaveLength(1)
   })
 })
+
+describe('odd values from a portal (list, watch)', () => {
+  it('drops ids that are not positive integers with a warning, and never makes a link of them', async () => {
+    const portal = await startRawServer((req, res) => {
+      if (req.url?.endsWith('/profile')) return sendJson(res, 200, { result: { ID: '1', NAME: 'Ann' } })
+      sendJson(res, 200, {
+        result: ['..', '.', '12/../../admin', 'abc', '-3', '0', '12', 13].map((id) => ({
+          GROUP_ID: id,
+          GROUP_NAME: `G${String(id)}`,
+          ROLE: 'K',
+        })),
+      })
+    })
+    servers.push(portal)
+    const run = spawnCli(['--config-dir', configDir(), '--json', 'list'], {
+      env: { B24_WEBHOOK_URL: `${portal.origin}/rest/1/abcdef123/` },
+    })
+    expect(await run.code).toBe(0)
+    const [account] = (jsonLines(run.stdout())[0]?.accounts ?? []) as { groups: { id: string; url: string }[] }[]
+    expect(account?.groups.map((group) => group.id)).toEqual(['12', '13'])
+    expect(account?.groups.every((group) => /\/workgroups\/group\/\d+\/$/.test(group.url))).toBe(true)
+    expect(run.stderr().trim()).toMatch(/: left out 6 groups whose id is not a number\.$/)
+  })
+
+  it('reads a role code in lower case as the same role: no "member to member" change', async () => {
+    let role = 'K'
+    const portal = await startRawServer((req, res) => {
+      if (req.url?.endsWith('/profile')) return sendJson(res, 200, { result: { ID: '1', NAME: 'Ann' } })
+      sendJson(res, 200, { result: [{ GROUP_ID: '7', GROUP_NAME: 'Sales', ROLE: role }] })
+    })
+    servers.push(portal)
+    const run = spawnCli(['--config-dir', configDir(), '--json', 'watch', '--interval', '1'], {
+      env: { B24_WEBHOOK_URL: `${portal.origin}/rest/1/abcdef123/` },
+    })
+    const syncs = () => jsonLines(run.stdout()).filter((event) => event.type === 'synced').length
+    await run.waitFor(() => syncs() >= 1, 'the baseline')
+    role = 'k'
+    await run.waitFor(() => syncs() >= 3, 'two more polls')
+    role = 'E'
+    await run.waitFor(() => jsonLines(run.stdout()).some((event) => event.type === 'change'), 'the real change')
+    run.stop()
+    expect(await run.code).toBe(0)
+    expect(jsonLines(run.stdout()).filter((event) => event.type === 'change')).toEqual([
+      expect.objectContaining({ kind: 'role_changed', from: 'K', to: 'E' }),
+    ])
+  })
+})

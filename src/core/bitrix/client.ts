@@ -3,7 +3,7 @@
 // all concurrent callers; every answer becomes validated data or a typed, secret-free BitrixError.
 import { BitrixError, isBitrixErrorShape } from './errors'
 import { interpretAnswer, type Envelope } from './envelope'
-import { createGroupListNormaliser, normaliseGroups, pageItems, parseGroupItems } from './groups'
+import { createGroupListNormaliser, normaliseGroups, pageItems, parseGroupItems, withoutBadIds } from './groups'
 import { refreshTokens } from './oauth'
 import { assertAllowedOrigin, isAllowedOrigin } from './origin-policy'
 import { createGroupUrlBuilder, DEFAULT_GROUP_URL_TEMPLATE } from './portal-urls'
@@ -302,12 +302,14 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
         detail: `the pages of the list do not agree twice in a row: ${pages.inconsistency}`,
       })
     }
-    const { items, time, movedTo } = pages
+    const { time, movedTo } = pages
+    const { items, dropped } = withoutBadIds(pages.items)
+    const droppedItems = dropped > 0 ? { droppedItems: dropped } : {}
     if (movedTo !== null) {
       const groups = normaliseGroups(parseGroupItems(items), movedTo, createGroupUrlBuilder(template, movedTo))
-      return { groups, time, movedTo }
+      return { groups, time, movedTo, ...droppedItems }
     }
-    return { groups: groupsAtOrigin(items), time, movedTo }
+    return { groups: groupsAtOrigin(items), time, movedTo, ...droppedItems }
   }
 
   async function getProfile(signal?: AbortSignal): Promise<Profile> {

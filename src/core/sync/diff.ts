@@ -35,7 +35,8 @@ export function diffGroups(previous: readonly Group[], next: readonly Group[]): 
 }
 
 function fieldChanges(old: Group, group: Group, changes: ChangeDraft[]): void {
-  if (old.roleCode !== group.roleCode) {
+  // Case-insensitive, as the normaliser reads them: a snapshot from before it upper-cased them must not differ.
+  if (old.roleCode.toUpperCase() !== group.roleCode.toUpperCase()) {
     changes.push({ kind: 'role_changed', group, from: old.roleCode, to: group.roleCode })
   }
   if (old.name !== group.name) changes.push({ kind: 'renamed', group, from: old.name, to: group.name })

@@ -163,6 +163,8 @@ export function createSyncEngine({
     signal: AbortSignal,
   ): Promise<GroupsResult & { groups: Group[] }> {
     const result = await client.getUserGroups(signal)
+    if (result?.droppedItems)
+      logger.warn({ accountId, dropped: result.droppedItems }, 'left out groups without a numeric id')
     return { ...result, groups: checkedGroups(result, store.snapshot(accountId)?.groups) }
   }
 

@@ -1,5 +1,5 @@
-// Messages of the 'state' namespace: the state directory (one writer at a time, disk problems), for the command line
-// and the app alike. Keep the three languages' keys identical.
+// Messages of the 'state' namespace: the state directory (one writer at a time, disk problems) and what the app left
+// out of a portal's answer, for the command line and the app alike. Keep the three languages' keys identical.
 export const state = {
   en: {
     inUse: 'The directory {{dir}} is in use by {{holder}}. Stop it first, or give this one another --config-dir.',
@@ -17,6 +17,8 @@ export const state = {
       other: 'Cannot save to {{dir}} ({{code}}). Check that it is a writable directory, or use another --config-dir.',
     },
     recovered: 'Saving to {{dir}} works again; everything is saved.',
+    droppedIds_one: '{{account}}: left out {{count}} group whose id is not a number.',
+    droppedIds_other: '{{account}}: left out {{count}} groups whose id is not a number.',
     unsavedAtExit:
       'Changes since the last save were not saved to {{dir}}; the next start reports them again as “while away”.',
   },
@@ -38,6 +40,10 @@ export const state = {
         'Не удаётся сохранить в {{dir}} ({{code}}). Проверьте, что это каталог с правом записи, или укажите другой --config-dir.',
     },
     recovered: 'Сохранение в {{dir}} снова работает; всё сохранено.',
+    droppedIds_one: '{{account}}: пропущена {{count}} группа, чей id не число.',
+    droppedIds_few: '{{account}}: пропущено {{count}} группы, чей id не число.',
+    droppedIds_many: '{{account}}: пропущено {{count}} групп, чей id не число.',
+    droppedIds_other: '{{account}}: пропущено {{count}} группы, чей id не число.',
     unsavedAtExit:
       'Изменения после последнего сохранения не записаны в {{dir}}; при следующем запуске они будут показаны снова как «пока вас не было».',
   },
@@ -62,6 +68,8 @@ export const state = {
         'Speichern in {{dir}} nicht möglich ({{code}}). Prüfen Sie, dass es ein beschreibbares Verzeichnis ist, oder verwenden Sie ein anderes --config-dir.',
     },
     recovered: 'Speichern in {{dir}} funktioniert wieder; alles ist gespeichert.',
+    droppedIds_one: '{{account}}: {{count}} Gruppe ausgelassen, deren ID keine Zahl ist.',
+    droppedIds_other: '{{account}}: {{count}} Gruppen ausgelassen, deren ID keine Zahl ist.',
     unsavedAtExit:
       'Änderungen seit dem letzten Speichern wurden nicht in {{dir}} gespeichert; der nächste Start meldet sie erneut als „während Sie weg waren“.',
   },

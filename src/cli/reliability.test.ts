@@ -267,3 +267,47 @@ describe('odd values from a portal (list, watch)', () => {
     ])
   })
 })
+
+describe('values read back from files and pasted by users (open, list)', () => {
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'https://evil.example/workgroups/group/77/'])(
+    'open --print rebuilds the link from the account, never printing a tampered %s',
+    async (tampered) => {
+      const dir = configDir()
+      const origin = 'http://127.0.0.1:9'
+      const group = {
+        id: '77',
+        name: 'X',
+        roleCode: 'K',
+        role: 'member',
+        extranet: false,
+        imageUrl: null,
+        url: tampered,
+      }
+      const state = {
+        version: 1,
+        generation: 1,
+        accounts: { '127.0.0.1:9/1': { groups: [group], lastSyncAt: '2026-12-01T10:00:00.000Z' } },
+        history: [],
+      }
+      writeFileSync(path.join(dir, 'sync-state.json'), JSON.stringify(state))
+      const run = spawnCli(['--config-dir', dir, 'open', '77', '--print'], {
+        env: { B24_WEBHOOK_URL: `${origin}/rest/1/abcdef123/` },
+      })
+      expect(await run.code).toBe(0)
+      expect(run.stdout()).toBe(`${origin}/workgroups/group/77/\n`)
+    },
+  )
+
+  it.each([
+    ['a query', 'https://acme.bitrix24.com/rest/1/verysecretcode1/?auth=1'],
+    ['a fragment', 'https://acme.bitrix24.com/rest/1/verysecretcode1/#x'],
+    ['user info', 'https://me:verysecretcode1@acme.bitrix24.com/rest/1/verysecretcode1/'],
+  ])('refuses a webhook URL with %s in one sentence that does not echo the code (exit 3)', async (_what, url) => {
+    const run = spawnCli(['--config-dir', configDir(), 'list'], { env: { B24_WEBHOOK_URL: url } })
+    expect(await run.code).toBe(3)
+    expect(run.stderr().trim()).toBe(
+      'The webhook URL must end after the code: remove the ?query, the #fragment or the name:password@ part and paste it again.',
+    )
+    expect(run.stdout() + run.stderr()).not.toContain('verysecretcode1')
+  })
+})

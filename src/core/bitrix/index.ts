@@ -16,6 +16,6 @@ export { isLoopbackOrigin, isAllowedOrigin, assertAllowedOrigin } from './origin
 export { isBitrixCloudHost, BITRIX_CLOUD_DOMAINS } from './cloud-hosts'
 export { createRateLimiterRegistry, defaultRateLimiterRegistry, DEFAULT_BUCKET } from './rate-limiter'
 export { createBitrixClient, GROUPS_METHOD, DEFAULT_TIMEOUT_MS, INCONSISTENT_LIST } from './client'
-export { createGroupUrlBuilder, DEFAULT_GROUP_URL_TEMPLATE, resolvePortalUrl } from './portal-urls'
+export { createGroupUrlBuilder, DEFAULT_GROUP_URL_TEMPLATE, resolvePortalUrl, trustedGroupUrl } from './portal-urls'
 export { createRedactor, redactPatterns, MASK } from './redact'
 export { APP_VERSION, DEFAULT_USER_AGENT } from './version'

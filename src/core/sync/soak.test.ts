@@ -266,7 +266,8 @@ describe('soak: two writers of one directory and a disk that fills up', () => {
       for (const change of reported.slice(beforeCrash)) replay.apply(change)
       sinceDurable.push(...reported.slice(beforeCrash))
       lease.release() // as the stale-lease takeover would, once the dead process's heartbeat is old
-      const durable = byId(Object.values(onDisk().accounts)[0]?.groups.map(essentialsOf) ?? [])
+      const durableGroups = Object.values(onDisk().accounts)[0]?.groups ?? []
+      const durable = byId(durableGroups.map(essentialsOf))
 
       // The next writer starts from the durable state: what it reports "while away" is exactly what was reported
       // since the last durable write (at least once), and nothing older.
@@ -280,7 +281,7 @@ describe('soak: two writers of one directory and a disk that fills up', () => {
       await restarted.stop()
       next.release()
 
-      const replayAgain = new Replay(durable)
+      const replayAgain = new Replay(durableGroups)
       for (const change of again) replayAgain.apply(change)
       expect(violations).toEqual([])
       expect(replayAgain.list()).toEqual(portalList())

@@ -5,10 +5,10 @@ import { join } from 'node:path'
 import { connectDemoControl } from '../src/core/demo/control-client'
 import type { Channel } from '../src/shared/ipc'
 import type { AppState } from '../src/shared/types'
-import { electronBinary } from './electron-binary'
+import { ELECTRON_FIX, electronBinary } from './electron-binary'
 
 const binary = electronBinary()
-const SKIP_REASON = 'SKIPPED: no Electron binary on this machine (run `npx install-electron` to provision it)'
+const SKIP_REASON = `SKIPPED: no Electron binary on this machine (run \`${ELECTRON_FIX}\` to provision it)`
 if (!binary) console.warn(`Electron smoke test ${SKIP_REASON}`)
 
 /** What the app hands to the operating system, recorded in the main process instead of shown or opened. */

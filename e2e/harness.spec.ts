@@ -8,8 +8,8 @@ import {
   serveHarness,
 } from './harness/harness-page'
 
-// The tray window in Chromium at tray size (380×560), on the preview harness's fixtures: each fixture in both themes
-// and every language, scanned by axe-core and photographed for review. One page serves the whole file (a fresh
+// The tray window in Chromium at tray size (380×560) and 2× density (a HiDPI screen), on the preview harness's
+// fixtures: each fixture in both themes and every language, scanned by axe-core and photographed for review. One page serves the whole file (a fresh
 // context per test would double its run time); every test navigates, so no state carries over.
 
 const FIXTURES = ['empty', 'few', 'many', 'errors', 'moved', 'multi-account', 'offline'] as const
@@ -22,7 +22,7 @@ let errors: ReturnType<typeof collectErrors>
 
 test.beforeAll(async ({ browser }) => {
   server = await serveHarness()
-  page = await browser.newPage({ viewport: { width: 380, height: 560 } })
+  page = await browser.newPage({ viewport: { width: 380, height: 560 }, deviceScaleFactor: 2 })
   errors = collectErrors(page)
 })
 
@@ -96,6 +96,44 @@ test.describe('interaction', () => {
     expect(groups.find((group) => group.id === opened[0]?.groupId)?.name).toBe(name)
   })
 
+  test('hover and keyboard move one highlight, and Enter opens the group it is on', async () => {
+    await openHarness(page, server.url, { fixture: 'many' })
+    const active = page.locator('[role="option"][aria-selected="true"]')
+    const third = page.getByRole('option').nth(2)
+    await third.hover()
+    await expect(active).toHaveCount(1)
+    await expect(third).toHaveAttribute('aria-selected', 'true')
+    await page.keyboard.press('ArrowDown')
+    await expect(active).toHaveCount(1)
+    await expect(page.locator('.row.active')).toHaveCount(1)
+    const name = await active.locator('[title]').first().getAttribute('title')
+    await expect(page.getByRole('option').nth(3)).toHaveAttribute('aria-selected', 'true')
+    // The list scrolls under the resting pointer; that must not take the highlight back to the row under it.
+    await page.keyboard.press('PageDown')
+    await page.keyboard.press('PageUp')
+    await expect(active.locator('[title]').first()).toHaveAttribute('title', name ?? '')
+    await page.keyboard.press('Enter')
+    const opened = (await harnessCalls(page, 'groups:open')) as { groupId: string }[]
+    const groups = await page.evaluate(() => Object.values(window.harness.state.groups)[0] ?? [])
+    expect(opened.map((call) => groups.find((group) => group.id === call.groupId)?.name)).toEqual([name])
+  })
+
+  test('a scrolled list keeps the heading of the section at the top in view', async () => {
+    const testInfo = test.info()
+    await openHarness(page, server.url, { fixture: 'few' })
+    await expect(page.getByTestId('sticky-heading')).toHaveCount(0)
+    await page.getByRole('listbox').hover()
+    await page.mouse.wheel(0, 40)
+    await expect(page.getByTestId('sticky-heading')).toContainText('Pinned')
+    await page.keyboard.press('End')
+    await expect(page.getByTestId('sticky-heading')).toContainText('Acme')
+    await screenshot(page, testInfo, 'few-scrolled-to-end')
+    await openHarness(page, server.url, { fixture: 'multi-account', theme: 'dark' })
+    await page.keyboard.press('End')
+    await expect(page.getByTestId('sticky-heading')).toContainText('Acme')
+    await screenshot(page, testInfo, 'multi-account-scrolled')
+  })
+
   test('Escape clears the search, then asks main to hide the window', async () => {
     await openHarness(page, server.url, { fixture: 'few' })
     await page.getByRole('combobox').fill('design')
@@ -123,6 +161,9 @@ test.describe('interaction', () => {
   test('the scope help and a form error pass axe too', async () => {
     const testInfo = test.info()
     await openHarness(page, server.url, { fixture: 'errors' })
+    await page.getByRole('button', { name: /2 accounts need your attention/ }).click()
+    await expectAccessible(page, testInfo)
+    await screenshot(page, testInfo, 'errors-expanded')
     await page.getByRole('button', { name: 'How to add the scope' }).click()
     await expectAccessible(page, testInfo)
     await screenshot(page, testInfo, 'errors-scope-help')

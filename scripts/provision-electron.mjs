@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { ELECTRON_FIX } from './electron-binary.mjs'
 
 const require = createRequire(import.meta.url)
 let electronDir
@@ -28,6 +29,7 @@ if (result.status === 0 && existsSync(path.join(electronDir, 'path.txt'))) proce
 const reason = (result.error?.message ?? result.stderr ?? '').split('\n').find((line) => line.trim()) ?? 'unknown error'
 console.warn(
   `bitrix24-groups: warning: could not download the Electron binary (${reason.trim().slice(0, 160)}). ` +
-    'The app cannot start until `npx install-electron` succeeds; tests that need it will be skipped.',
+    `The app cannot start until \`${ELECTRON_FIX}\` succeeds; the command line and the headless host ` +
+    '(`npm run headless`) work without it, and the tests that need Electron are skipped.',
 )
 process.exit(0)

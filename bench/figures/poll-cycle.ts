@@ -1,15 +1,11 @@
-// Figure 1: what one poll costs the app beyond the HTTP request it cannot avoid. Ours is a whole engine poll cycle
-// (client call with its rate limiter and retries armed, validation with zod, normalisation, diff, snapshot and
-// history written atomically with fsync); the floor is a bare fetch of the same request plus JSON.parse.
-// Before each of our runs the portal renames one group (untimed), so every cycle finds a change and really writes
-// its snapshot, as the budget's cycle does. A second engine polls a list that never changes: the common case, in which
-// the store only notes the sync time and writes it later.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { createBitrixClient, createRateLimiterRegistry, GROUPS_METHOD, parseWebhookUrl } from '../../src/core/bitrix'
-import { createSyncEngine, createSyncStore, type SyncEngine } from '../../src/core/sync'
-import { drivenClock } from '../driven-clock'
+// Figure 1: what one poll costs the app beyond the HTTP request it cannot avoid. Ours is a whole poll cycle of the
+// app's core (bench/core-account.ts: the account and settings lookups, the client call with its rate limiter and
+// retries armed, validation with zod, normalisation, diff, snapshot and history written atomically with fsync); the
+// floor is a bare fetch of the same request plus JSON.parse. Before each of our runs the portal renames one group
+// (untimed), so every cycle finds a change and really writes its snapshot, as the budget's cycle does. A second core
+// polls a list that never changes: the common case, in which the store only notes the sync time and writes it later.
+import { GROUPS_METHOD } from '../../src/core/bitrix'
+import { startCoreAccount, type CoreAccount } from '../core-account'
 import { atMost, info, type Figure } from '../figures'
 import { portalGroups, withRenamed } from '../groups'
 import { interleave } from '../interleave'
@@ -18,7 +14,6 @@ import { medianDifference, summarize } from '../stats'
 
 const CHANGING_USER = '1'
 const STEADY_USER = '2'
-const ACCOUNT = 'bench/account'
 const RATIO_BUDGET = 1.25
 const BUDGETED_SIZE = 1_000
 /** Rounds of BATCH consecutive runs per contender, per size: fewer for the large list, whose runs take longer. */
@@ -30,39 +25,22 @@ const PLAN = [
 const BATCH = 5
 
 interface Poller {
-  engine: SyncEngine
-  dir: string
+  account: CoreAccount
   changes: number
   errors: number
 }
 
 async function startEngine(webhookUrl: string): Promise<Poller> {
-  const client = createBitrixClient({
-    credentials: parseWebhookUrl(webhookUrl),
-    // The limiter runs (its cost is part of a poll) but never makes a request wait.
-    rateLimiters: createRateLimiterRegistry({ drainPerSecond: 1e9, burst: 1e9 }),
-  })
-  const dir = mkdtempSync(path.join(tmpdir(), 'b24-bench-poll-'))
-  const engine = createSyncEngine({
-    sources: {
-      accounts: () => [{ id: ACCOUNT, enabled: true }],
-      clientFor: () => client,
-      pollIntervalSeconds: () => 3600,
-    },
-    store: createSyncStore({ dir, clock: drivenClock }),
-    clock: drivenClock,
-  })
-  const poller: Poller = { engine, dir, changes: 0, errors: 0 }
-  engine.on('changes', (changes) => (poller.changes += changes.length))
-  engine.on('error', () => poller.errors++)
-  engine.start()
-  await engine.refresh(ACCOUNT) // the silent baseline
+  const account = await startCoreAccount(webhookUrl, 'b24-bench-poll-')
+  const poller: Poller = { account, changes: 0, errors: 0 }
+  account.core.engine.on('changes', (changes) => (poller.changes += changes.length))
+  account.core.engine.on('error', () => poller.errors++)
+  await account.poll() // the silent baseline
   return poller
 }
 
 async function stopEngine(poller: Poller): Promise<void> {
-  await poller.engine.stop()
-  rmSync(poller.dir, { recursive: true, force: true })
+  await poller.account.stop()
 }
 
 async function measure(portal: PortalProcess, plan: (typeof PLAN)[number]): Promise<Figure[]> {
@@ -85,9 +63,9 @@ async function measure(portal: PortalProcess, plan: (typeof PLAN)[number]): Prom
           memberships = withRenamed(memberships, ++renames)
           await portal.control.setMemberships(CHANGING_USER, memberships)
         },
-        run: () => changing.engine.refresh(ACCOUNT),
+        run: () => changing.account.poll(),
       },
-      { name: 'unchanged', run: () => steady.engine.refresh(ACCOUNT) },
+      { name: 'unchanged', run: () => steady.account.poll() },
       { name: 'bare', run: bareFetch },
     ],
     { warmup: plan.warmup, rounds: plan.rounds, batch: BATCH },

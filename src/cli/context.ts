@@ -4,14 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { AccountService, SecretStore, SettingsStore } from '../core/accounts'
-import { accountIdOf, createAccountService, createKeychainSecretStore, createSettingsStore } from '../core/accounts'
+import { accountIdOf, createKeychainSecretStore } from '../core/accounts'
 import type { ClientOptions } from '../core/accounts'
 import type { BitrixClient } from '../core/bitrix'
 import { createBitrixClient, parseWebhookUrl, toErrorView } from '../core/bitrix'
+import { createCore, type Core } from '../core/composition'
 import type { DemoPortal } from '../core/demo'
 import { startDemoPortal } from '../core/demo'
-import type { StoreProblem, SyncStore } from '../core/sync'
-import { createSyncStore, StateLeaseHeldError } from '../core/sync'
+import type { SyncStore } from '../core/sync'
 import { createTranslator, resolveLanguage, type Translator } from '@shared/i18n'
 import type { ErrorView, Language } from '@shared/types'
 import { resolveConfigDir } from './config-dir'
@@ -67,12 +67,10 @@ export interface CliContext {
   describe(error: unknown): ErrorView
   settings(): SettingsStore
   accounts(): AccountService
-  /** The state as last saved, read-only: readers (`list`, `open`) never write it. */
+  /** The state as last saved; it writes only once `stateWriter` took the directory's lease (readers never write). */
   syncStore(): SyncStore
-  /** The directory's one writer (takes its lease; throws StateLeaseHeldError when another process holds it). */
-  stateWriter(command: string): StateWriter
-  /** What the writer could not save at close (set by close()). */
-  unsavedProblem(): StoreProblem | null
+  /** Makes this process the state directory's one writer (throws StateLeaseHeldError when another one is). */
+  stateWriter(): StateWriter
   /** The accounts to work on: `--demo`, else `--webhook`/B24_WEBHOOK_URL, else the enabled stored accounts. */
   targets(): Promise<Target[]>
   /** The demo portal started for `--demo`, if any. */
@@ -85,12 +83,20 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
     options.lang ?? resolveLanguage([deps.env.LC_ALL, deps.env.LC_MESSAGES, deps.env.LANG, deps.env.LANGUAGE])
   const i18n = createTranslator(language)
   const configDir = resolveConfigDir(options.configDir, deps.env, deps.platform, deps.home || os.homedir(), deps.cwd)
-  let settings: SettingsStore | null = null
-  let accounts: AccountService | null = null
-  let syncStore: SyncStore | null = null
-  let writer: StateWriter | null = null
-  let unsaved: StoreProblem | null = null
+  let core: Core | null = null
   let demo: DemoPortal | null = null
+  // The core's one composition, whose parts are built on first use. The demo portal gets a new port (so a new
+  // account id) every run: its snapshots go to a throwaway directory rather than piling up beside the user's real ones.
+  const theCore = () =>
+    (core ??= createCore({
+      dataDir: configDir,
+      stateDir: options.demo ? demoStateDir() : configDir,
+      secrets: () => deps.secrets?.() ?? createKeychainSecretStore(),
+      clientOptions: deps.clientOptions,
+      describeError: (error) => toErrorView(error, i18n.t),
+      // Only `watch` holds the lease for long; `accounts remove` takes it for a moment when nobody else holds it.
+      stateWriter: { kind: 'cli', command: 'b24-groups watch' },
+    }))
 
   const context: CliContext = {
     deps,
@@ -101,34 +107,10 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
     err: (line) => void deps.stderr.write(`${line}\n`),
     json: (value) => void deps.stdout.write(`${JSON.stringify(value)}\n`),
     describe: (error) => toErrorView(error, i18n.t),
-    settings: () => (settings ??= createSettingsStore({ cwd: configDir })),
-    accounts() {
-      if (!accounts) {
-        accounts = createAccountService({
-          settings: context.settings(),
-          secrets: deps.secrets?.() ?? createKeychainSecretStore(),
-          clientOptions: deps.clientOptions,
-        })
-        // Removing an account from the command line forgets its snapshot and history too, unless another process
-        // (the app, a watch) writes the state: that one stops polling the account and its snapshot stays unused.
-        accounts.onRemove(async (id) => {
-          let store: SyncStore
-          try {
-            store = context.stateWriter('b24-groups accounts remove').store
-          } catch (error) {
-            if (error instanceof StateLeaseHeldError) return
-            throw error
-          }
-          await store.removeAccount(id)
-        })
-      }
-      return accounts
-    },
-    // The demo portal gets a new port (so a new account id) every run: its snapshots go to a throwaway directory
-    // rather than piling up beside the user's real ones.
-    syncStore: () => (syncStore ??= writer?.store ?? createSyncStore({ dir: stateDir(), readOnly: true })),
-    stateWriter: (command) => (writer ??= openStateWriter(stateDir(), command)),
-    unsavedProblem: () => unsaved,
+    settings: () => theCore().settings,
+    accounts: () => theCore().accounts,
+    syncStore: () => theCore().syncStore,
+    stateWriter: () => openStateWriter(theCore()),
     async targets() {
       const webhookUrl = options.demo ? await startDemo() : (options.webhook ?? deps.env.B24_WEBHOOK_URL)
       if (webhookUrl) return [adHocTarget(webhookUrl)]
@@ -147,16 +129,15 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
     },
     demoPortal: () => demo,
     async close() {
-      // The settings store watches its file for the app's changes; stop that so nothing outlives the command.
-      settings?.close()
-      if (writer) unsaved = await writer.close()
+      // Writes what is pending and stops watching the settings file for the app's changes, so nothing outlives the
+      // command.
+      await core?.stop()
       await demo?.close()
       if (demoDir) rmSync(demoDir, { recursive: true, force: true })
     },
   }
 
   let demoDir: string | null = null
-  const stateDir = () => (options.demo ? demoStateDir() : configDir)
   function demoStateDir(): string {
     demoDir ??= mkdtempSync(path.join(os.tmpdir(), 'b24-groups-demo-'))
     return demoDir

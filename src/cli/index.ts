@@ -3,7 +3,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import openInBrowser from 'open'
 import os from 'node:os'
-import { createTranslator, resolveLanguage } from '@shared/i18n'
+import { createTranslator, type MessageKey, resolveLanguage } from '@shared/i18n'
 import { redactPatterns } from '../core/bitrix'
 import type { Language } from '@shared/types'
 import {
@@ -20,7 +20,7 @@ import { createContext, type CliContext, type CliDeps, type GlobalOptions } from
 import { EXIT, exitCodeForKind, type ExitCode } from './exit-codes'
 import { stateFailure } from './state-failure'
 
-function integerIn(min: number, max: number, messageKey: string, language: Language) {
+function integerIn(min: number, max: number, messageKey: MessageKey, language: Language) {
   return (value: string) => {
     const number = Number(value)
     if (!/^\d+$/.test(value) || number < min || number > max) {

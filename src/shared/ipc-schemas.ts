@@ -1,29 +1,21 @@
 // Runtime schemas of IPC requests. Main only: preload and renderer import these as types, never as values,
 // because a sandboxed preload cannot load zod.
 import { z } from 'zod'
+import {
+  accountIdSchema,
+  groupIdSchema,
+  labelSchema,
+  oauthInputSchema,
+  settingsPatchSchema,
+  webhookInputSchema,
+  webhookUrlSchema,
+} from './model'
 
-const accountId = z.string().min(1).max(300)
-const groupId = z.string().min(1).max(64)
-const changeKind = z.enum(['joined', 'left', 'role_changed', 'renamed', 'image_changed', 'extranet_changed'])
+const accountId = accountIdSchema
+const groupId = groupIdSchema
 
-export const settingsPatchSchema = z
-  .object({
-    pollIntervalSeconds: z.number().int().min(15).max(3600),
-    notifications: z
-      .object({
-        kinds: z.partialRecord(changeKind, z.boolean()),
-        mutedUntil: z.iso.datetime({ offset: true }).nullable(),
-      })
-      .partial()
-      .strict(),
-    theme: z.enum(['system', 'light', 'dark']),
-    language: z.enum(['system', 'en', 'ru', 'de']),
-    launchAtLogin: z.boolean(),
-    globalShortcut: z.string().min(1).max(100).nullable(),
-    trayMenuGroupCount: z.number().int().min(0).max(50),
-  })
-  .partial()
-  .strict()
+/** The patch schema is the model's, derived from the one settings schema. */
+export { settingsPatchSchema }
 
 export const requestSchemas = {
   'state:get': z.void(),
@@ -32,30 +24,13 @@ export const requestSchemas = {
   'groups:setPinned': z.object({ accountId, groupId, pinned: z.boolean() }).strict(),
   'sync:refresh': z.object({ accountId: accountId.optional() }).strict(),
   'changes:markSeen': z.object({ ids: z.array(z.string().max(100)).max(1000).optional() }).strict(),
-  'accounts:test': z.object({ webhookUrl: z.string().min(1).max(2000) }).strict(),
-  'accounts:addWebhook': z
-    .object({
-      webhookUrl: z.string().min(1).max(2000),
-      label: z.string().max(100).optional(),
-      sessionOnly: z.boolean().optional(),
-    })
-    .strict(),
-  'accounts:addOAuth': z
-    .object({
-      portal: z.string().min(1).max(500),
-      accessToken: z.string().min(1).max(2000),
-      refreshToken: z.string().min(1).max(2000),
-      clientId: z.string().min(1).max(500),
-      clientSecret: z.string().min(1).max(500),
-      tokenServerUrl: z.string().max(500).optional(),
-      label: z.string().max(100).optional(),
-      sessionOnly: z.boolean().optional(),
-    })
-    .strict(),
+  'accounts:test': z.object({ webhookUrl: webhookUrlSchema }).strict(),
+  'accounts:addWebhook': webhookInputSchema,
+  'accounts:addOAuth': oauthInputSchema,
   'accounts:update': z
     .object({
       accountId,
-      label: z.string().max(100).optional(),
+      label: labelSchema.optional(),
       enabled: z.boolean().optional(),
       groupUrlTemplate: z.string().min(1).max(500).optional(),
     })

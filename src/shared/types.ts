@@ -1,57 +1,23 @@
-// Types that every side (main, CLI, preload, renderer) agrees on. No runtime code beyond constants.
+// Types that every side (main, CLI, preload, renderer) agrees on. No runtime code beyond zod-free constants.
 
-/** The user's role in a group, normalised from Bitrix24's one-letter ROLE code. */
-export type Role = 'owner' | 'moderator' | 'member' | 'banned' | 'requested' | 'unknown'
-
-export const ROLE_BY_CODE: Readonly<Record<string, Role>> = {
-  A: 'owner',
-  E: 'moderator',
-  K: 'member',
-  T: 'banned',
-  Z: 'requested',
-}
-
-export interface Group {
-  /** GROUP_ID, always a string. */
-  id: string
-  name: string
-  /** The raw ROLE letter as the portal sent it. */
-  roleCode: string
-  role: Role
-  extranet: boolean
-  /** Absolute avatar URL, or null when the group has none. */
-  imageUrl: string | null
-  /** The group page in the web UI. */
-  url: string
-}
-
-export type ChangeKind = 'joined' | 'left' | 'role_changed' | 'renamed' | 'image_changed' | 'extranet_changed'
-
-export const CHANGE_KINDS: readonly ChangeKind[] = [
-  'joined',
-  'left',
-  'role_changed',
-  'renamed',
-  'image_changed',
-  'extranet_changed',
-]
-
-/** One detected membership change. `from`/`to` carry role codes, names, image URLs or extranet flags by kind. */
-export interface MembershipChange {
-  /** Unique id of this change (for "seen" marks). */
-  id: string
-  accountId: string
-  kind: ChangeKind
-  /** The group as it is now (for `left`: as it was last seen). */
-  group: Group
-  from: string | boolean | null
-  to: string | boolean | null
-  /** Found by the first sync after a restart: it happened while the app was not running. */
-  whileAway: boolean
-  /** ISO time of detection. */
-  at: string
-  seen: boolean
-}
+// The model (src/shared/model) states kinds, roles, groups and settings once; these re-exports are types and
+// zod-free values only, so that the window can import this file without loading zod.
+export type {
+  AppSettings,
+  AuthKind,
+  ChangeKind,
+  FieldChangeKind,
+  Group,
+  Language,
+  LanguageSetting,
+  MembershipChange,
+  NotificationKindSettings,
+  NotificationSettings,
+  Role,
+  Theme,
+} from './model'
+export { CHANGE_KINDS, CHANGE_KIND_TABLE, LANGUAGES, ROLE_BY_CODE, roleOf, ROLES, SETTING_BOUNDS } from './model/values'
+import type { AppSettings, AuthKind, Group, MembershipChange } from './model'
 
 /** What went wrong, in the client's error taxonomy. */
 export type ErrorKind =
@@ -96,8 +62,6 @@ export interface SyncStatus {
   error: ErrorView | null
 }
 
-export type AuthKind = 'webhook' | 'oauth'
-
 /** An account as the renderer may see it: no webhook code, no token, no client secret. */
 export interface AccountView {
   /** `HOST/USER_ID`, port included when not default. */
@@ -117,57 +81,6 @@ export interface AccountView {
   createdAt: string
   /** False for a session-only account whose secret lives in memory until quit. */
   persisted: boolean
-}
-
-export type Theme = 'system' | 'light' | 'dark'
-export type LanguageSetting = 'system' | 'en' | 'ru' | 'de'
-export type Language = 'en' | 'ru' | 'de'
-export const LANGUAGES: readonly Language[] = ['en', 'ru', 'de']
-
-export type NotificationKindSettings = Record<ChangeKind, boolean>
-
-export interface NotificationSettings {
-  kinds: NotificationKindSettings
-  /** ISO time until which notifications are paused, or null. */
-  mutedUntil: string | null
-}
-
-/** User preferences (no accounts, no secrets). */
-export interface AppSettings {
-  pollIntervalSeconds: number
-  notifications: NotificationSettings
-  theme: Theme
-  language: LanguageSetting
-  launchAtLogin: boolean
-  /** Electron accelerator, or null for none. */
-  globalShortcut: string | null
-  trayMenuGroupCount: number
-  /** Pinned group ids per account id. */
-  pinnedGroups: Record<string, string[]>
-}
-
-export const POLL_INTERVAL_MIN_SECONDS = 15
-export const POLL_INTERVAL_MAX_SECONDS = 3600
-
-export const DEFAULT_SETTINGS: AppSettings = {
-  pollIntervalSeconds: 60,
-  notifications: {
-    kinds: {
-      joined: true,
-      left: true,
-      role_changed: true,
-      renamed: true,
-      image_changed: false,
-      extranet_changed: true,
-    },
-    mutedUntil: null,
-  },
-  theme: 'system',
-  language: 'system',
-  launchAtLogin: false,
-  globalShortcut: 'CommandOrControl+Alt+G',
-  trayMenuGroupCount: 15,
-  pinnedGroups: {},
 }
 
 /** Everything the window shows, pushed by main. */

@@ -84,7 +84,7 @@ function printHuman(context: CliContext, result: AccountResult): void {
       [t('cli:table.id'), t('cli:table.role'), t('cli:table.name')],
       result.groups.map((group) => [
         group.id,
-        t(`cli:roles.${group.role}`),
+        t(`roles:inText.${group.role}`),
         truncate(group.name, 60) + (group.extranet ? `  [${t('cli:table.extranet')}]` : ''),
       ]),
     ),

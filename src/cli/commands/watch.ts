@@ -1,3 +1,4 @@
+import { SETTING_BOUNDS } from '@shared/model/values'
 import type { ErrorKind } from '@shared/types'
 import {
   createSyncEngine,
@@ -14,7 +15,8 @@ import { movedHint, movedToOf } from '../portal-move'
 import { describeChange } from './describe-change'
 
 const CREDENTIAL_KINDS: ReadonlySet<ErrorKind> = new Set(['auth', 'permission', 'scope', 'plan'])
-export const APP_MIN_INTERVAL_SECONDS = 15
+/** Below the app's own lowest poll interval, `watch` warns. */
+export const APP_MIN_INTERVAL_SECONDS = SETTING_BOUNDS.pollIntervalSeconds.min
 
 export interface WatchOptions {
   interval?: number
@@ -33,7 +35,7 @@ export async function watchCommand(context: CliContext, options: WatchOptions): 
   // One writer per state directory: a second watch (or the app) already writing it is refused with who it is.
   let writer: ReturnType<CliContext['stateWriter']>
   try {
-    writer = context.stateWriter('b24-groups watch')
+    writer = context.stateWriter()
   } catch (error) {
     if (!(error instanceof StateLeaseHeldError)) throw error
     context.err(leaseHeldMessage(t, error))

@@ -1,14 +1,15 @@
 // The accounts' error type, and the translation of client errors into what adding or using an account means to the
 // user ("tick sonet_group", "the webhook was deleted"). Every error has the client's error shape, so the shells turn
 // any of them into an ErrorView with the same `toErrorView`.
+import type { MessageKey } from '@shared/i18n'
 import { accounts as messages } from '@shared/i18n/accounts'
 import type { AuthKind, ErrorKind } from '@shared/types'
 import { isBitrixErrorShape, type BitrixErrorShape } from '../bitrix'
 
 export interface AccountErrorInit {
   code: string
-  /** `accounts:...` or another namespace's key. */
-  messageKey: string
+  /** `accounts:...` or another namespace's key; a key without a message is a compile error. */
+  messageKey: MessageKey
   kind?: ErrorKind
   retryable?: boolean
   retryAt?: Date | null
@@ -66,7 +67,7 @@ export const accountNotFound = (accountId: string) =>
   })
 
 /** The accounts message for a client error, or null to keep the client's own (already specific) message. */
-function accountsKeyFor(error: BitrixErrorShape, authKind: AuthKind): string | null {
+function accountsKeyFor(error: BitrixErrorShape, authKind: AuthKind): MessageKey | null {
   const { code, kind } = error
   switch (code) {
     case 'INVALID_WEBHOOK_URL':
@@ -123,7 +124,8 @@ function accountsKeyFor(error: BitrixErrorShape, authKind: AuthKind): string | n
 export function toAccountError(error: unknown, authKind: AuthKind): AccountError {
   if (error instanceof AccountError) return error
   if (isBitrixErrorShape(error)) {
-    const messageKey = accountsKeyFor(error, authKind) ?? error.messageKey
+    // The client's own key came with its error (its table's keys are typed); toErrorView checks it again.
+    const messageKey = accountsKeyFor(error, authKind) ?? (error.messageKey as MessageKey)
     return new AccountError({
       code: error.code,
       kind: error.kind,

@@ -1,6 +1,7 @@
 // The account service: the one place the app and the command line add, prove, change and remove accounts. Records
 // (no secrets) go to the settings store; secrets go to the keychain, or to memory for a session-only account.
 import { z } from 'zod'
+import { labelSchema, oauthInputSchema, webhookInputSchema } from '@shared/model'
 import type { AccountView, AuthKind } from '@shared/types'
 import {
   createBitrixClient,
@@ -40,40 +41,21 @@ export interface ConnectionProof {
 
 export type RemoveHook = (accountId: string) => void | Promise<void>
 
-const label = z.string().trim().max(100)
-const webhookInputSchema = z
-  .object({
-    webhookUrl: z.string().min(1).max(2000),
-    label: label.optional(),
-    sessionOnly: z.boolean().optional(),
-    /** A self-hosted portal served over plain HTTP, allowed explicitly by the user. */
-    allowHttp: z.boolean().optional(),
-  })
-  .strict()
-const oauthInputSchema = z
-  .object({
-    portal: z.string().min(1).max(500),
-    accessToken: z.string().min(1).max(2000),
-    refreshToken: z.string().min(1).max(2000),
-    clientId: z.string().min(1).max(500),
-    clientSecret: z.string().min(1).max(500),
-    tokenServerUrl: z.string().max(500).optional(),
-    label: label.optional(),
-    sessionOnly: z.boolean().optional(),
-    allowHttp: z.boolean().optional(),
-  })
-  .strict()
+/** A self-hosted portal served over plain HTTP, allowed explicitly by the user (not offered to the window). */
+const allowHttp = { allowHttp: z.boolean().optional() }
+const webhookInput = webhookInputSchema.extend(allowHttp).strict()
+const oauthInput = oauthInputSchema.extend(allowHttp).strict()
 const updateSchema = z
   .object({
-    label: label.min(1).optional(),
+    label: labelSchema.min(1).optional(),
     enabled: z.boolean().optional(),
     /** A path or URL with `{id}`; null goes back to the default. */
     groupUrlTemplate: z.string().trim().min(1).max(500).nullable().optional(),
   })
   .strict()
 
-export type AddWebhookInput = z.input<typeof webhookInputSchema>
-export type AddOAuthInput = z.input<typeof oauthInputSchema>
+export type AddWebhookInput = z.input<typeof webhookInput>
+export type AddOAuthInput = z.input<typeof oauthInput>
 export type AccountUpdate = z.input<typeof updateSchema>
 
 /** Validates input from outside (IPC, command line); the error names the field, never echoes the value. */
@@ -361,14 +343,14 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
       return { userName: proof.profile.name, groupCount: proof.groupCount }
     },
     async addWebhook(input) {
-      const parsed = parseInput(webhookInputSchema, input)
+      const parsed = parseInput(webhookInput, input)
       const allowHttp = parsed.allowHttp ?? false
       const credentials = parseCredentials(() => parseWebhookUrl(parsed.webhookUrl, { allowHttp }), 'webhook')
       const proof = await prove(credentials, clientOptionsFor({ groupUrlTemplate: null, allowHttp }))
       return store(proof.credentials, proof, parsed)
     },
     async addOAuth(input) {
-      const { label: text, sessionOnly, allowHttp = false, ...fields } = parseInput(oauthInputSchema, input)
+      const { label: text, sessionOnly, allowHttp = false, ...fields } = parseInput(oauthInput, input)
       const credentials = parseCredentials(() => parseOAuthCredentials(fields, { allowHttp }), 'oauth')
       const proof = await prove(credentials, clientOptionsFor({ groupUrlTemplate: null, allowHttp }))
       return store(proof.credentials, proof, { label: text, sessionOnly, allowHttp })

@@ -1,6 +1,7 @@
 // Versioned migrations of the settings file, run by `conf`/`electron-store` when a file's recorded version is older
 // than SETTINGS_VERSION. A migration only reshapes; values are checked and repaired afterwards (settings-schema.ts).
 import type { Options } from 'conf'
+import { CHANGE_KINDS } from '@shared/model'
 import { accountIdOf } from './account-id'
 import type { SettingsFile } from './settings-schema'
 
@@ -60,8 +61,7 @@ function migrateV0ToV1(store: LooseStore): void {
   if ('pollInterval' in raw) settings.pollIntervalSeconds = raw.pollInterval
   if (typeof raw.notify === 'boolean') {
     const on = raw.notify
-    const kinds = ['joined', 'left', 'role_changed', 'renamed', 'image_changed', 'extranet_changed']
-    settings.notifications = { kinds: Object.fromEntries(kinds.map((kind) => [kind, on])), mutedUntil: null }
+    settings.notifications = { kinds: Object.fromEntries(CHANGE_KINDS.map((kind) => [kind, on])), mutedUntil: null }
   }
   if ('theme' in raw) settings.theme = raw.theme
   if ('language' in raw) settings.language = raw.language

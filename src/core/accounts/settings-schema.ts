@@ -1,11 +1,8 @@
 // The shape of the settings file (accounts without secrets, and AppSettings), and the repair of what is read from
 // disk: every field is checked on its own, a bad value is clamped or replaced by its default, good fields are kept.
 import { z } from 'zod'
-import type { AppSettings, AuthKind, ChangeKind } from '@shared/types'
-import { CHANGE_KINDS, DEFAULT_SETTINGS, POLL_INTERVAL_MAX_SECONDS, POLL_INTERVAL_MIN_SECONDS } from '@shared/types'
-
-/** The upper bound of `trayMenuGroupCount`, the same as the IPC schema's. */
-export const TRAY_MENU_GROUP_COUNT_MAX = 50
+import { appSettingsSchema, AUTH_KINDS, DEFAULT_SETTINGS, groupIdSchema } from '@shared/model'
+import type { AppSettings, AuthKind } from '@shared/types'
 
 /** An account as the settings file keeps it: everything but the secret. */
 export interface AccountRecord {
@@ -72,64 +69,47 @@ function clampInteger(value: unknown, min: number, max: number): number | null {
   return Math.min(max, Math.max(min, Math.round(value)))
 }
 
-function repairAppSettings(raw: unknown, repairs: string[]): AppSettings {
-  const defaults = DEFAULT_SETTINGS
+/** Fields whose repair is more than "keep, clamp or default": the pins keep every good id of a list. */
+const CUSTOM_REPAIRS: Record<string, (raw: unknown, repairs: string[]) => unknown> = {
+  pinnedGroups: (raw, repairs) => repairPinnedGroups(raw, repairs),
+}
+
+/**
+ * One object of the settings schema, field by field as the schema lists them: a nested object is repaired the same
+ * way, a number out of its bounds is clamped to them, any other bad value is replaced by the field's default. A field
+ * that is absent takes its default without counting as a repair.
+ */
+function repairObject(schema: z.ZodObject, raw: unknown, where: string, repairs: string[]): Record<string, unknown> {
+  if (raw !== undefined && !isRecord(raw)) repairs.push(where)
   const input = isRecord(raw) ? raw : {}
-  if (raw !== undefined && !isRecord(raw)) repairs.push('settings')
-
-  function field<T>(name: string, schema: z.ZodType<T>, value: unknown, fallback: T): T {
-    const parsed = schema.safeParse(value)
-    if (parsed.success) return parsed.data
-    if (value !== undefined) repairs.push(`settings.${name}`)
-    return structuredClone(fallback)
+  const repaired: Record<string, unknown> = {}
+  for (const [name, fieldSchema] of Object.entries(schema.shape)) {
+    const path = `${where}.${name}`
+    const value = input[name]
+    const custom = CUSTOM_REPAIRS[path.replace(/^settings\./, '')]
+    const bare =
+      fieldSchema instanceof z.ZodDefault || fieldSchema instanceof z.ZodPrefault ? fieldSchema.unwrap() : fieldSchema
+    if (custom) {
+      repaired[name] = custom(value, repairs)
+    } else if (bare instanceof z.ZodObject) {
+      repaired[name] = repairObject(bare, value, path, repairs)
+    } else if (bare instanceof z.ZodNumber && bare.minValue !== null && bare.maxValue !== null) {
+      const result = clampInteger(value, bare.minValue, bare.maxValue)
+      if (result !== value && value !== undefined) repairs.push(path)
+      repaired[name] = result ?? fieldSchema.parse(undefined)
+    } else {
+      const parsed = bare.safeParse(value)
+      if (!parsed.success && value !== undefined) repairs.push(path)
+      repaired[name] = parsed.success ? parsed.data : fieldSchema.parse(undefined)
+    }
   }
+  return repaired
+}
 
-  function clamped(name: string, value: unknown, min: number, max: number, fallback: number): number {
-    const result = clampInteger(value, min, max)
-    if (result !== value && value !== undefined) repairs.push(`settings.${name}`)
-    return result ?? fallback
-  }
-
-  const rawNotifications = isRecord(input.notifications) ? input.notifications : {}
-  if (input.notifications !== undefined && !isRecord(input.notifications)) repairs.push('settings.notifications')
-  const rawKinds = isRecord(rawNotifications.kinds) ? rawNotifications.kinds : {}
-  const kinds = Object.fromEntries(
-    CHANGE_KINDS.map((kind) => [
-      kind,
-      field(`notifications.kinds.${kind}`, z.boolean(), rawKinds[kind], defaults.notifications.kinds[kind]),
-    ]),
-  ) as Record<ChangeKind, boolean>
-
-  return {
-    pollIntervalSeconds: clamped(
-      'pollIntervalSeconds',
-      input.pollIntervalSeconds,
-      POLL_INTERVAL_MIN_SECONDS,
-      POLL_INTERVAL_MAX_SECONDS,
-      defaults.pollIntervalSeconds,
-    ),
-    notifications: {
-      kinds,
-      mutedUntil: field('notifications.mutedUntil', isoTime.nullable(), rawNotifications.mutedUntil, null),
-    },
-    theme: field('theme', z.enum(['system', 'light', 'dark']), input.theme, defaults.theme),
-    language: field('language', z.enum(['system', 'en', 'ru', 'de']), input.language, defaults.language),
-    launchAtLogin: field('launchAtLogin', z.boolean(), input.launchAtLogin, defaults.launchAtLogin),
-    globalShortcut: field(
-      'globalShortcut',
-      z.string().min(1).max(100).nullable(),
-      input.globalShortcut,
-      defaults.globalShortcut,
-    ),
-    trayMenuGroupCount: clamped(
-      'trayMenuGroupCount',
-      input.trayMenuGroupCount,
-      0,
-      TRAY_MENU_GROUP_COUNT_MAX,
-      defaults.trayMenuGroupCount,
-    ),
-    pinnedGroups: repairPinnedGroups(input.pinnedGroups, repairs),
-  }
+/** AppSettings as read from disk, repaired by the model's one settings schema. */
+function repairAppSettings(raw: unknown, repairs: string[]): AppSettings {
+  // Every field was checked against its own schema, so the whole passes too; parse gives it its type.
+  return appSettingsSchema.parse(repairObject(appSettingsSchema, raw, 'settings', repairs))
 }
 
 function repairPinnedGroups(raw: unknown, repairs: string[]): Record<string, string[]> {
@@ -138,7 +118,7 @@ function repairPinnedGroups(raw: unknown, repairs: string[]): Record<string, str
     repairs.push('settings.pinnedGroups')
     return {}
   }
-  const groupId = z.string().min(1).max(64)
+  const groupId = groupIdSchema
   const pinned: Record<string, string[]> = {}
   for (const [accountId, ids] of Object.entries(raw)) {
     if (!Array.isArray(ids) || accountId.length === 0 || accountId.length > 300) {
@@ -156,7 +136,7 @@ const identitySchema = z.object({
   id: z.string().min(3).max(300),
   portal: httpOrigin,
   userId: z.string().min(1).max(32),
-  authKind: z.enum(['webhook', 'oauth']),
+  authKind: z.enum(AUTH_KINDS),
 })
 const oauthInfoSchema = z.object({ clientId: z.string().min(1).max(500), tokenServerUrl: webUrl })
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Conf from 'conf'
-import { DEFAULT_SETTINGS } from '@shared/types'
+import { DEFAULT_SETTINGS } from '@shared/model'
 import type { AccountRecord, SettingsFile } from './settings-schema'
 import { SETTINGS_VERSION } from './settings-migrations'
 import {

@@ -7,8 +7,7 @@ import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import Conf, { type Options } from 'conf'
-import type { z } from 'zod'
-import { settingsPatchSchema } from '@shared/ipc-schemas'
+import { settingsPatchSchema, type SettingsPatch } from '@shared/model'
 import type { AppSettings } from '@shared/types'
 import { AccountError, accountNotFound } from './errors'
 import { SETTINGS_VERSION, settingsMigrations } from './settings-migrations'
@@ -50,7 +49,7 @@ export interface SettingsBackingStore {
   _closeWatcher?(): void
 }
 
-export type SettingsPatch = z.input<typeof settingsPatchSchema>
+export type { SettingsPatch }
 
 export interface SettingsState {
   accounts: AccountRecord[]

@@ -1,6 +1,7 @@
 // The Bitrix24 REST client: one account's conversation with its portal. Requests go through the portal's shared
 // rate limiter; retryable failures are retried with full-jitter backoff; an expired OAuth token is refreshed once for
 // all concurrent callers; every answer becomes validated data or a typed, secret-free BitrixError.
+import { secretsOf } from './credentials'
 import { BitrixError, isBitrixErrorShape } from './errors'
 import { interpretAnswer, type Envelope } from './envelope'
 import { createGroupListNormaliser, normaliseGroups, pageItems, parseGroupItems, withoutBadIds } from './groups'
@@ -79,12 +80,6 @@ function checkCredentials(credentials: Credentials, allowHttp: boolean): Credent
     })
   }
   return { ...credentials, origin }
-}
-
-function secretsOf(credentials: Credentials): string[] {
-  return credentials.kind === 'webhook'
-    ? [credentials.code]
-    : [credentials.accessToken, credentials.refreshToken, credentials.clientSecret]
 }
 
 function abortedError(): BitrixError {

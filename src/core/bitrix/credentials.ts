@@ -1,6 +1,7 @@
 // Turns what the user pastes (a webhook URL, a portal address, OAuth fields) into credentials, or a BitrixError whose
 // message key says exactly what is wrong. Error details name the problem, never the pasted value.
 import { z } from 'zod'
+import { oauthCredentialsInputSchema } from '@shared/model'
 import { BitrixError } from './errors'
 import { MASK } from './redact'
 import { isAllowedOrigin } from './origin-policy'
@@ -60,6 +61,13 @@ export function parseWebhookUrl(input: string, options: ParseOptions = {}): Webh
   return { kind: 'webhook', origin: url.origin, userId: String(Number(userId)), code }
 }
 
+/** The secret parts of credentials: what a log or a message must never carry. */
+export function secretsOf(credentials: Credentials): string[] {
+  return credentials.kind === 'webhook'
+    ? [credentials.code]
+    : [credentials.accessToken, credentials.refreshToken, credentials.clientSecret]
+}
+
 /** `https://HOST/rest/1/••••/`: what may be shown instead of the webhook URL. */
 export function maskWebhookUrl(credentials: Pick<WebhookCredentials, 'origin' | 'userId'>): string {
   return `${credentials.origin}/rest/${credentials.userId}/${MASK}/`
@@ -88,13 +96,8 @@ export function normalizePortalOrigin(input: string, options: ParseOptions = {})
   return url.origin
 }
 
-const oauthInputSchema = z.object({
-  portal: z.string().min(1).max(500),
-  accessToken: z.string().min(1).max(2000),
-  refreshToken: z.string().min(1).max(2000),
-  clientId: z.string().min(1).max(500),
-  clientSecret: z.string().min(1).max(500),
-  tokenServerUrl: z.string().max(500).optional(),
+// The model's OAuth fields; a stored account also knows its user.
+const oauthInputSchema = oauthCredentialsInputSchema.extend({
   userId: z
     .string()
     .regex(/^[1-9]\d*$/)

@@ -1,13 +1,14 @@
 // The error taxonomy: every code a portal, the token server or this client can produce, with its kind, whether a
 // later retry makes sense, the documented HTTP status and the key of its user-facing message (namespace `errors`).
+import type { Dictionaries, KeysOf } from '@shared/i18n'
 import type { ErrorKind } from '@shared/types'
 
 export interface ErrorCodeRule {
   kind: ErrorKind
   /** Whether trying again later can succeed without the user doing anything. */
   retryable: boolean
-  /** Key in the `errors` namespace. */
-  message: string
+  /** Key in the `errors` namespace: a key without a message there is a compile error. */
+  message: KeysOf<Dictionaries['errors']>
   /** The HTTP status the portal documents for the code (the demo portal answers with it). */
   status?: number
 }

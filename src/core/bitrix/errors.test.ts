@@ -1,4 +1,4 @@
-import { createTranslator, NAMESPACES } from '@shared/i18n'
+import { createTranslator, type MessageKey, NAMESPACES } from '@shared/i18n'
 import type { ErrorKind } from '@shared/types'
 import { PORTAL_ERROR_CODES, SYNTHETIC_ERROR_CODES, TOKEN_SERVER_ERROR_CODES } from './error-codes'
 import { BitrixError, errorKindOf, excerptOf, toErrorView } from './errors'
@@ -86,7 +86,7 @@ describe('messages', () => {
   it.each(['en', 'ru', 'de'] as const)('every message key the client uses has a %s text', (language) => {
     const { t } = createTranslator(language)
     const missing = keys.filter((key) => {
-      const text = t(key)
+      const text = t(key as MessageKey)
       return text === key || text === key.replace(/^errors:/, '') || text.trim() === ''
     })
     expect(missing).toEqual([])

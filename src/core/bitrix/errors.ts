@@ -1,7 +1,6 @@
 // The client's one error type, and its secret-free view for the renderer, logs and the command line.
 import type { ErrorKind, ErrorView } from '@shared/types'
-import { createTranslator } from '@shared/i18n'
-import type { TFunction } from 'i18next'
+import { createTranslator, isMessageKey, type MessageKey, type Translate } from '@shared/i18n'
 import { ruleFor } from './error-codes'
 import { redactPatterns } from './redact'
 import type { BitrixErrorShape } from './types'
@@ -85,8 +84,8 @@ export function isBitrixErrorShape(error: unknown): error is BitrixErrorShape {
   )
 }
 
-let english: TFunction | null = null
-function englishT(): TFunction {
+let english: Translate | null = null
+function englishT(): Translate {
   english ??= createTranslator('en').t
   return english
 }
@@ -98,24 +97,47 @@ function originOrNull(value: unknown): string | null {
   return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value ? value : null
 }
 
+/** What an error without the client's shape becomes: each shell says it in its own words (the app points to its log). */
+export interface UnexpectedView {
+  kind: ErrorKind
+  messageKey: MessageKey
+}
+
+const UNEXPECTED_RULE = ruleFor('UNEXPECTED')
+const CORE_UNEXPECTED: UnexpectedView = { kind: UNEXPECTED_RULE.kind, messageKey: `errors:${UNEXPECTED_RULE.message}` }
+
+/** The error's own code, kind and message key: the contract every typed error of the core (and of a shell) keeps. */
+function hasErrorShape(error: unknown): error is Pick<BitrixErrorShape, 'code' | 'kind' | 'messageKey'> {
+  if (typeof error !== 'object' || error === null) return false
+  const candidate = error as Partial<Record<keyof BitrixErrorShape, unknown>>
+  return (
+    typeof candidate.code === 'string' && typeof candidate.kind === 'string' && typeof candidate.messageKey === 'string'
+  )
+}
+
+function isoOrNull(value: unknown): string | null {
+  const time = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null
+  return time && !Number.isNaN(time.getTime()) ? time.toISOString() : null
+}
+
 /**
- * A secret-free view of any error. A client error keeps its code and kind; anything else becomes UNEXPECTED, and its
- * own message (which may carry anything) is not used.
+ * The one secret-free view of any error, for every shell. A typed error keeps its code, kind, message key, retry
+ * time and (for PORTAL_MOVED) the new origin when it is a bare origin; its own message, which may carry a URL or a
+ * token, is never used. Anything else becomes UNEXPECTED in the shell's words (`unexpected`), which also stand in for
+ * a message key that has no translation.
  */
-export function toErrorView(error: unknown, t: TFunction = englishT()): ErrorView {
-  if (isBitrixErrorShape(error)) {
-    const retryAt = error.retryAt instanceof Date && !Number.isNaN(error.retryAt.getTime()) ? error.retryAt : null
-    const movedTo = error.code === 'PORTAL_MOVED' ? originOrNull(error.movedTo) : null
-    return {
-      code: error.code,
-      kind: error.kind,
-      messageKey: error.messageKey,
-      message: t(error.messageKey),
-      retryAt: retryAt ? retryAt.toISOString() : null,
-      ...(movedTo ? { movedTo } : {}),
-    }
+export function toErrorView(error: unknown, t: Translate = englishT(), unexpected = CORE_UNEXPECTED): ErrorView {
+  if (!hasErrorShape(error)) {
+    return { code: 'UNEXPECTED', ...unexpected, message: t(unexpected.messageKey), retryAt: null }
   }
-  const rule = ruleFor('UNEXPECTED')
-  const messageKey = `errors:${rule.message}`
-  return { code: 'UNEXPECTED', kind: rule.kind, messageKey, message: t(messageKey), retryAt: null }
+  const { retryAt, movedTo } = error as Partial<Pick<BitrixErrorShape, 'retryAt' | 'movedTo'>>
+  const newOrigin = error.code === 'PORTAL_MOVED' ? originOrNull(movedTo) : null
+  return {
+    code: error.code,
+    kind: error.kind,
+    messageKey: error.messageKey,
+    message: isMessageKey(error.messageKey) ? t(error.messageKey) : t(unexpected.messageKey),
+    retryAt: isoOrNull(retryAt),
+    ...(newOrigin ? { movedTo: newOrigin } : {}),
+  }
 }

@@ -150,6 +150,26 @@ export function normaliseGroups(
   return groups
 }
 
+/** Every field of an item that is read, as the item schema lists them. */
+const ITEM_FIELDS = Object.keys(groupItemTypesSchema.shape) as (keyof GroupItemTypes)[]
+
+/**
+ * The item field each of the model's Group fields is made from (normaliseItem). A field added to Group must say
+ * where it comes from here, and is then part of "the same group as last time".
+ */
+const SOURCE_OF = {
+  id: 'GROUP_ID',
+  name: 'GROUP_NAME',
+  roleCode: 'ROLE',
+  role: 'ROLE',
+  extranet: 'IS_EXTRANET',
+  imageUrl: 'GROUP_IMAGE',
+  url: 'GROUP_ID',
+} as const satisfies Record<keyof Group, keyof GroupItemTypes>
+
+/** The item fields a group is made of (the image id, say, is read but not part of a group). */
+const GROUP_SOURCE_FIELDS = [...new Set(Object.values(SOURCE_OF))]
+
 /**
  * Whether a raw item carries exactly the fields of an item validated before. Such an item is valid without asking
  * zod again: every field it has that we read is the very value that passed. A number id never matches here (the
@@ -158,24 +178,14 @@ export function normaliseGroups(
 function sentAs(raw: unknown, known: GroupItem): boolean {
   if (typeof raw !== 'object' || raw === null) return false
   const item = raw as Record<string, unknown>
-  return (
-    item.GROUP_ID === known.GROUP_ID &&
-    item.GROUP_NAME === known.GROUP_NAME &&
-    item.ROLE === known.ROLE &&
-    item.GROUP_IMAGE === known.GROUP_IMAGE &&
-    item.IS_EXTRANET === known.IS_EXTRANET &&
-    item.GROUP_IMAGE_ID === known.GROUP_IMAGE_ID
-  )
+  for (const field of ITEM_FIELDS) if (item[field] !== known[field]) return false
+  return true
 }
 
-/** Whether two validated items make the same group (the image id is not part of a group). */
+/** Whether two validated items make the same group. */
 function sameSource(item: GroupItem, known: GroupItem): boolean {
-  return (
-    item.GROUP_NAME === known.GROUP_NAME &&
-    item.ROLE === known.ROLE &&
-    item.GROUP_IMAGE === known.GROUP_IMAGE &&
-    item.IS_EXTRANET === known.IS_EXTRANET
-  )
+  for (const field of GROUP_SOURCE_FIELDS) if (item[field] !== known[field]) return false
+  return true
 }
 
 /**

@@ -1,6 +1,7 @@
 // The Bitrix24 REST client's public surface. Everything else in this folder is an implementation detail.
 export type * from './types'
 export { BitrixError, toErrorView, errorKindOf, isBitrixErrorShape } from './errors'
+export type { UnexpectedView } from './errors'
 export type { BitrixErrorInit } from './errors'
 export { documentedStatusOf } from './error-codes'
 export {
@@ -9,6 +10,7 @@ export {
   maskCredentials,
   normalizePortalOrigin,
   parseOAuthCredentials,
+  secretsOf,
   DEFAULT_TOKEN_SERVER_URL,
 } from './credentials'
 export type { OAuthInput, ParseOptions } from './credentials'

@@ -94,6 +94,19 @@ export class PortalState implements DemoControl {
     return copyGroups(this.memberships.get(userId) ?? [])
   }
 
+  /** A group any user belongs to, for the portal's group page; as the first member sees it. */
+  findGroup(groupId: string): { group: DemoGroup; memberCount: number } | null {
+    let found: DemoGroup | null = null
+    let memberCount = 0
+    for (const groups of this.memberships.values()) {
+      const group = groups.find((candidate) => candidate.id === groupId)
+      if (!group) continue
+      found ??= group
+      memberCount += 1
+    }
+    return found ? { group: { ...found }, memberCount } : null
+  }
+
   setProfile(userId: string, profile: DemoProfile): void {
     this.profiles.set(userId, { ...profile })
   }

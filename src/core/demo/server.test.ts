@@ -378,3 +378,29 @@ describe('avatars', () => {
     expect((await fetch(`${demo.origin}/_demo/avatars/../../etc/passwd`)).status).toBe(404)
   })
 })
+
+describe('group pages', () => {
+  it('serves the page the app opens for a group, with the portal text escaped', async () => {
+    demo.control.setMemberships('2', [MARKETING, { id: '77', name: 'Ideas <script>alert(1)</script>', role: 'K' }])
+    const response = await fetch(`${demo.origin}/workgroups/group/5/`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    const page = await response.text()
+    expect(page).toContain('<h1>Marketing</h1>')
+    expect(page).toContain('2 members')
+    const hostile = await (await fetch(`${demo.origin}/workgroups/group/77/`)).text()
+    expect(hostile).toContain('<h1>Ideas &lt;script&gt;alert(1)&lt;/script&gt;</h1>')
+    expect(hostile).not.toContain('<script>')
+  })
+
+  it('answers 404 for a group nobody belongs to', async () => {
+    expect((await fetch(`${demo.origin}/workgroups/group/404/`)).status).toBe(404)
+  })
+
+  it('redirects group pages too once the portal has moved', async () => {
+    demo.control.moveTo('https://b24.example.org')
+    const response = await fetch(`${demo.origin}/workgroups/group/5/`, { redirect: 'manual' })
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe('https://b24.example.org/workgroups/group/5/')
+  })
+})

@@ -5,6 +5,7 @@ import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 import { avatarPng, avatarSvg } from './avatars'
 import { dispatchControl } from './control-api'
+import { GROUP_PAGE_ROUTE, groupPage } from './group-page'
 import { answerWithFault } from './faults'
 import {
   errorAnswer,
@@ -128,6 +129,18 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
       }
       const outcome = dispatchControl(state, path.slice('/_control/'.length), payload)
       return writeAnswer(res, json(outcome.status, outcome.body))
+    }
+
+    const groupRoute = GROUP_PAGE_ROUTE.exec(path)
+    if (groupRoute && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (state.movedTo) {
+        return writeAnswer(res, {
+          status: 302,
+          headers: { Location: `${state.movedTo}${path}${url.search}` },
+          body: '',
+        })
+      }
+      return writeAnswer(res, groupPage(state.findGroup(groupRoute[1] ?? '')))
     }
 
     const isRest = path.startsWith('/rest/')

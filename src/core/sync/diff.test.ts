@@ -1,6 +1,7 @@
 import type { Group } from '@shared/types'
 import type { ChangeDraft } from './diff'
-import { compareGroupIds, diffGroups, reuseUnchanged, sameGroupLists } from './diff'
+import { CHANGE_KIND_TABLE, CHANGE_KINDS, GROUP_FIELDS } from '@shared/model'
+import { compareGroupIds, diffGroups, reuseUnchanged, sameGroup, sameGroupLists } from './diff'
 import { group, groups } from './test-support/groups'
 
 /** The changes as `kind id from->to`, which is what each table row states. */
@@ -266,5 +267,26 @@ describe('reuseUnchanged', () => {
   it('matches a duplicated previous id with its first occurrence, as the diff does', () => {
     const first = group('1')
     expect(reuseUnchanged([first, group('1', { name: 'second' })], [group('1')])[0]).toBe(first)
+  })
+})
+
+describe('the fields the model watches', () => {
+  /** A value of the field's type that differs from the group's. */
+  const otherValue = (value: unknown) => (typeof value === 'boolean' ? !value : `${String(value)} (changed)`)
+
+  it.each(CHANGE_KINDS.filter((kind) => CHANGE_KIND_TABLE[kind].field !== null))(
+    'reports a change of the field of %s as that kind, with the old and new value',
+    (kind) => {
+      const field = CHANGE_KIND_TABLE[kind].field as keyof Group
+      const before = group('7')
+      const after = { ...before, [field]: otherValue(before[field]) }
+      expect(diffGroups([before], [after])).toEqual([{ kind, group: after, from: before[field], to: after[field] }])
+    },
+  )
+
+  it.each(GROUP_FIELDS)('counts a group whose %s differs as another group', (field) => {
+    const before = group('7')
+    expect(sameGroup(before, { ...before })).toBe(true)
+    expect(sameGroup(before, { ...before, [field]: otherValue(before[field]) })).toBe(false)
   })
 })

@@ -1,6 +1,6 @@
 // The one place that decides what counts as a membership change between two complete group lists of one account.
-import type { ChangeKind, Group, MembershipChange } from '@shared/types'
-import { CHANGE_KINDS } from '@shared/types'
+import { CHANGE_KIND_TABLE, CHANGE_KINDS, GROUP_FIELDS } from '@shared/model'
+import type { ChangeKind, FieldChangeKind, Group, MembershipChange } from '@shared/types'
 
 /** A change before the engine stamps it with an id, account, time and flags. */
 export type ChangeDraft = Pick<MembershipChange, 'kind' | 'group' | 'from' | 'to'>
@@ -8,6 +8,12 @@ export type ChangeDraft = Pick<MembershipChange, 'kind' | 'group' | 'from' | 'to
 const KIND_RANK: Readonly<Record<ChangeKind, number>> = Object.fromEntries(
   CHANGE_KINDS.map((kind, index) => [kind, index]),
 ) as Record<ChangeKind, number>
+
+/** Each field whose change is a kind of its own, with that kind, as the model's change kinds say. */
+const WATCHED_FIELDS = CHANGE_KINDS.flatMap((kind) => {
+  const field = CHANGE_KIND_TABLE[kind].field
+  return field === null ? [] : [{ kind: kind as FieldChangeKind, field }]
+})
 
 const DIGITS = /^\d+$/
 const MATCHED = Symbol('matched')
@@ -34,17 +40,18 @@ export function diffGroups(previous: readonly Group[], next: readonly Group[]): 
   return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || compareGroupIds(a.group.id, b.group.id))
 }
 
+/**
+ * Role codes compare case-insensitively, as the normaliser reads them: `k` after `K` is no role change, also against
+ * a snapshot from before the normaliser upper-cased them.
+ */
+function sameValue(field: string, a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  return field === 'roleCode' && typeof a === 'string' && typeof b === 'string' && a.toUpperCase() === b.toUpperCase()
+}
+
 function fieldChanges(old: Group, group: Group, changes: ChangeDraft[]): void {
-  // Case-insensitive, as the normaliser reads them: a snapshot from before it upper-cased them must not differ.
-  if (old.roleCode.toUpperCase() !== group.roleCode.toUpperCase()) {
-    changes.push({ kind: 'role_changed', group, from: old.roleCode, to: group.roleCode })
-  }
-  if (old.name !== group.name) changes.push({ kind: 'renamed', group, from: old.name, to: group.name })
-  if (old.imageUrl !== group.imageUrl) {
-    changes.push({ kind: 'image_changed', group, from: old.imageUrl, to: group.imageUrl })
-  }
-  if (old.extranet !== group.extranet) {
-    changes.push({ kind: 'extranet_changed', group, from: old.extranet, to: group.extranet })
+  for (const { kind, field } of WATCHED_FIELDS) {
+    if (!sameValue(field, old[field], group[field])) changes.push({ kind, group, from: old[field], to: group[field] })
   }
 }
 
@@ -114,18 +121,11 @@ function changesById(previous: readonly Group[], next: readonly Group[]): Change
   return changes
 }
 
-/** True when both are the same group with the same fields. */
+/** True when both are the same group with the same fields: every field the model's Group lists. */
 export function sameGroup(x: Group, y: Group): boolean {
-  return (
-    x === y ||
-    (x.id === y.id &&
-      x.name === y.name &&
-      x.roleCode === y.roleCode &&
-      x.role === y.role &&
-      x.extranet === y.extranet &&
-      x.imageUrl === y.imageUrl &&
-      x.url === y.url)
-  )
+  if (x === y) return true
+  for (const field of GROUP_FIELDS) if (x[field] !== y[field]) return false
+  return true
 }
 
 /** True when both lists hold the same groups with the same fields in the same order (no change, nothing to write). */

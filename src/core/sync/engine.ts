@@ -2,7 +2,7 @@
 // complete, confirmed answers ever become changes. Shells feed it accounts, settings, online and power state.
 import { randomUUID } from 'node:crypto'
 import type { ErrorView, Group, MembershipChange, SyncState, SyncStatus } from '@shared/types'
-import { DEFAULT_SETTINGS, POLL_INTERVAL_MAX_SECONDS } from '@shared/types'
+import { DEFAULT_SETTINGS, SETTING_BOUNDS } from '@shared/model'
 import { INCONSISTENT_LIST } from '../bitrix/client'
 import type { BitrixClient, GroupsResult } from '../bitrix/types'
 import type { Clock } from './clock'
@@ -132,7 +132,7 @@ export function createSyncEngine({
       seconds = Number.NaN
     }
     if (!Number.isFinite(seconds)) seconds = DEFAULT_SETTINGS.pollIntervalSeconds
-    return Math.min(Math.max(seconds, MIN_POLL_INTERVAL_SECONDS), POLL_INTERVAL_MAX_SECONDS) * 1000
+    return Math.min(Math.max(seconds, MIN_POLL_INTERVAL_SECONDS), SETTING_BOUNDS.pollIntervalSeconds.max) * 1000
   }
 
   function statusOf(accountId: string): SyncStatus {

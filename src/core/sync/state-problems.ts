@@ -1,11 +1,11 @@
 // What the shells say about the state directory: who holds it, and why a write failed. One sentence each, naming the
 // directory and what to do; the same words in the terminal, the app's log and its window.
-import type { TFunction } from 'i18next'
+import type { Translate } from '@shared/i18n'
 import { describeLeaseHolder, type LeaseOwner, type StateLeaseHeldError } from './lease'
 import type { StoreProblem } from './store'
 
 /** Error codes of a file system that refuses a write, and the message each gets. */
-const DISK_MESSAGES: Readonly<Record<string, string>> = {
+const DISK_MESSAGES: Readonly<Record<string, 'ENOSPC' | 'EDQUOT' | 'EROFS' | 'EACCES'>> = {
   ENOSPC: 'ENOSPC',
   EDQUOT: 'EDQUOT',
   EROFS: 'EROFS',
@@ -23,12 +23,12 @@ export function isDiskError(error: unknown): error is NodeJS.ErrnoException & { 
   return typeof code === 'string' && DISK_CODES.has(code) && (typeof syscall === 'string' || code in DISK_MESSAGES)
 }
 
-export function diskMessage(t: TFunction, dir: string, code: string): string {
+export function diskMessage(t: Translate, dir: string, code: string): string {
   const key = DISK_MESSAGES[code]
   return key ? t(`state:disk.${key}`, { dir }) : t('state:disk.other', { dir, code })
 }
 
-export function storeProblemMessage(t: TFunction, problem: StoreProblem, holder: LeaseOwner | null = null): string {
+export function storeProblemMessage(t: Translate, problem: StoreProblem, holder: LeaseOwner | null = null): string {
   switch (problem.kind) {
     case 'disk':
       return diskMessage(t, problem.dir, problem.code)
@@ -39,7 +39,7 @@ export function storeProblemMessage(t: TFunction, problem: StoreProblem, holder:
   }
 }
 
-export function leaseHeldMessage(t: TFunction, error: StateLeaseHeldError): string {
+export function leaseHeldMessage(t: Translate, error: StateLeaseHeldError): string {
   const holder = describeLeaseHolder(error.holder)
   return holder ? t('state:inUse', { dir: error.dir, holder }) : t('state:inUseUnknown', { dir: error.dir })
 }

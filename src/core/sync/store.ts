@@ -216,8 +216,10 @@ export function createSyncStore({
 }: SyncStoreOptions): SyncStore {
   const file = path.join(dir, STATE_FILE_NAME)
   const timeNow = now ?? (() => clock.now())
-  const loaded = load(file, timeNow, logger, readOnly)
-  if (!readOnly) removeStaleTemps(dir, STATE_FILE_NAME)
+  // A store that may write only under a lease it does not hold yet reads like a reader: it moves and removes nothing.
+  const readingOnly = readOnly || (requireLease && !initialLease)
+  const loaded = load(file, timeNow, logger, readingOnly)
+  if (!readingOnly) removeStaleTemps(dir, STATE_FILE_NAME)
   let state = loaded.state
   let lease = initialLease
   let currentProblem: StoreProblem | null = null

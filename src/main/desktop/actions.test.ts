@@ -33,6 +33,13 @@ describe('tray and notification actions', () => {
     expect(calls.map((call) => call[0])).toEqual(['warn'])
   })
 
+  it("opens an account's portal from the menu", async () => {
+    const { dispatcher, calls } = setup()
+    await dispatcher.dispatch({ type: 'openPortal', accountId: 'acme.bitrix24.com/1' })
+    await dispatcher.dispatch({ type: 'openPortal', accountId: 'gone.bitrix24.com/1' })
+    expect(calls).toEqual([['open', 'https://acme.bitrix24.com']])
+  })
+
   it('shows the window on the requested view', async () => {
     const { dispatcher, calls } = setup()
     await dispatcher.dispatch({ type: 'showWindow', view: 'settings' })

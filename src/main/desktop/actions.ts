@@ -36,6 +36,11 @@ export function createActionDispatcher(deps: ActionDeps) {
     switch (action.type) {
       case 'openGroup':
         return openGroup(action.accountId, action.groupId)
+      case 'openPortal': {
+        const account = deps.state().accounts.find((candidate) => candidate.id === action.accountId)
+        if (account) await deps.openExternal(account.portal)
+        return
+      }
       case 'showWindow':
         return showWindow(action.view)
       case 'refresh':

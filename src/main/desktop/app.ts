@@ -22,25 +22,27 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createTranslator } from '@shared/i18n'
 import { createKeychainSecretStore } from '../../core/accounts'
+import { toErrorView } from '../../core/bitrix'
+import { createCore } from '../../core/composition'
 import { startDemoPortal } from '../../core/demo'
 import { createActionDispatcher } from './actions'
 import { composeAppState } from './app-state'
 import { applyLaunchAtLogin, removeEntryFile, writeEntryFile } from './autostart'
 import { createChangeNotifications } from './change-notifications'
 import { createDemoMode } from './demo-mode'
-import { errorViewOf } from './error-view'
+import { DESKTOP_UNEXPECTED } from './error-view'
 import { createExternalOpener } from './external-links'
 import { createHandlers } from './handlers'
 import { registerHandlers, sendToWindow } from './ipc'
 import { effectiveLanguage } from './language'
 import type { LaunchArgs } from './launch-args'
 import { createLogger } from './logger'
+import { createIconLoader } from './notification-icon'
 import { createNotifier } from './notifier'
 import { appIconPath, resourcesDir, trayIconPath } from './paths'
 import { connectPowerEvents, watchConnectivity } from './power'
 import { loadRendererPage } from './renderer-page'
 import { denyAllPermissions, hardenWebContents } from './security'
-import { accountsPortOf, createCoreServices, enginePortOf, settingsPortOf } from './services'
 import { createShortcutManager } from './shortcut'
 import { createStatePublisher } from './state-publisher'
 import { createTrayPresenter } from './tray'
@@ -76,13 +78,14 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
   let translator = createTranslator('en')
   let online = net.isOnline()
 
-  const core = createCoreServices({
-    userDataDir: userData,
+  const core = createCore({
+    dataDir: userData,
     settingsBackend: (options) => new ElectronStore(options),
-    secrets: createKeychainSecretStore(),
-    fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
-    describeError: (error) => errorViewOf(error, translator),
+    secrets: () => createKeychainSecretStore(),
+    clientOptions: { fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init) },
+    describeError: (error) => toErrorView(error, translator.t, DESKTOP_UNEXPECTED),
     logger: log.logger,
+    stateWriter: { kind: 'app', command: 'Bitrix24 Groups' },
   })
   knownSecrets = () => core.knownSecrets.list()
   const settings = () => core.settings.getSettings()
@@ -139,7 +142,7 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
     window: trayWindow,
     navigate: (payload) => sendToWindow(window, 'ui:navigate', payload),
     engine: core.engine,
-    settings: settingsPortOf(core),
+    settings: core.commands.settings,
     demo,
     app,
     log: log.logger,
@@ -167,6 +170,18 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
     isSupported: () => Notification.isSupported(),
     onClick: (target) => void actions.openTarget(target),
     icon: appIconPath(resources),
+    // macOS always shows the app's own icon beside a notification.
+    ...(platform === 'darwin'
+      ? {}
+      : {
+          loadIcon: createIconLoader({
+            fetch: (url, init) => net.fetch(url, init),
+            decode: (bytes) => {
+              const image = nativeImage.createFromBuffer(bytes)
+              return image.isEmpty() ? null : image
+            },
+          }),
+        }),
   })
   const shortcut = createShortcutManager(globalShortcut, () => trayWindow.toggle())
   const launchAtLogin = {
@@ -189,9 +204,9 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
       state,
       translator: () => translator,
       now: () => new Date(),
-      accounts: accountsPortOf(core),
-      engine: enginePortOf(core),
-      settings: settingsPortOf(core),
+      accounts: core.commands.accounts,
+      engine: core.commands.sync,
+      settings: core.commands.settings,
       openExternal,
       clipboard,
       window: trayWindow,

@@ -1,7 +1,9 @@
 import { createTranslator } from '@shared/i18n'
-import { desktopError, errorViewOf } from './error-view'
+import { BitrixError, toErrorView } from '../../core/bitrix'
+import { DESKTOP_UNEXPECTED, desktopError } from './error-view'
 
 const en = createTranslator('en')
+const viewOf = (error: unknown) => toErrorView(error, en.t, DESKTOP_UNEXPECTED)
 
 describe('error view for the renderer', () => {
   it('keeps the code, kind, key and retry time of a typed error and translates its message', () => {
@@ -11,7 +13,7 @@ describe('error view for the renderer', () => {
       messageKey: 'tray:errors.groupNotFound',
       retryAt: new Date('2025-01-01T00:00:00Z'),
     })
-    expect(errorViewOf(error, en)).toEqual({
+    expect(viewOf(error)).toEqual({
       code: 'GROUP_GONE',
       kind: 'not_found',
       messageKey: 'tray:errors.groupNotFound',
@@ -20,14 +22,20 @@ describe('error view for the renderer', () => {
     })
   })
 
+  it("carries a moved portal's new origin, which the banner offers to use", () => {
+    const error = new BitrixError({ code: 'PORTAL_MOVED', movedTo: 'https://b24.example.org' })
+    expect(viewOf(error)).toMatchObject({ code: 'PORTAL_MOVED', kind: 'moved', movedTo: 'https://b24.example.org' })
+  })
+
   it('never passes on the message of an unknown error (it may hold a secret)', () => {
-    const view = errorViewOf(new Error('auth=SECRETTOKEN'), en)
+    const view = viewOf(new Error('auth=SECRETTOKEN'))
     expect(view.code).toBe('UNEXPECTED')
+    expect(view).toMatchObject({ kind: 'protocol', messageKey: 'tray:errors.unexpected' })
     expect(JSON.stringify(view)).not.toContain('SECRETTOKEN')
   })
 
   it('falls back to a generic message when the key has no translation', () => {
-    const view = errorViewOf({ code: 'X', kind: 'server', messageKey: 'errors:no.such.key' }, en)
+    const view = viewOf({ code: 'X', kind: 'server', messageKey: 'errors:no.such.key' })
     expect(view.message).toBe('Something went wrong. The details are in the log file.')
     expect(view.retryAt).toBeNull()
   })

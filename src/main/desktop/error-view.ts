@@ -1,49 +1,21 @@
-// Turns whatever a service threw into a secret-free ErrorView for the renderer. Only the error's code, kind and
-// message key (the BitrixErrorShape contract) are trusted; its own message may carry a URL or a token and is
-// never passed on.
-import type { Translator } from '@shared/i18n'
+// What only the desktop shell says about errors: its own failures (a shortcut that is taken, a link refused) with
+// `tray:errors.*` messages, and its words for an error it did not expect. Every other error view comes from the
+// core's one `toErrorView`, which the CLI uses too.
+import type { Dictionaries, KeysOf, Translator } from '@shared/i18n'
 import type { ErrorKind, ErrorView } from '@shared/types'
+import type { UnexpectedView } from '../../core/bitrix'
 
-interface ErrorShape {
-  code: string
-  kind: ErrorKind
-  messageKey: string
-  retryAt?: unknown
-}
-
-function hasErrorShape(error: unknown): error is ErrorShape {
-  if (typeof error !== 'object' || error === null) return false
-  const candidate = error as Record<string, unknown>
-  return (
-    typeof candidate.code === 'string' && typeof candidate.kind === 'string' && typeof candidate.messageKey === 'string'
-  )
-}
-
-function isoOrNull(value: unknown): string | null {
-  const time = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null
-  return time && !Number.isNaN(time.getTime()) ? time.toISOString() : null
-}
+/** The app writes a log file, so its unexpected error points there; `toErrorView` takes it as the shell's words. */
+export const DESKTOP_UNEXPECTED: UnexpectedView = { kind: 'protocol', messageKey: 'tray:errors.unexpected' }
 
 /** An error of the desktop shell itself, with a `tray:errors.*` message. */
 export function desktopError(
   code: string,
   kind: ErrorKind,
-  key: string,
+  key: KeysOf<Dictionaries['tray']['errors']>,
   translator: Translator,
   params: Record<string, string> = {},
 ): ErrorView {
-  const messageKey = `tray:errors.${key}`
+  const messageKey = `tray:errors.${key}` as const
   return { code, kind, messageKey, message: translator.t(messageKey, params), retryAt: null }
-}
-
-export function errorViewOf(error: unknown, translator: Translator): ErrorView {
-  if (!hasErrorShape(error)) return desktopError('UNEXPECTED', 'protocol', 'unexpected', translator)
-  const unexpected = translator.t('tray:errors.unexpected')
-  return {
-    code: error.code,
-    kind: error.kind,
-    messageKey: error.messageKey,
-    message: translator.t(error.messageKey, { defaultValue: unexpected }),
-    retryAt: isoOrNull(error.retryAt),
-  }
 }

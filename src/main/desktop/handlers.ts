@@ -1,39 +1,15 @@
 // The IPC handlers: one per channel of src/shared/ipc.ts. Payloads arrive validated (registerHandlers); each handler
-// talks to a small port, so the composition root adapts the real services and the tests pass typed fakes.
+// talks to the core's commands (src/core/composition), so the app passes the real ones and the tests typed fakes.
 import type { Translator } from '@shared/i18n'
-import type { ConnectionTest, Handlers, Result } from '@shared/ipc'
-import type { ValidatedRequestOf } from '@shared/ipc-schemas'
+import type { Handlers, Result } from '@shared/ipc'
 import type { AccountView, AppSettings, AppState, ErrorView, Group } from '@shared/types'
-import { desktopError, errorViewOf } from './error-view'
+import type { SettingsPatch } from '../../core/accounts'
+import { toErrorView } from '../../core/bitrix'
+import type { AccountCommands, SettingsCommands, SyncCommands } from '../../core/composition'
+import { DESKTOP_UNEXPECTED, desktopError } from './error-view'
 import { checkExternalUrl } from './external-links'
 import { pauseUntil } from './pause'
 import type { ShortcutResult } from './shortcut'
-
-export type SettingsPatch = ValidatedRequestOf<'settings:update'>
-
-export interface AccountsPort {
-  test(webhookUrl: string): Promise<ConnectionTest>
-  addWebhook(input: ValidatedRequestOf<'accounts:addWebhook'>): Promise<AccountView>
-  addOAuth(input: ValidatedRequestOf<'accounts:addOAuth'>): Promise<AccountView>
-  update(input: ValidatedRequestOf<'accounts:update'>): Promise<AccountView>
-  remove(accountId: string): Promise<void>
-  /** Proves the account at the new origin (its own user answers there), stores it and polls again. */
-  acceptMove(accountId: string, movedTo: string): Promise<AccountView>
-}
-
-export interface EnginePort {
-  /** Polls now: one account, or all when the id is absent. */
-  refresh(accountId?: string): Promise<void> | void
-  /** Marks the given changes (all when absent) as seen. */
-  markSeen(ids?: string[]): Promise<void> | void
-}
-
-export interface SettingsPort {
-  get(): AppSettings
-  /** Merges and persists a validated patch; throws a typed error naming a bad field. */
-  update(patch: SettingsPatch): Promise<AppSettings> | AppSettings
-  setPinned(accountId: string, groupId: string, pinned: boolean): Promise<void> | void
-}
 
 export interface HandlerLog {
   warn(fields: Record<string, unknown>, message: string): void
@@ -44,9 +20,9 @@ export interface HandlerDeps {
   state(): AppState
   translator(): Translator
   now(): Date
-  accounts: AccountsPort
-  engine: EnginePort
-  settings: SettingsPort
+  accounts: AccountCommands
+  engine: SyncCommands
+  settings: SettingsCommands
   /** The guarded opener (external-links.ts), never Electron's shell directly. */
   openExternal(url: string): Promise<'opened' | 'refused' | 'failed'>
   clipboard: { writeText(text: string): void }
@@ -73,7 +49,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     try {
       return ok(await run())
     } catch (error) {
-      const view = errorViewOf(error, deps.translator())
+      const view = toErrorView(error, deps.translator().t, DESKTOP_UNEXPECTED)
       deps.log.warn({ channel, code: view.code, kind: view.kind }, 'IPC request failed')
       return fail(view)
     }
@@ -88,7 +64,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await run()
       return null
     } catch (error) {
-      const view = errorViewOf(error, deps.translator())
+      const view = toErrorView(error, deps.translator().t, DESKTOP_UNEXPECTED)
       deps.log.warn({ channel, code: view.code, kind: view.kind, errno: systemCodeOf(error) }, 'IPC request failed')
       // No `cause` on purpose: the original's message may carry paths or secrets, and must not cross to the renderer.
       // eslint-disable-next-line preserve-caught-error

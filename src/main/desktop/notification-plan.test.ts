@@ -1,6 +1,6 @@
 import { createTranslator } from '@shared/i18n'
 import type { Language, MembershipChange, NotificationSettings } from '@shared/types'
-import { DEFAULT_SETTINGS } from '@shared/types'
+import { DEFAULT_SETTINGS } from '@shared/model'
 import type { PlanInput } from './notification-plan'
 import { planNotifications } from './notification-plan'
 import { account, change, group, NOW } from './state-fixtures'
@@ -220,5 +220,16 @@ describe('several accounts', () => {
     const other = account('other.bitrix24.com', { label: 'Client' })
     const [notification] = plan([examples.left!], { accounts: [acme, other] })
     expect(plain(notification?.body ?? '')).toBe('Marketing\nacme.bitrix24.com')
+  })
+})
+
+describe('notification images', () => {
+  it("carries the group's avatar on a notification about one group, and none on a summary", () => {
+    const withImage = { ...marketing, imageUrl: 'https://acme.bitrix24.com/upload/7.png' }
+    const [single] = plan([change(acme.id, 'joined', withImage, { to: 'E' })])
+    expect(single?.imageUrl).toBe('https://acme.bitrix24.com/upload/7.png')
+    const many = plan(['1', '2', '3', '4'].map((id) => change(acme.id, 'joined', { ...withImage, id }, { to: 'K' })))
+    expect(many).toHaveLength(1)
+    expect(many[0]?.imageUrl).toBeUndefined()
   })
 })

@@ -1,7 +1,7 @@
 // Which notifications one sync produces and what they say. Pure: the glue in notifier.ts only shows them.
 import type { Translator } from '@shared/i18n'
-import type { AccountView, MembershipChange, NotificationSettings, Role } from '@shared/types'
-import { ROLE_BY_CODE } from '@shared/types'
+import { changeArguments } from '@shared/i18n/change-arguments'
+import type { AccountView, MembershipChange, NotificationSettings } from '@shared/types'
 import { escapeMarkup, isolate, singleLine, truncate } from './display-text'
 
 /** Up to this many changes of one sync get a notification each; more get one summary. */
@@ -18,6 +18,8 @@ export interface NotificationSpec {
   title: string
   body: string
   target: NotificationTarget
+  /** The group's avatar, for the platforms that show an image beside a notification; none for a summary. */
+  imageUrl?: string | null
 }
 
 export interface PlanInput {
@@ -37,58 +39,31 @@ export function isMuted(settings: NotificationSettings, now: Date): boolean {
   return !Number.isNaN(until) && until > now.getTime()
 }
 
-function roleName(code: unknown, translator: Translator): string {
-  const role: Role = (typeof code === 'string' && ROLE_BY_CODE[code]) || 'unknown'
-  return translator.t(`tray:role.${role}`)
-}
-
-function textOf(value: unknown): string {
-  return typeof value === 'string' ? value : ''
-}
-
 /** Builds the text for one change. `name` formats a portal-supplied string for the body. */
-function describe(change: MembershipChange, translator: Translator, name: (text: string) => string) {
+function describe(
+  change: MembershipChange,
+  translator: Translator,
+  name: (text: string) => string,
+): { title: string; body: string } {
   const { t } = translator
-  const groupName = name(change.group.name)
+  const args = changeArguments(change, (role) => t(`roles:title.${role}`), name)
   switch (change.kind) {
     case 'joined':
-      return {
-        title: t('notifications:joined.title'),
-        body: t('notifications:joined.body', {
-          name: groupName,
-          role: roleName(change.to ?? change.group.roleCode, translator),
-        }),
-      }
+      return { title: t('notifications:joined.title'), body: t('notifications:joined.body', args) }
     case 'left':
-      return { title: t('notifications:left.title'), body: t('notifications:left.body', { name: groupName }) }
+      return { title: t('notifications:left.title'), body: t('notifications:left.body', args) }
     case 'role_changed':
-      return {
-        title: t('notifications:role_changed.title'),
-        body: t('notifications:role_changed.body', {
-          name: groupName,
-          from: roleName(change.from, translator),
-          to: roleName(change.to, translator),
-        }),
-      }
+      return { title: t('notifications:role_changed.title'), body: t('notifications:role_changed.body', args) }
     case 'renamed':
-      return {
-        title: t('notifications:renamed.title'),
-        body: t('notifications:renamed.body', {
-          from: name(textOf(change.from)),
-          to: name(textOf(change.to) || change.group.name),
-        }),
-      }
+      return { title: t('notifications:renamed.title'), body: t('notifications:renamed.body', args) }
     case 'image_changed':
-      return {
-        title: t('notifications:image_changed.title'),
-        body: t('notifications:image_changed.body', { name: groupName }),
-      }
+      return { title: t('notifications:image_changed.title'), body: t('notifications:image_changed.body', args) }
     case 'extranet_changed':
       return {
         title: t(
           change.to === true ? 'notifications:extranet_changed.titleOn' : 'notifications:extranet_changed.titleOff',
         ),
-        body: t('notifications:extranet_changed.body', { name: groupName }),
+        body: t('notifications:extranet_changed.body', args),
       }
   }
 }
@@ -114,7 +89,10 @@ export function planNotifications(input: PlanInput): NotificationSpec[] {
     return severalAccounts && account ? `${body}\n${escape(singleLine(account.label || account.host))}` : body
   }
 
-  const summary = (changes: readonly MembershipChange[], titleKey: string): NotificationSpec => {
+  const summary = (
+    changes: readonly MembershipChange[],
+    titleKey: 'notifications:whileAway.title' | 'notifications:summary.title',
+  ): NotificationSpec => {
     const names = [...new Set(changes.map((change) => change.group.name))]
     const shown = names.slice(0, SUMMARY_NAME_LIMIT).map(name)
     const rest = names.length - shown.length
@@ -139,6 +117,7 @@ export function planNotifications(input: PlanInput): NotificationSpec[] {
         title: text.title,
         body: withPortal(text.body, change.accountId),
         target: { type: 'group', accountId: change.accountId, groupId: change.group.id, url: change.group.url },
+        imageUrl: change.group.imageUrl,
       })
     }
   }

@@ -36,6 +36,36 @@ describe('notifier', () => {
     ])
   })
 
+  it("shows a group's avatar as the icon once it has loaded, and the app icon when it cannot be had", async () => {
+    const fake = fakeNotifications()
+    const loaded: string[] = []
+    const notifier = createNotifier({
+      create: fake.create,
+      isSupported: () => true,
+      onClick: () => {},
+      icon: '/app/icon.png',
+      loadIcon: async (url) => {
+        loaded.push(url)
+        if (url.includes('broken')) throw new Error('unreachable')
+        return url.includes('missing') ? undefined : '/tmp/avatar.png'
+      },
+    })
+    notifier.show([
+      { ...groupSpec, imageUrl: 'https://a/avatar.png' },
+      { ...groupSpec, imageUrl: 'https://a/missing.png' },
+      { ...groupSpec, imageUrl: 'https://a/broken.png' },
+      summarySpec,
+    ])
+    await vi.waitFor(() => expect(fake.created).toHaveLength(4))
+    expect(loaded).toEqual(['https://a/avatar.png', 'https://a/missing.png', 'https://a/broken.png'])
+    expect(fake.created.map((entry) => [entry.options.icon, entry.shown])).toEqual([
+      ['/app/icon.png', true],
+      ['/tmp/avatar.png', true],
+      ['/app/icon.png', true],
+      ['/app/icon.png', true],
+    ])
+  })
+
   it('routes a click to the notification target', () => {
     const fake = fakeNotifications()
     const clicked: NotificationTarget[] = []

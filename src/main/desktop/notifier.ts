@@ -14,6 +14,11 @@ export interface NotifierDeps {
   onClick(target: NotificationTarget): void
   /** App icon for the platforms that show one (Linux, Windows); macOS uses the bundle's. */
   icon?: string
+  /**
+   * The group's avatar as a notification icon (notification-icon.ts), where the platform shows one; undefined when
+   * it cannot be had, and the app icon is used. Left out on macOS, which always shows the app's icon.
+   */
+  loadIcon?(url: string): Promise<NotificationConstructorOptions['icon'] | undefined>
 }
 
 export interface Notifier {
@@ -33,26 +38,34 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   // A Notification nobody references can be garbage-collected while still on screen, and its click handler with
   // it (the click then does nothing). Each one is held until it is clicked, closed or fails.
   const live = new Set<NotificationLike>()
+
+  function present(spec: NotificationSpec, icon: NotificationConstructorOptions['icon'] | undefined): void {
+    const notification = deps.create({ title: spec.title, body: spec.body, ...(icon ? { icon } : {}) })
+    live.add(notification)
+    // A Set iterates in insertion order, so its first entry is the oldest notification.
+    if (live.size > MAX_LIVE_NOTIFICATIONS) live.delete(live.values().next().value as NotificationLike)
+    const release = () => live.delete(notification)
+    notification.on('click', () => {
+      release()
+      deps.onClick(spec.target)
+    })
+    notification.on('close', release)
+    notification.on('failed', release)
+    notification.show()
+  }
+
   return {
     show(specs) {
       if (!deps.isSupported()) return
       for (const spec of specs) {
-        const notification = deps.create({
-          title: spec.title,
-          body: spec.body,
-          ...(deps.icon ? { icon: deps.icon } : {}),
-        })
-        live.add(notification)
-        // A Set iterates in insertion order, so its first entry is the oldest notification.
-        if (live.size > MAX_LIVE_NOTIFICATIONS) live.delete(live.values().next().value as NotificationLike)
-        const release = () => live.delete(notification)
-        notification.on('click', () => {
-          release()
-          deps.onClick(spec.target)
-        })
-        notification.on('close', release)
-        notification.on('failed', release)
-        notification.show()
+        const { imageUrl } = spec
+        if (imageUrl && deps.loadIcon) {
+          // A slow or failing avatar must not lose the notification: it then comes with the app icon.
+          void deps
+            .loadIcon(imageUrl)
+            .catch(() => undefined)
+            .then((icon) => present(spec, icon ?? deps.icon))
+        } else present(spec, deps.icon)
       }
     },
     pending: () => live.size,

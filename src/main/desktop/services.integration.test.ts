@@ -7,6 +7,8 @@ import { join } from 'node:path'
 import { createTranslator } from '@shared/i18n'
 import type { MembershipChange } from '@shared/types'
 import { createMemorySecretStore } from '../../core/accounts'
+import { toErrorView } from '../../core/bitrix'
+import { createCore, type Core } from '../../core/composition'
 import { startDemoPortal } from '../../core/demo'
 import type { SyncLogger } from '../../core/sync'
 import { acquireStateLease, LEASE_FILE_NAME, STATE_FILE_NAME } from '../../core/sync'
@@ -14,12 +16,10 @@ import { composeAppState } from './app-state'
 import { createChangeNotifications } from './change-notifications'
 import type { DemoMode } from './demo-mode'
 import { createDemoMode } from './demo-mode'
-import { errorViewOf } from './error-view'
+import { DESKTOP_UNEXPECTED } from './error-view'
 import { createExternalOpener } from './external-links'
 import { createHandlers } from './handlers'
 import type { NotificationSpec } from './notification-plan'
-import type { CoreServices } from './services'
-import { accountsPortOf, createCoreServices, enginePortOf, settingsPortOf } from './services'
 import { createShortcutManager } from './shortcut'
 import { buildTrayMenu } from './tray-menu'
 
@@ -27,16 +27,18 @@ const en = createTranslator('en')
 const quiet: SyncLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
 
 let dir: string
-let core: CoreServices
+let core: Core
 let demo: DemoMode
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'b24-desktop-'))
-  core = createCoreServices({
-    userDataDir: dir,
-    secrets: createMemorySecretStore(),
-    describeError: (error) => errorViewOf(error, en),
+  core = createCore({
+    dataDir: dir,
+    secrets: () => createMemorySecretStore(),
+    describeError: (error) => toErrorView(error, en.t, DESKTOP_UNEXPECTED),
     logger: quiet,
+    // As the app composes it (app.ts): the state is written only under the data directory's lease.
+    stateWriter: { kind: 'app', command: 'Bitrix24 Groups' },
   })
   demo = createDemoMode({
     // The scenario's data set, with its timed changes pushed out of the test's way.
@@ -110,9 +112,9 @@ describe('desktop wiring against the demo portal', () => {
       state,
       translator: () => en,
       now: () => new Date(),
-      accounts: accountsPortOf(core),
-      engine: enginePortOf(core),
-      settings: settingsPortOf(core),
+      accounts: core.commands.accounts,
+      engine: core.commands.sync,
+      settings: core.commands.settings,
       openExternal: createExternalOpener({
         openExternal: async (url) => void opened.push(url),
         portals: () => core.accounts.list().map((view) => view.portal),
@@ -152,8 +154,8 @@ describe('desktop wiring against the demo portal', () => {
     }
   })
 
-  it('follows a settings change made through the IPC port', async () => {
-    await settingsPortOf(core).update({ pollIntervalSeconds: 300 })
+  it("follows a settings change made through the core's settings command", async () => {
+    await core.commands.settings.update({ pollIntervalSeconds: 300 })
     expect(core.settings.getSettings().pollIntervalSeconds).toBe(300)
   })
 })

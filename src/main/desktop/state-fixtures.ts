@@ -1,6 +1,7 @@
 // Builders of app state for the desktop tests: each test states only what matters to it.
 import type { AccountView, AppState, Group, MembershipChange, SyncStatus } from '@shared/types'
-import { DEFAULT_SETTINGS, ROLE_BY_CODE } from '@shared/types'
+import { DEFAULT_SETTINGS } from '@shared/model'
+import { ROLE_BY_CODE } from '@shared/types'
 
 export const NOW = new Date('2025-03-10T12:00:00.000Z')
 

@@ -44,8 +44,11 @@ describe('tray menu', () => {
       'alpha · Moderator',
       'Beta · Owner',
       'Gamma · Member',
+      'Open portal',
       '---',
-      'All groups…',
+      'Open Bitrix24 Groups',
+      'Changes…',
+      '---',
       'Refresh now',
       'Pause notifications',
       '> For 1 hour',
@@ -115,16 +118,25 @@ describe('tray menu', () => {
       groups: { [acmeId]: [group('1', 'Ours')], [other.id]: [group('9', 'Theirs', 'A', 'other.bitrix24.com')] },
     })
     const menu = buildTrayMenu(state, en, NOW)
-    expect(outline(menu).slice(0, 7)).toEqual([
+    expect(outline(menu).slice(0, 9)).toEqual([
       '2 groups · synced 2 min. ago (off)',
       '---',
       'acme.bitrix24.com (off)',
       'Ours · Member',
+      'Open portal',
       '---',
       'Client & Co (off)',
       'Theirs · Owner',
+      'Open portal',
     ])
     expect(actionOf(menu, 'Theirs')).toEqual({ type: 'openGroup', accountId: other.id, groupId: '9' })
+    const portals = menu.flatMap((item) =>
+      item.type === 'action' && item.label === 'Open portal' ? [item.action] : [],
+    )
+    expect(portals).toEqual([
+      { type: 'openPortal', accountId: acmeId },
+      { type: 'openPortal', accountId: other.id },
+    ])
   })
 
   it('shows a credentials error with a way to fix it', () => {
@@ -140,9 +152,52 @@ describe('tray menu', () => {
       en,
       NOW,
     )
-    expect(outline(menu)).toContain('Cannot sync: The webhook code is wrong (off)')
+    expect(outline(menu)).toContain('Cannot sync: credentials refused (off)')
     expect(actionOf(menu, 'Fix in settings')).toEqual({ type: 'showWindow', view: 'settings' })
     expect(outline(menu)).toContain('A · Member')
+  })
+
+  it('says how many accounts synced when only some have, not "not synced yet"', () => {
+    const ids = ['a', 'b', 'c'].map((name) => `${name}.bitrix24.com/1`)
+    const state = appState({
+      accounts: ['a', 'b', 'c'].map((name) => account(`${name}.bitrix24.com`)),
+      statuses: [status(ids[0]!), status(ids[1]!), status(ids[2]!, { state: 'idle', lastSyncAt: null })],
+      groups: { [ids[0]!]: [group('1', 'A')], [ids[1]!]: [group('2', 'B')] },
+    })
+    expect(outline(buildTrayMenu(state, en, NOW))[0]).toBe('2 groups · 2 of 3 accounts synced (off)')
+    expect(outline(buildTrayMenu(state, createTranslator('ru'), NOW))[0]).toBe(
+      '2 группы · синхронизировано 2 из 3 аккаунтов (off)',
+    )
+  })
+
+  it('lists the last few changes, newest first, each opening its group, with the whole history a click away', () => {
+    const at = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000).toISOString()
+    const changes = [
+      change(acmeId, 'joined', group('1', 'Oldest'), { at: at(90), seen: true }),
+      change(acmeId, 'role_changed', group('2', 'Newest'), { at: at(1) }),
+      change(acmeId, 'left', group('3', 'Gone'), { at: at(5) }),
+      ...['4', '5', '6'].map((id, index) =>
+        change(acmeId, 'renamed', group(id, `Renamed ${id}`), { at: at(10 + index), seen: true }),
+      ),
+    ]
+    const menu = buildTrayMenu(appState({ changes }, [group('1', 'Oldest'), group('2', 'Newest')]), en, NOW)
+    const recent = menu.find((item) => item.type === 'submenu' && item.label.startsWith('Recent changes'))
+    if (recent?.type !== 'submenu') throw new Error('no recent changes submenu')
+    expect(outline([recent])).toEqual([
+      'Recent changes (2 new)',
+      '> ● Newest · role changed',
+      '> ● Gone · left',
+      '> Renamed 4 · renamed',
+      '> Renamed 5 · renamed',
+      '> Renamed 6 · renamed',
+      '> ---',
+      '> All changes…',
+    ])
+    expect(actionOf(recent.items, 'Newest')).toEqual({ type: 'openGroup', accountId: acmeId, groupId: '2' })
+    expect(actionOf(recent.items, 'Gone')).toEqual({ type: 'showWindow', view: 'changes' })
+    expect(actionOf(recent.items, 'All changes')).toEqual({ type: 'showWindow', view: 'changes' })
+    expect(actionOf(menu, 'Changes…')).toEqual({ type: 'showWindow', view: 'changes' })
+    expect(actionOf(menu, 'Open Bitrix24 Groups')).toEqual({ type: 'showWindow', view: 'groups' })
   })
 
   it('offers a retry for an error that may pass', () => {

@@ -1,7 +1,7 @@
 // The tray menu as data, built from the app state by a pure function. The Electron glue turns it into a Menu and
 // rebuilds it on every state change (AppIndicator hosts on Linux only ever show the menu, never a window).
 import type { Translator } from '@shared/i18n'
-import type { AccountView, AppState, Group, Role } from '@shared/types'
+import type { AccountView, AppState, Group, MembershipChange, Role } from '@shared/types'
 import { displayName, singleLine, truncate } from './display-text'
 import { clockTime } from './time-format'
 import { isEffectivelyOffline, needsAttention, trayTooltip } from './tray-status'
@@ -11,6 +11,7 @@ export type WindowView = 'groups' | 'changes' | 'settings'
 
 export type TrayAction =
   | { type: 'openGroup'; accountId: string; groupId: string }
+  | { type: 'openPortal'; accountId: string }
   | { type: 'showWindow'; view: WindowView }
   | { type: 'refresh'; accountId?: string }
   | { type: 'pause'; until: PauseChoice }
@@ -27,6 +28,8 @@ export type TrayMenuItem =
 export const MENU_NAME_MAX = 60
 const MESSAGE_MAX = 80
 export const UNSEEN_MARK = '● '
+/** How many changes the "Recent changes" submenu lists; the window has the whole history. */
+export const RECENT_CHANGES = 5
 
 const separator: TrayMenuItem = { type: 'separator' }
 const label = (text: string): TrayMenuItem => ({ type: 'label', label: text })
@@ -51,7 +54,7 @@ export function sortGroupsForMenu(groups: readonly Group[], pinnedIds: readonly 
 }
 
 export function roleLabel(role: Role, translator: Translator): string {
-  return translator.t(`tray:role.${role}`)
+  return translator.t(`roles:title.${role}`)
 }
 
 function groupItem(account: AccountView, group: Group, unseen: boolean, translator: Translator): TrayMenuItem {
@@ -59,14 +62,16 @@ function groupItem(account: AccountView, group: Group, unseen: boolean, translat
   return action(text, { type: 'openGroup', accountId: account.id, groupId: group.id })
 }
 
-function accountSection(state: AppState, account: AccountView, unseen: Set<string>, translator: Translator) {
+function accountEntries(state: AppState, account: AccountView, unseen: Set<string>, translator: Translator) {
   const { t } = translator
   const items: TrayMenuItem[] = []
   if (state.accounts.length > 1) items.push(label(displayName(account.label || account.host, MENU_NAME_MAX)))
   if (!account.enabled) return [...items, label(t('tray:menu.disabled'))]
   const status = state.statuses.find((candidate) => candidate.accountId === account.id)
   if (status?.error) {
-    items.push(label(t('tray:menu.error', { message: truncate(singleLine(status.error.message), MESSAGE_MAX) })))
+    // The error's name ("credentials refused"), not its first 80 characters: the window has the whole sentence.
+    const name = t(`tray:errorKind.${status.error.kind}`, { defaultValue: singleLine(status.error.message) })
+    items.push(label(t('tray:menu.error', { message: truncate(name, MESSAGE_MAX) })))
     items.push(
       needsAttention(status)
         ? action(t('tray:menu.fix'), { type: 'showWindow', view: 'settings' })
@@ -88,6 +93,39 @@ function accountSection(state: AppState, account: AccountView, unseen: Set<strin
   if (sorted.length > limit)
     items.push(action(t('tray:menu.more', { count: sorted.length - limit }), { type: 'showWindow', view: 'groups' }))
   return items
+}
+
+/** An account's heading, status and groups, then a way to its portal (the groups' pages are all on it). */
+function accountSection(state: AppState, account: AccountView, unseen: Set<string>, translator: Translator) {
+  const openPortal = action(translator.t('tray:entries.openPortal'), { type: 'openPortal', accountId: account.id })
+  return [...accountEntries(state, account, unseen, translator), openPortal]
+}
+
+function changeItem(change: MembershipChange, unseen: boolean, translator: Translator): TrayMenuItem {
+  const text = `${unseen ? UNSEEN_MARK : ''}${displayName(change.group.name, MENU_NAME_MAX)} · ${translator.t(`tray:changeKind.${change.kind}`)}`
+  // A group the user has left is no longer in the list to open; its change is shown in the window instead.
+  return change.kind === 'left'
+    ? action(text, { type: 'showWindow', view: 'changes' })
+    : action(text, { type: 'openGroup', accountId: change.accountId, groupId: change.group.id })
+}
+
+/** The last few changes, newest first, each opening its group; null when there is no history yet. */
+function recentChanges(state: AppState, translator: Translator): TrayMenuItem | null {
+  const { t } = translator
+  const known = new Set(state.accounts.map((account) => account.id))
+  const changes = state.changes.filter((change) => known.has(change.accountId))
+  if (changes.length === 0) return null
+  const recent = [...changes].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)).slice(0, RECENT_CHANGES)
+  const unseenCount = changes.filter((change) => !change.seen).length
+  return {
+    type: 'submenu',
+    label: unseenCount > 0 ? t('tray:recent.titleUnseen', { count: unseenCount }) : t('tray:recent.title'),
+    items: [
+      ...recent.map((change) => changeItem(change, !change.seen, translator)),
+      separator,
+      action(t('tray:recent.all'), { type: 'showWindow', view: 'changes' }),
+    ],
+  }
 }
 
 function mutedUntil(state: AppState, now: Date): Date | null {
@@ -133,9 +171,13 @@ export function buildTrayMenu(state: AppState, translator: Translator, now: Date
   for (const account of state.accounts) {
     items.push(separator, ...accountSection(state, account, unseen, translator))
   }
+  const recent = recentChanges(state, translator)
   items.push(
     separator,
-    action(t('tray:menu.allGroups'), { type: 'showWindow', view: 'groups' }),
+    action(t('tray:entries.openApp'), { type: 'showWindow', view: 'groups' }),
+    action(t('tray:entries.changes'), { type: 'showWindow', view: 'changes' }),
+    ...(recent ? [recent] : []),
+    separator,
     action(t('tray:menu.refresh'), { type: 'refresh' }),
     pauseSubmenu(state, translator, now),
     action(t('tray:menu.settings'), { type: 'showWindow', view: 'settings' }),

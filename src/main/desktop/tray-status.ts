@@ -75,7 +75,10 @@ export function trayTooltip(state: AppState, translator: Translator, now: Date):
   if (accounts.some((account) => needsAttention(statusOf(state, account.id)))) parts.push(t('tray:tooltip.attention'))
   else if (isEffectivelyOffline(state)) parts.push(t('tray:tooltip.offline'))
   const synced = oldestSync(state, accounts)
+  const syncedCount = accounts.filter((account) => statusOf(state, account.id)?.lastSyncAt).length
   if (synced) parts.push(t('tray:tooltip.synced', { time: relativeTime(synced, now, translator) }))
+  // Two of three accounts synced is not "not synced yet".
+  else if (syncedCount > 0) parts.push(t('tray:summary.partlySynced', { synced: syncedCount, count: accounts.length }))
   else if (accounts.some((account) => statusOf(state, account.id)?.state === 'syncing'))
     parts.push(t('tray:tooltip.syncing'))
   else parts.push(t('tray:tooltip.notSynced'))

@@ -1,7 +1,7 @@
 // Builders of AppState pieces for the preview harness and the component tests: sensible defaults, override what
 // the case is about.
+import { DEFAULT_SETTINGS } from '@shared/model'
 import {
-  DEFAULT_SETTINGS,
   ROLE_BY_CODE,
   type AccountView,
   type AppSettings,

@@ -2,7 +2,7 @@
 // the same ("Synced 2 minutes ago") whenever it is opened.
 import type { AppState, MembershipChange } from '@shared/types'
 import { makeAccount, makeChange, makeError, makeGroup, makeSettings, makeState, makeStatus } from './builders'
-import { sampleGroups } from './sample-groups'
+import { sampleGroups, worldGroups } from './sample-groups'
 
 export const FIXTURE_NAMES = ['empty', 'few', 'many', 'errors', 'moved', 'multi-account', 'offline'] as const
 export type FixtureName = (typeof FIXTURE_NAMES)[number]
@@ -51,6 +51,7 @@ function fewChanges(now: Date, accountId: string, origin: string): MembershipCha
 function single(now: Date, count: number, extra: Partial<AppState> = {}): AppState {
   const account = makeAccount({ host: 'acme.bitrix24.com', label: 'Acme', userName: 'Anna Schmidt' })
   const groups = sampleGroups(count, account.portal)
+  if (count <= 50) groups.push(...worldGroups(account.portal))
   return makeState({
     accounts: [account],
     groups: { [account.id]: groups },

@@ -56,3 +56,13 @@ export function sampleGroups(count: number, origin: string): Group[] {
     })
   })
 }
+
+/** Names in scripts that abbreviate differently or run right to left: how initials and `dir="auto"` look. */
+const WORLD_NAMES = ['製品開発チーム 🚀', '마케팅 팀', 'צוות פיתוח', 'فريق التسويق']
+
+export function worldGroups(origin: string): Group[] {
+  return WORLD_NAMES.map((name, index) => {
+    const id = String(900 + index)
+    return makeGroup({ id, name, roleCode: index === 0 ? 'A' : 'K', url: `${origin}/workgroups/group/${id}/` })
+  })
+}

@@ -1,14 +1,6 @@
 // Messages of the 'cli' namespace: the command line's human output. Keep the three languages' keys identical.
 export const cli = {
   en: {
-    roles: {
-      owner: 'owner',
-      moderator: 'moderator',
-      member: 'member',
-      banned: 'banned',
-      requested: 'requested',
-      unknown: 'unknown',
-    },
     table: {
       id: 'ID',
       role: 'ROLE',
@@ -39,10 +31,10 @@ export const cli = {
     retryAt: 'retrying at {{time}}',
     allHalted: 'Every account needs attention; stopping.',
     change: {
-      joined: 'joined “{{name}}” as {{role}}',
+      joined: 'joined “{{name}}” as {{to}}',
       left: 'left “{{name}}”',
       role_changed: 'role in “{{name}}” changed from {{from}} to {{to}}',
-      renamed: '“{{from}}” was renamed to “{{name}}”',
+      renamed: '“{{from}}” was renamed to “{{to}}”',
       image_changed: 'the picture of “{{name}}” changed',
       extranet_changed_on: '“{{name}}” is now an extranet group',
       extranet_changed_off: '“{{name}}” is no longer an extranet group',
@@ -81,14 +73,6 @@ export const cli = {
     unexpected: 'Something unexpected went wrong: {{message}}',
   },
   ru: {
-    roles: {
-      owner: 'владелец',
-      moderator: 'модератор',
-      member: 'участник',
-      banned: 'заблокирован',
-      requested: 'запрос',
-      unknown: 'неизвестно',
-    },
     table: {
       id: 'ID',
       role: 'РОЛЬ',
@@ -121,10 +105,10 @@ export const cli = {
     retryAt: 'повтор в {{time}}',
     allHalted: 'Все аккаунты требуют внимания; останавливаюсь.',
     change: {
-      joined: 'вы вступили в «{{name}}» как {{role}}',
+      joined: 'вы вступили в «{{name}}» как {{to}}',
       left: 'вы покинули «{{name}}»',
       role_changed: 'роль в «{{name}}» изменилась: {{from}} → {{to}}',
-      renamed: '«{{from}}» переименована в «{{name}}»',
+      renamed: '«{{from}}» переименована в «{{to}}»',
       image_changed: 'изменилась картинка «{{name}}»',
       extranet_changed_on: '«{{name}}» теперь экстранет-группа',
       extranet_changed_off: '«{{name}}» больше не экстранет-группа',
@@ -162,14 +146,6 @@ export const cli = {
     unexpected: 'Произошла непредвиденная ошибка: {{message}}',
   },
   de: {
-    roles: {
-      owner: 'Besitzer',
-      moderator: 'Moderator',
-      member: 'Mitglied',
-      banned: 'gesperrt',
-      requested: 'angefragt',
-      unknown: 'unbekannt',
-    },
     table: {
       id: 'ID',
       role: 'ROLLE',
@@ -200,10 +176,10 @@ export const cli = {
     retryAt: 'neuer Versuch um {{time}}',
     allHalted: 'Alle Konten brauchen Aufmerksamkeit; Ende.',
     change: {
-      joined: '„{{name}}“ beigetreten als {{role}}',
+      joined: '„{{name}}“ beigetreten als {{to}}',
       left: '„{{name}}“ verlassen',
       role_changed: 'Rolle in „{{name}}“ geändert: {{from}} → {{to}}',
-      renamed: '„{{from}}“ heißt jetzt „{{name}}“',
+      renamed: '„{{from}}“ heißt jetzt „{{to}}“',
       image_changed: 'das Bild von „{{name}}“ wurde geändert',
       extranet_changed_on: '„{{name}}“ ist jetzt eine Extranet-Gruppe',
       extranet_changed_off: '„{{name}}“ ist keine Extranet-Gruppe mehr',

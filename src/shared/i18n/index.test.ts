@@ -1,4 +1,4 @@
-import { createTranslator, NAMESPACES, resolveLanguage } from './index'
+import { createTranslator, isMessageKey, type MessageKey, NAMESPACES, resolveLanguage } from './index'
 
 function keysOf(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix]
@@ -18,7 +18,17 @@ describe('i18n dictionaries', () => {
   })
 
   it('falls back to the key for an unknown message rather than throwing', () => {
-    expect(createTranslator('ru').t('ui:no.such.key')).toBe('no.such.key')
+    expect(createTranslator('ru').t('ui:no.such.key' as MessageKey)).toBe('no.such.key')
+  })
+
+  it('tells a key that came as data and names a message from one that does not', () => {
+    expect(isMessageKey('errors:queryLimitExceeded')).toBe(true)
+    expect(isMessageKey('notifications:summary.title')).toBe(true)
+    expect(isMessageKey('roles:title.owner')).toBe(true)
+    expect(isMessageKey('errors:no.such.key')).toBe(false)
+    expect(isMessageKey('roles:title')).toBe(false)
+    expect(isMessageKey('nowhere:title')).toBe(false)
+    expect(isMessageKey('queryLimitExceeded')).toBe(false)
   })
 })
 

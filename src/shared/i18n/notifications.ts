@@ -1,8 +1,9 @@
 // Messages of the 'notifications' namespace. Keep the three languages' keys identical (a test checks it).
 // Group names go in bodies only: a body may be read as markup and is escaped; a title is always plain text.
+// Bodies take the placeholders of change-arguments.ts: {{name}}, {{from}}, {{to}}.
 export const notifications = {
   en: {
-    joined: { title: 'Added to a group', body: '{{name}} · {{role}}' },
+    joined: { title: 'Added to a group', body: '{{name}} · {{to}}' },
     left: { title: 'No longer in a group', body: '{{name}}' },
     role_changed: { title: 'Your role changed', body: '{{name}}: {{from}} → {{to}}' },
     renamed: { title: 'Group renamed', body: '{{from}} → {{to}}' },
@@ -24,7 +25,7 @@ export const notifications = {
     },
   },
   ru: {
-    joined: { title: 'Вас добавили в группу', body: '{{name}} · {{role}}' },
+    joined: { title: 'Вас добавили в группу', body: '{{name}} · {{to}}' },
     left: { title: 'Вы больше не в группе', body: '{{name}}' },
     role_changed: { title: 'Ваша роль изменилась', body: '{{name}}: {{from}} → {{to}}' },
     renamed: { title: 'Группа переименована', body: '{{from}} → {{to}}' },
@@ -52,7 +53,7 @@ export const notifications = {
     },
   },
   de: {
-    joined: { title: 'Zu einer Gruppe hinzugefügt', body: '{{name}} · {{role}}' },
+    joined: { title: 'Zu einer Gruppe hinzugefügt', body: '{{name}} · {{to}}' },
     left: { title: 'Nicht mehr in einer Gruppe', body: '{{name}}' },
     role_changed: { title: 'Ihre Rolle hat sich geändert', body: '{{name}}: {{from}} → {{to}}' },
     renamed: { title: 'Gruppe umbenannt', body: '{{from}} → {{to}}' },

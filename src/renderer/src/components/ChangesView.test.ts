@@ -35,16 +35,55 @@ function appState() {
 }
 
 describe('the changes view', () => {
-  it('lists changes under their day with kind, group and from → to', () => {
+  it('lists changes under their day, the group first, then the change and from → to', () => {
     renderWithApp(ChangesView, { appState: appState() })
     const days = screen.getAllByRole('heading', { level: 2 })
     expect(days[0]).toHaveTextContent('Today')
     const first = screen.getAllByTestId('change')[0]
     if (!first) throw new Error('no change listed')
-    expect(first).toHaveTextContent('Role changed')
-    expect(first).toHaveTextContent('Design')
-    expect(first).toHaveTextContent('Member → Moderator')
-    expect(first).toHaveTextContent('New')
+    const text = first.textContent?.replace(/\s+/g, ' ') ?? ''
+    expect(text).toContain('Role changed·Member → Moderator')
+    expect(text.indexOf('Design')).toBeLessThan(text.indexOf('Role changed'))
+  })
+
+  it('marks an unseen change once: a dot, and "New" for screen readers only', () => {
+    renderWithApp(ChangesView, { appState: appState() })
+    const [unseen, seen] = screen.getAllByTestId('change')
+    expect(unseen?.querySelectorAll('.dot')).toHaveLength(1)
+    expect(within(unseen!).getByText('New')).toHaveClass('sr-only')
+    expect(seen?.querySelector('.dot')).toBeNull()
+    expect(screen.queryByText(/\d+ new/)).toBeNull()
+  })
+
+  it('does not offer a group the user has left as a link', () => {
+    renderWithApp(ChangesView, { appState: appState() })
+    const left = screen.getAllByTestId('change')[1]
+    expect(within(left!).queryByRole('button')).toBeNull()
+    expect(left).toHaveTextContent('Old project')
+  })
+
+  it('filters by kind of change, and by account when there are several', async () => {
+    const state = appState()
+    const beta = makeAccount({ host: 'beta.bitrix24.de', userId: '7', label: 'Beta' })
+    const withBeta = {
+      ...state,
+      accounts: [account, beta],
+      changes: [
+        ...state.changes,
+        makeChange({ id: 'c', accountId: beta.id, group: design, kind: 'joined', at: hoursAgo(1) }),
+      ],
+    }
+    const { user } = renderWithApp(ChangesView, { appState: withBeta })
+    expect(screen.getAllByTestId('change')).toHaveLength(3)
+    await user.selectOptions(screen.getByLabelText('Account'), 'Beta')
+    expect(screen.getAllByTestId('change')).toHaveLength(1)
+    await user.selectOptions(screen.getByLabelText('Account'), 'All accounts')
+    await user.selectOptions(screen.getByLabelText('Kind of change'), 'Left')
+    expect(screen.getAllByTestId('change').map((entry) => entry.textContent)).toEqual([
+      expect.stringContaining('Old project'),
+    ])
+    await user.selectOptions(screen.getByLabelText('Account'), 'Beta')
+    expect(screen.getByText('No changes match these filters.')).toBeInTheDocument()
   })
 
   it('marks a change found after a restart as "while away"', () => {
@@ -60,16 +99,16 @@ describe('the changes view', () => {
     expect(requestsOn(api, 'changes:markSeen')).toEqual([{}])
   })
 
-  it('cannot mark as seen when everything is seen', () => {
+  it('offers no "mark all as seen" when everything is seen', () => {
     const state = appState()
     renderWithApp(ChangesView, { appState: { ...state, changes: state.changes.map((c) => ({ ...c, seen: true })) } })
-    expect(screen.getByRole('button', { name: 'Mark all as seen' })).toBeDisabled()
+    expect(screen.queryByRole('button', { name: 'Mark all as seen' })).toBeNull()
   })
 
   it('opens a group from its change and marks that change seen', async () => {
     const state = appState()
     const { user, api } = renderWithApp(ChangesView, { appState: state }, { state })
-    await user.click(screen.getByRole('button', { name: 'Open Design' }))
+    await user.click(screen.getByRole('button', { name: /^Design/ }))
     expect(requestsOn(api, 'groups:open')).toEqual([{ accountId: account.id, groupId: '7' }])
     expect(requestsOn(api, 'changes:markSeen')).toEqual([{ ids: ['a'] }])
   })

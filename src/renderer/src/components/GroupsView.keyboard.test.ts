@@ -44,9 +44,9 @@ describe('keyboard navigation in the group list', () => {
 
   it('pages by what fits in the window with Page Down and Page Up', async () => {
     const { user } = await renderApp(state)
-    // 560 px of 48 px rows: 11 fit, so a page moves 10 and keeps the last row in view.
+    // 560 px of 38 px rows: 14 fit, so a page moves 13 and keeps the last row in view.
     await user.keyboard('{PageDown}')
-    await waitFor(() => expect(activeName()).toBe('Group 11'))
+    await waitFor(() => expect(activeName()).toBe('Group 14'))
     await user.keyboard('{PageUp}')
     await waitFor(() => expect(activeName()).toBe('Group 01'))
   })
@@ -55,6 +55,30 @@ describe('keyboard navigation in the group list', () => {
     const { api, user } = await renderApp(state)
     await user.keyboard('{ArrowDown}{Enter}')
     expect(requestsOn(api, 'groups:open')).toEqual([{ accountId: acme.id, groupId: '2' }])
+  })
+
+  it('moves the one highlight with the pointer, and Enter opens the group the pointer is on', async () => {
+    const { api, user } = await renderApp(state)
+    const fourth = screen.getAllByRole('option')[3]
+    if (!fourth) throw new Error('no fourth option')
+    await user.hover(fourth)
+    expect(activeName()).toBe('Group 04')
+    expect(screen.getAllByRole('option', { selected: true })).toEqual([fourth])
+    await user.keyboard('{Enter}')
+    expect(requestsOn(api, 'groups:open')).toEqual([{ accountId: acme.id, groupId: '4' }])
+  })
+
+  it('moves on from the hovered group with the arrow keys, never showing two highlights', async () => {
+    const { user } = await renderApp(state)
+    const fourth = screen.getAllByRole('option')[3]
+    if (!fourth) throw new Error('no fourth option')
+    await user.hover(fourth)
+    await user.keyboard('{ArrowDown}{ArrowDown}')
+    expect(activeName()).toBe('Group 06')
+    const selected = screen.getAllByRole('option', { selected: true })
+    expect(selected).toHaveLength(1)
+    expect(selected[0]).toHaveTextContent('Group 06')
+    expect(screen.getAllByRole('option').filter((option) => option.querySelector('.row.active'))).toEqual(selected)
   })
 
   it('opens the first match of a search with Enter', async () => {
@@ -149,7 +173,7 @@ describe('keyboard navigation in the group list', () => {
   it('keeps the highlighted option in the page while the list scrolls away from it', async () => {
     await renderApp(state)
     const list = screen.getByRole('listbox')
-    list.scrollTop = 48 * 40
+    list.scrollTop = 38 * 40
     list.dispatchEvent(new Event('scroll'))
     await waitFor(() => expect(screen.queryByText('Group 45')).toBeInTheDocument())
     expect(

@@ -66,6 +66,24 @@ describe('searching groups', () => {
     expect(requestsOn(api, 'window:hide')).toHaveLength(1)
   })
 
+  it('clears the search with its clear button and gives the field the focus back', async () => {
+    const { user } = await renderApp(state)
+    expect(screen.queryByRole('button', { name: 'Clear search' })).toBeNull()
+    await user.type(screen.getByRole('combobox'), 'sales')
+    await user.click(screen.getByRole('button', { name: 'Clear search' }))
+    expect(screen.getByRole('combobox')).toHaveValue('')
+    expect(screen.getByRole('combobox')).toHaveFocus()
+    expect(screen.getAllByRole('option')).toHaveLength(names.length)
+    expect(screen.queryByRole('button', { name: 'Clear search' })).toBeNull()
+  })
+
+  it('marks the words of the search in each name', async () => {
+    const { user } = await renderApp(state)
+    await user.type(screen.getByRole('combobox'), 'ber sal')
+    const marks = [...screen.getByRole('option').querySelectorAll('mark')].map((mark) => mark.textContent)
+    expect(marks).toEqual(['Sal', 'Ber'])
+  })
+
   it('keeps every group of a large list reachable by search', async () => {
     const many = Array.from({ length: 2000 }, (_, index) => makeGroup({ id: String(index), name: `Team ${index}` }))
     const { user } = await renderApp({ ...state, groups: { [account.id]: many } })
@@ -78,6 +96,7 @@ describe('searching groups', () => {
     const hostile = '<b>Bold</b> & "Quotes" <img src=x onerror=alert(1)>'
     await renderApp({ ...state, groups: { [account.id]: [makeGroup({ id: '1', name: hostile })] } })
     expect(screen.getByRole('option')).toHaveTextContent(hostile)
+    expect(screen.getByTitle(hostile)).toHaveAttribute('dir', 'auto')
     expect(screen.getByRole('listbox').querySelector('b, img[src="x"]')).toBeNull()
   })
 })

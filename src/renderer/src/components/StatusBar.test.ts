@@ -33,7 +33,7 @@ describe('the status line', () => {
     expect(screen.getByTestId('status-bar')).toHaveTextContent(expected)
   })
 
-  it('names each account when there are several', () => {
+  it('keeps to one line for several accounts, with each account’s own line in the tooltip', () => {
     const other = makeAccount({ host: 'beta.bitrix24.de', userId: '7', label: 'Beta' })
     const appState = makeState({
       accounts: [account, other],
@@ -43,11 +43,11 @@ describe('the status line', () => {
       ],
     })
     renderWithApp(StatusBar, { appState })
-    const lines = screen.getAllByRole('paragraph')
-    expect(lines.map((line) => line.textContent?.trim())).toEqual([
-      'Acme Synced 2 minutes ago · 3 groups',
-      'Beta Syncing… · 5 groups',
-    ])
+    expect(screen.getAllByRole('paragraph').map((line) => line.textContent?.trim())).toEqual(['Syncing… · 8 groups'])
+    expect(screen.getByTestId('status-bar')).toHaveAttribute(
+      'title',
+      'Acme: Synced 2 minutes ago · 3 groups\nBeta: Syncing… · 5 groups',
+    )
   })
 
   it('says offline when the machine is offline', () => {

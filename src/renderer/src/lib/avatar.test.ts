@@ -16,8 +16,23 @@ describe('initials', () => {
     expect(initials('[Ext] Partners')).toBe('EP')
   })
 
+  it('takes one grapheme for scripts where two initials mean nothing', () => {
+    expect(initials('製品開発チーム 🚀')).toBe('製')
+    expect(initials('東京 上海 チーム')).toBe('東')
+    expect(initials('마케팅 팀')).toBe('마')
+    expect(initials('プロジェクト 管理')).toBe('プ')
+    expect(initials('فريق التسويق')).toBe('ف')
+  })
+
+  it('keeps a letter with its combining marks and takes two where the script abbreviates', () => {
+    expect(initials('हिंदी टीम')).toBe('हिंटी')
+    expect(initials('צוות פיתוח')).toBe('צפ')
+    expect(initials('e\u0301quipe Lyon')).toBe('E\u0301L')
+  })
+
   it('falls back to the first character when no word starts with a letter', () => {
     expect(initials('🚀')).toBe('🚀')
+    expect(initials('👩‍💻')).toBe('👩‍💻')
     expect(initials('   ')).toBe('?')
   })
 })

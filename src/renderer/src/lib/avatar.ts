@@ -30,17 +30,36 @@ export function colourFromId(id: string): string {
   return AVATAR_COLOURS[hash(id) % AVATAR_COLOURS.length] ?? '#455a64'
 }
 
-const WORD_START = /[\p{L}\p{N}]/u
+const WORD_START = /^[\p{L}\p{N}]/u
+/**
+ * Scripts whose words are not abbreviated by their first letters: a Han, kana or Hangul character is a syllable or a
+ * word of its own, so two of them read as a made-up word ("市上"); an Arabic letter changes its shape beside another.
+ * Their names get one grapheme, the name's first.
+ */
+const ONE_GRAPHEME_SCRIPT =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Thai}]/u
 
-/** Up to two initials from the first words that start with a letter or digit; the first character otherwise. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/** The first grapheme of a word that starts with a letter or digit (so "हि" keeps its vowel sign), or null. */
+function firstGrapheme(word: string): string | null {
+  for (const { segment } of graphemes.segment(word)) if (WORD_START.test(segment)) return segment
+  return null
+}
+
+/**
+ * Up to two initials from the first words that start with a letter or digit ("Marketing team" → "MT"); one grapheme
+ * for scripts where two mean nothing ("製品開発チーム" → "製", "마케팅 팀" → "마"); the first grapheme otherwise.
+ */
 export function initials(name: string): string {
-  const words = name.trim().split(/\s+/)
   const letters: string[] = []
-  for (const word of words) {
-    const first = [...word].find((char) => WORD_START.test(char))
-    if (first) letters.push(first)
+  for (const word of name.trim().split(/\s+/)) {
+    const first = firstGrapheme(word)
+    if (!first) continue
+    if (letters.length === 0 && ONE_GRAPHEME_SCRIPT.test(first)) return first
+    letters.push(first)
     if (letters.length === 2) break
   }
   if (letters.length > 0) return letters.join('').toLocaleUpperCase()
-  return [...name.trim()][0] ?? '?'
+  return graphemes.segment(name.trim())[Symbol.iterator]().next().value?.segment ?? '?'
 }

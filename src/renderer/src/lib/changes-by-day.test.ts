@@ -1,5 +1,5 @@
 import { makeChange, makeGroup } from '../../harness/builders'
-import { describeChange, dayLabel, groupChangesByDay, timeOfDay } from './changes-by-day'
+import { describeChange, dayLabel, filterChanges, groupChangesByDay, timeOfDay } from './changes-by-day'
 import { createUiTranslate } from './i18n'
 
 // Local times, so the tests hold in every time zone.
@@ -97,10 +97,36 @@ describe('timeOfDay', () => {
   it('writes the local time the way the language does', () => {
     const at = new Date(2025, 2, 10, 14, 5).toISOString()
     expect(timeOfDay(at, 'de')).toBe('14:05')
-    expect(timeOfDay(at, 'en')).toBe('02:05 PM')
+    expect(timeOfDay(at, 'en')).toBe('2:05 PM')
+    expect(timeOfDay(at, 'ru')).toBe('14:05')
+  })
+
+  it('writes a morning hour without a leading zero in English, as the language does', () => {
+    const morning = new Date(2025, 2, 10, 9, 5).toISOString()
+    expect(timeOfDay(morning, 'en')).toBe('9:05 AM')
+    expect(timeOfDay(morning, 'de')).toBe('09:05')
   })
 
   it('gives nothing for a time that cannot be read, instead of throwing', () => {
     expect(timeOfDay('not a date', 'en')).toBe('')
+  })
+})
+
+describe('filterChanges', () => {
+  const changes = [
+    makeChange({ id: 'a', accountId: 'acme/1', group, kind: 'joined' }),
+    makeChange({ id: 'b', accountId: 'beta/7', group, kind: 'joined' }),
+    makeChange({ id: 'c', accountId: 'acme/1', group, kind: 'left' }),
+  ]
+  const ids = (list: { id: string }[]) => list.map((change) => change.id)
+
+  it('keeps everything without a filter', () => {
+    expect(ids(filterChanges(changes, { accountId: null, kind: null }))).toEqual(['a', 'b', 'c'])
+  })
+
+  it('keeps one account, one kind, or both', () => {
+    expect(ids(filterChanges(changes, { accountId: 'acme/1', kind: null }))).toEqual(['a', 'c'])
+    expect(ids(filterChanges(changes, { accountId: null, kind: 'joined' }))).toEqual(['a', 'b'])
+    expect(ids(filterChanges(changes, { accountId: 'beta/7', kind: 'left' }))).toEqual([])
   })
 })

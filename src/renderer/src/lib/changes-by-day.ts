@@ -1,5 +1,5 @@
 // The change history as days ("Today", "Yesterday", "Monday, 3 March"), each change told as a title and a detail.
-import { ROLE_BY_CODE, type MembershipChange, type Role } from '@shared/types'
+import { roleOf, type ChangeKind, type MembershipChange } from '@shared/types'
 import type { Translate } from './i18n'
 
 export interface ChangeDay {
@@ -58,11 +58,30 @@ export function groupChangesByDay(changes: readonly MembershipChange[], now: Dat
   return days
 }
 
-/** "14:05" (or "2:05 PM") for a change's time; empty for a time that cannot be read. */
+/**
+ * "14:05" or "2:05 PM" for a change's time, in the language's own short time format: English writes "9:05 AM",
+ * not "09:05 AM", while German and Russian keep their "09:05". Empty for a time that cannot be read.
+ */
 export function timeOfDay(at: string, language: string): string {
   const time = Date.parse(at)
   if (Number.isNaN(time)) return ''
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(new Date(time))
+  return new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(new Date(time))
+}
+
+export interface ChangeFilter {
+  /** An account id, or null for all. */
+  accountId: string | null
+  /** A kind of change, or null for all. */
+  kind: ChangeKind | null
+}
+
+/** The changes of one account and one kind (either may be all). */
+export function filterChanges(changes: readonly MembershipChange[], filter: ChangeFilter): MembershipChange[] {
+  return changes.filter(
+    (change) =>
+      (filter.accountId === null || change.accountId === filter.accountId) &&
+      (filter.kind === null || change.kind === filter.kind),
+  )
 }
 
 export interface ChangeText {
@@ -71,26 +90,22 @@ export interface ChangeText {
   detail: string | null
 }
 
-const ROLES = new Set<string>(['owner', 'moderator', 'member', 'banned', 'requested', 'unknown'] satisfies Role[])
-
 /** `from`/`to` of a role change carry the portal's letter ("E"); a normalised name ("moderator") is read too. */
 function roleName(value: string | boolean | null, t: Translate): string | null {
-  if (typeof value !== 'string') return null
-  const role = ROLE_BY_CODE[value] ?? (ROLES.has(value) ? value : 'unknown')
-  return t(`groups.role.${role}`)
+  return typeof value === 'string' ? t(`roles:title.${roleOf(value)}`) : null
 }
 
 export function describeChange(change: MembershipChange, t: Translate): ChangeText {
   switch (change.kind) {
     case 'joined': {
-      const role = roleName(change.to, t) ?? t(`groups.role.${change.group.role}`)
+      const role = roleName(change.to, t) ?? t(`roles:title.${change.group.role}`)
       return { title: t('changes.kind.joined'), detail: t('changes.joinedAs', { role }) }
     }
     case 'left':
       return { title: t('changes.kind.left'), detail: null }
     case 'role_changed': {
       const from = roleName(change.from, t)
-      const to = roleName(change.to, t) ?? t(`groups.role.${change.group.role}`)
+      const to = roleName(change.to, t) ?? t(`roles:title.${change.group.role}`)
       return { title: t('changes.kind.role_changed'), detail: from ? `${from} → ${to}` : to }
     }
     case 'renamed': {

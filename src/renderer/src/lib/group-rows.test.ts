@@ -4,6 +4,7 @@ import {
   createGroupPreparer,
   filterRows,
   groupKey,
+  headingIndexAt,
   prepareGroups,
   unseenGroupKeys,
   type PrepareInput,
@@ -17,10 +18,13 @@ function input(overrides: Partial<PrepareInput> = {}): PrepareInput {
   return { accounts: [acme], groups: {}, pinnedGroups: {}, unseen: new Set(), language: 'en', ...overrides }
 }
 
-const names = (rows: Row[]) => rows.map((row) => (row.type === 'group' ? row.group.name : `# ${row.account.host}`))
+const names = (rows: Row[]) =>
+  rows.map((row) =>
+    row.type === 'group' ? row.group.name : row.type === 'pinned' ? '# Pinned' : `# ${row.account.host}`,
+  )
 
 describe('prepareGroups and filterRows', () => {
-  it('puts pinned groups first, then sorts by name with locale-aware collation', () => {
+  it('puts pinned groups first under their own heading, then sorts by name with locale-aware collation', () => {
     const groups = [
       makeGroup({ id: '1', name: 'zeta' }),
       makeGroup({ id: '2', name: 'Alpha' }),
@@ -32,7 +36,16 @@ describe('prepareGroups and filterRows', () => {
     const prepared = prepareGroups(
       input({ groups: { [acme.id]: groups }, pinnedGroups: { [acme.id]: ['6'] }, language: 'de' }),
     )
-    expect(names(filterRows(prepared, '').rows)).toEqual(['Mid', 'Alpha', 'Ärger', 'Project 9', 'Project 10', 'zeta'])
+    expect(names(filterRows(prepared, '').rows)).toEqual([
+      '# Pinned',
+      'Mid',
+      '# acme.bitrix24.com',
+      'Alpha',
+      'Ärger',
+      'Project 9',
+      'Project 10',
+      'zeta',
+    ])
   })
 
   it('sorts Russian names by the Russian alphabet', () => {
@@ -75,6 +88,32 @@ describe('prepareGroups and filterRows', () => {
     expect([matched, total]).toEqual([3, 3])
   })
 
+  it('gathers the pinned groups of every account under one heading before the accounts', () => {
+    const prepared = prepareGroups(
+      input({
+        accounts: [acme, beta],
+        groups: {
+          [acme.id]: [makeGroup({ id: '1', name: 'Design' }), makeGroup({ id: '2', name: 'Sales' })],
+          [beta.id]: [makeGroup({ id: '3', name: 'Vertrieb' }), makeGroup({ id: '4', name: 'Einkauf' })],
+        },
+        pinnedGroups: { [acme.id]: ['2'], [beta.id]: ['3'] },
+      }),
+    )
+    const { rows, matched } = filterRows(prepared, '')
+    expect(names(rows)).toEqual([
+      '# Pinned',
+      'Sales',
+      'Vertrieb',
+      '# acme.bitrix24.com',
+      'Design',
+      '# beta.bitrix24.de',
+      'Einkauf',
+    ])
+    expect(rows[0]).toMatchObject({ type: 'pinned', matched: 2 })
+    expect(matched).toBe(4)
+    expect(names(filterRows(prepared, 'vertr').rows)).toEqual(['# Pinned', 'Vertrieb'])
+  })
+
   it('keeps a group id that exists on two portals apart', () => {
     const prepared = prepareGroups(
       input({
@@ -112,6 +151,30 @@ describe('prepareGroups and filterRows', () => {
   it('ignores groups of an account that is not in the account list', () => {
     const prepared = prepareGroups(input({ groups: { 'gone.example/1': [makeGroup({ id: '1' })] } }))
     expect(filterRows(prepared, '')).toEqual({ rows: [], matched: 0, total: 0 })
+  })
+})
+
+describe('headingIndexAt', () => {
+  const prepared = prepareGroups(
+    input({
+      accounts: [acme, beta],
+      groups: {
+        [acme.id]: [makeGroup({ id: '1', name: 'A' }), makeGroup({ id: '2', name: 'B' })],
+        [beta.id]: [makeGroup({ id: '3', name: 'C' })],
+      },
+      pinnedGroups: { [acme.id]: ['2'] },
+    }),
+  )
+  const { rows } = filterRows(prepared, '')
+
+  it('finds the heading of the section a row is in', () => {
+    expect(names(rows)).toEqual(['# Pinned', 'B', '# acme.bitrix24.com', 'A', '# beta.bitrix24.de', 'C'])
+    expect([0, 1, 2, 3, 4, 5].map((index) => headingIndexAt(rows, index))).toEqual([0, 0, 2, 2, 4, 4])
+  })
+
+  it('gives -1 when the list has no headings', () => {
+    const single = filterRows(prepareGroups(input({ groups: { [acme.id]: [makeGroup({ id: '1' })] } })), '')
+    expect(headingIndexAt(single.rows, 0)).toBe(-1)
   })
 })
 
@@ -160,7 +223,9 @@ describe('createGroupPreparer', () => {
     const prepare = createGroupPreparer()
     prepare(base())
     expect(names(filterRows(prepare({ ...base(), pinnedGroups: { [acme.id]: ['1'] } }), '').rows)).toEqual([
+      '# Pinned',
       'Beta',
+      '# acme.bitrix24.com',
       'Alpha',
     ])
     const german = prepare({ ...base(), language: 'de' })

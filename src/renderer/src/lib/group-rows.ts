@@ -22,7 +22,15 @@ export interface AccountRow {
   matched: number
 }
 
-export type Row = AccountRow | GroupRow
+/** The heading over the pinned groups of every account, listed before the accounts' own sections. */
+export interface PinnedRow {
+  type: 'pinned'
+  key: string
+  matched: number
+}
+
+export type Row = AccountRow | PinnedRow | GroupRow
+export type HeadingRow = AccountRow | PinnedRow
 
 export interface PreparedAccount {
   account: AccountView
@@ -159,20 +167,41 @@ export interface FilteredRows {
   total: number
 }
 
-/** Rows that match the query, under their account's header when grouped; headers of accounts without a match go. */
+/**
+ * Rows that match the query in sections: the pinned groups of every account under one "Pinned" heading, then each
+ * account's other groups under its heading. A single account without pins needs no heading at all; while searching,
+ * a section without a match loses its heading.
+ */
 export function filterRows(prepared: PreparedGroups, query: string): FilteredRows {
   const tokens = queryTokens(query)
-  const rows: Row[] = []
-  let matched = 0
+  const pinned: GroupRow[] = []
+  const sections: { account: AccountView; hits: GroupRow[] }[] = []
   for (const { account, groups } of prepared.accounts) {
     const hits = tokens.length === 0 ? groups : groups.filter((row) => matchesTokens(row.folded, tokens))
+    // Pinned rows come first in each account's sorted list.
+    let firstUnpinned = 0
+    while (firstUnpinned < hits.length && hits[firstUnpinned]?.pinned) firstUnpinned += 1
+    for (let index = 0; index < firstUnpinned; index += 1) pinned.push(hits[index] as GroupRow)
+    sections.push({ account, hits: firstUnpinned === 0 ? hits : hits.slice(firstUnpinned) })
+  }
+  const headed = prepared.grouped || pinned.length > 0
+  const rows: Row[] = []
+  if (pinned.length > 0) rows.push({ type: 'pinned', key: 'pinned', matched: pinned.length }, ...pinned)
+  let matched = pinned.length
+  for (const { account, hits } of sections) {
     matched += hits.length
-    if (prepared.grouped && (hits.length > 0 || tokens.length === 0)) {
+    if (headed && (hits.length > 0 || (tokens.length === 0 && prepared.grouped))) {
       rows.push({ type: 'account', key: `account\u0000${account.id}`, account, matched: hits.length })
     }
     for (const hit of hits) rows.push(hit)
   }
   return { rows, matched, total: prepared.total }
+}
+
+/** The index of the heading whose section holds row `index` (the one to keep in view while scrolling), or -1. */
+export function headingIndexAt(rows: readonly Row[], index: number): number {
+  for (let at = Math.min(index, rows.length - 1); at >= 0; at -= 1) if (rows[at]?.type !== 'group') return at
+  return -1
 }
 
 /** The row to highlight: the one with `key` if it is still listed, else the first group, else none (-1). */

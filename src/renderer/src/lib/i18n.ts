@@ -1,18 +1,27 @@
 // The window's language: the setting, or the system's when the setting is "system".
 // The window loads only the namespaces whose messages it shows (its own `ui`; `errors`, `accounts` and `sync` for
-// error messages and one-time notices), with the same i18next options as the shared `createTranslator`: the CLI,
+// error messages and one-time notices; `roles`), with the same i18next options as the shared `createTranslator`: the CLI,
 // tray and notification texts would add about 4 KB gzipped to a bundle that must stay under 80 KB. A key from
 // another namespace falls back to the text main rendered (see error-message.ts).
 import i18next from 'i18next'
 import { accounts } from '@shared/i18n/accounts'
 import { errors } from '@shared/i18n/errors'
 import { resolveLanguage } from '@shared/i18n/index'
+import type { Dictionaries, KeysOf, TranslateKey } from '@shared/i18n/keys'
+import { roles } from '@shared/i18n/roles'
 import { sync } from '@shared/i18n/sync'
 import { ui } from '@shared/i18n/ui'
 import { LANGUAGES, type Language, type LanguageSetting } from '@shared/types'
 
+/** The namespaces the window loads besides its own `ui`. */
+type LoadedNamespace = 'errors' | 'accounts' | 'sync' | 'roles'
+
+/** A key of the window's messages: `ui` without a prefix, the others with theirs; checked by the compiler. */
+export type UiKey =
+  KeysOf<Dictionaries['ui']> | { [N in LoadedNamespace]: `${N}:${KeysOf<Dictionaries[N]>}` }[LoadedNamespace]
+
 /** A message lookup; `count` picks the plural form, other options fill `{{placeholders}}`. */
-export type Translate = (key: string, options?: Record<string, unknown>) => string
+export type Translate = TranslateKey<UiKey>
 
 export function resolveUiLanguage(setting: LanguageSetting, systemLanguages: readonly string[]): Language {
   return setting === 'system' ? resolveLanguage(systemLanguages) : setting
@@ -24,12 +33,12 @@ export function createUiTranslate(language: Language): Translate {
   void instance.init({
     lng: language,
     fallbackLng: 'en',
-    ns: ['ui', 'errors', 'accounts', 'sync'],
+    ns: ['ui', 'errors', 'accounts', 'sync', 'roles'],
     defaultNS: 'ui',
     resources: Object.fromEntries(
       LANGUAGES.map((lang) => [
         lang,
-        { ui: ui[lang], errors: errors[lang], accounts: accounts[lang], sync: sync[lang] },
+        { ui: ui[lang], errors: errors[lang], accounts: accounts[lang], sync: sync[lang], roles: roles[lang] },
       ]),
     ),
     initAsync: false,

@@ -1,4 +1,4 @@
-import { foldForSearch, matchesTokens, queryTokens } from './search'
+import { foldForSearch, highlightParts, matchesTokens, queryTokens } from './search'
 
 const matches = (name: string, query: string) => matchesTokens(foldForSearch(name), queryTokens(query))
 
@@ -36,5 +36,32 @@ describe('search folding', () => {
 
   it('folds compatibility forms such as full-width letters', () => {
     expect(matches('ＡＢＣ team', 'abc')).toBe(true)
+  })
+})
+
+describe('highlightParts', () => {
+  const marked = (text: string, query: string) =>
+    highlightParts(text, query)
+      .map((part) => (part.match ? `[${part.text}]` : part.text))
+      .join('')
+
+  it('marks every place each word of the query occurs, in any case', () => {
+    expect(marked('Marketing team Berlin', 'BER mar')).toBe('[Mar]keting team [Ber]lin')
+    expect(marked('Sales and sales', 'sales')).toBe('[Sales] and [sales]')
+  })
+
+  it('maps a folded match back to the original characters', () => {
+    expect(marked('Zürich Büro', 'zurich')).toBe('[Zürich] Büro')
+    expect(marked('Straße 5', 'strasse')).toBe('[Straße] 5')
+    expect(marked('Проект «Ёлка»', 'елка')).toBe('Проект «[Ёлка]»')
+  })
+
+  it('keeps emoji and astral characters whole', () => {
+    expect(marked('🚀 Launch 🚀', 'launch')).toBe('🚀 [Launch] 🚀')
+  })
+
+  it('returns the text unmarked for an empty query or no match', () => {
+    expect(highlightParts('Design', '  ')).toEqual([{ text: 'Design', match: false }])
+    expect(highlightParts('Design', 'xyz')).toEqual([{ text: 'Design', match: false }])
   })
 })

@@ -1,5 +1,5 @@
 // Choices and checks of the settings form.
-import { POLL_INTERVAL_MAX_SECONDS, POLL_INTERVAL_MIN_SECONDS } from '@shared/types'
+import { SETTING_BOUNDS } from '@shared/types'
 
 const PRESET_SECONDS = [15, 30, 60, 120, 300, 600, 900, 1800, 3600]
 
@@ -22,7 +22,9 @@ function durationLabel(seconds: number, language: string): string {
 export function pollIntervalOptions(current: number, language: string): IntervalOption[] {
   const seconds = PRESET_SECONDS.includes(current) ? PRESET_SECONDS : [...PRESET_SECONDS, current].sort((a, b) => a - b)
   return seconds
-    .filter((value) => value >= POLL_INTERVAL_MIN_SECONDS && value <= POLL_INTERVAL_MAX_SECONDS)
+    .filter(
+      (value) => value >= SETTING_BOUNDS.pollIntervalSeconds.min && value <= SETTING_BOUNDS.pollIntervalSeconds.max,
+    )
     .map((value) => ({ seconds: value, label: durationLabel(value, language) }))
 }
 

@@ -1,7 +1,8 @@
 // The secrets of the accounts in use, for the log to remove verbatim wherever they appear (an error message quoting
 // a URL, a portal echoing a token). Read from the account service's credential cache after a poll succeeded: the
 // poll's client has read them by then, so this never adds a keychain prompt.
-import type { Credentials } from '../../core/bitrix/types'
+import { secretsOf } from '../bitrix/credentials'
+import type { Credentials } from '../bitrix/types'
 
 export interface KnownSecrets {
   /** Every remembered secret; called on every log line, so it returns a kept array. */
@@ -9,12 +10,6 @@ export interface KnownSecrets {
   /** Reads the account's current credentials (rotated tokens included); a failed read keeps what was known. */
   remember(accountId: string): Promise<void>
   forget(accountId: string): void
-}
-
-export function secretsOf(credentials: Credentials): string[] {
-  return credentials.kind === 'webhook'
-    ? [credentials.code]
-    : [credentials.accessToken, credentials.refreshToken, credentials.clientSecret]
 }
 
 export function createKnownSecrets(getCredentials: (accountId: string) => Promise<Credentials>): KnownSecrets {

@@ -1,4 +1,4 @@
-import type { Credentials } from '../../core/bitrix/types'
+import type { Credentials } from '../bitrix/types'
 import { createKnownSecrets } from './known-secrets'
 
 const webhook: Credentials = { kind: 'webhook', origin: 'https://acme.bitrix24.com', userId: '1', code: 'hookcode123' }

@@ -1,0 +1,71 @@
+// The model's derived facts: the defaults, the patch the window may send, and the order and notification defaults
+// of the change kinds, each read from the one schema or table they come from.
+import { CHANGE_KINDS, DEFAULT_SETTINGS, settingsPatchSchema, appSettingsSchema, SETTING_BOUNDS } from './index'
+
+describe('the settings schema', () => {
+  it('gives the defaults the app has always started with', () => {
+    expect(DEFAULT_SETTINGS).toEqual({
+      pollIntervalSeconds: 60,
+      notifications: {
+        kinds: {
+          joined: true,
+          left: true,
+          role_changed: true,
+          renamed: true,
+          image_changed: false,
+          extranet_changed: true,
+        },
+        mutedUntil: null,
+      },
+      theme: 'system',
+      language: 'system',
+      launchAtLogin: false,
+      globalShortcut: 'CommandOrControl+Alt+G',
+      trayMenuGroupCount: 15,
+      pinnedGroups: {},
+    })
+  })
+
+  it('gives every parse its own copy of the defaults, so changing one changes no other', () => {
+    const first = appSettingsSchema.parse({})
+    first.pinnedGroups.x = ['1']
+    first.notifications.kinds.joined = false
+    expect(appSettingsSchema.parse({})).toEqual(DEFAULT_SETTINGS)
+  })
+
+  it.each([
+    ['pollIntervalSeconds', SETTING_BOUNDS.pollIntervalSeconds],
+    ['trayMenuGroupCount', SETTING_BOUNDS.trayMenuGroupCount],
+  ] as const)('bounds %s by the shared bounds, which the window reads too', (field, { min, max }) => {
+    expect(settingsPatchSchema.safeParse({ [field]: min }).success).toBe(true)
+    expect(settingsPatchSchema.safeParse({ [field]: max }).success).toBe(true)
+    expect(settingsPatchSchema.safeParse({ [field]: min - 1 }).success).toBe(false)
+    expect(settingsPatchSchema.safeParse({ [field]: max + 1 }).success).toBe(false)
+  })
+})
+
+describe('the settings patch', () => {
+  it('leaves out what it does not name: no default fills a field in', () => {
+    expect(settingsPatchSchema.parse({})).toEqual({})
+    expect(settingsPatchSchema.parse({ notifications: { kinds: { renamed: false } } })).toEqual({
+      notifications: { kinds: { renamed: false } },
+    })
+  })
+
+  it.each([
+    ['an unknown kind', { notifications: { kinds: { archived: true } } }],
+    ['a kind that is not on or off', { notifications: { kinds: { joined: 'yes' } } }],
+    ['an unknown field', { colour: 'red' }],
+    ['the pins, which have a channel of their own', { pinnedGroups: {} }],
+    ['a theme that does not exist', { theme: 'purple' }],
+    ['a mute time that is not a time', { notifications: { mutedUntil: 'soon' } }],
+  ])('refuses %s', (_, patch) => {
+    expect(settingsPatchSchema.safeParse(patch).success).toBe(false)
+  })
+})
+
+describe('the change kinds', () => {
+  it('are in the order the diff reports them', () => {
+    expect(CHANGE_KINDS).toEqual(['joined', 'left', 'role_changed', 'renamed', 'image_changed', 'extranet_changed'])
+  })
+})

@@ -1,0 +1,60 @@
+// The model's literal values: the lists and bounds that the zod schemas beside this file are built from, kept free of
+// zod so that the window (whose bundle cannot carry zod) and the preload read the very same values.
+import type { Group } from './group'
+
+/** The user's role in a group, normalised from Bitrix24's one-letter ROLE code. */
+export const ROLES = ['owner', 'moderator', 'member', 'banned', 'requested', 'unknown'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_BY_CODE: Readonly<Record<string, Role>> = {
+  A: 'owner',
+  E: 'moderator',
+  K: 'member',
+  T: 'banned',
+  Z: 'requested',
+}
+
+/**
+ * Every kind of membership change, in the order the diff reports them, with the one Group field whose change it is
+ * (null for joining and leaving) and whether it is notified by default. The diff, the stored history, the IPC enum,
+ * the settings' notification switches and their defaults all come from this table.
+ */
+export const CHANGE_KIND_TABLE = {
+  joined: { field: null, notifyByDefault: true },
+  left: { field: null, notifyByDefault: true },
+  role_changed: { field: 'roleCode', notifyByDefault: true },
+  renamed: { field: 'name', notifyByDefault: true },
+  image_changed: { field: 'imageUrl', notifyByDefault: false },
+  extranet_changed: { field: 'extranet', notifyByDefault: true },
+} as const satisfies Record<string, { field: keyof Group | null; notifyByDefault: boolean }>
+
+export type ChangeKind = keyof typeof CHANGE_KIND_TABLE
+/** The kinds whose change is a change of one Group field. */
+export type FieldChangeKind = {
+  [K in ChangeKind]: (typeof CHANGE_KIND_TABLE)[K]['field'] extends null ? never : K
+}[ChangeKind]
+
+/** The kinds in report order (an object's string keys keep their order). */
+export const CHANGE_KINDS = Object.keys(CHANGE_KIND_TABLE) as [ChangeKind, ...ChangeKind[]]
+
+export const THEMES = ['system', 'light', 'dark'] as const
+export type Theme = (typeof THEMES)[number]
+export const LANGUAGES = ['en', 'ru', 'de'] as const
+export type Language = (typeof LANGUAGES)[number]
+export const LANGUAGE_SETTINGS = ['system', ...LANGUAGES] as const
+export type LanguageSetting = (typeof LANGUAGE_SETTINGS)[number]
+export const AUTH_KINDS = ['webhook', 'oauth'] as const
+export type AuthKind = (typeof AUTH_KINDS)[number]
+
+/** The bounds of the numeric settings; the settings schema (settings.ts) checks and clamps with them. */
+export const SETTING_BOUNDS = {
+  /** The app's poll interval; the command line may go lower and warns below `min`. */
+  pollIntervalSeconds: { min: 15, max: 3600 },
+  trayMenuGroupCount: { min: 0, max: 50 },
+} as const
+
+/** The role a change's `from`/`to` or a group's code stands for: a portal letter ("E"), or a role name already. */
+export function roleOf(value: unknown): Role {
+  if (typeof value !== 'string') return 'unknown'
+  return ROLE_BY_CODE[value] ?? ((ROLES as readonly string[]).includes(value) ? (value as Role) : 'unknown')
+}

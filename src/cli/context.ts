@@ -18,6 +18,7 @@ import { resolveConfigDir } from './config-dir'
 import { cliErrorView } from './messages'
 import { inertText } from '@shared/inert-text'
 import { jsonLine } from './json-line'
+import type { StateWriter } from './state-writer'
 
 /** How often the demo portal's scenario changes a membership, and how often `watch --demo` polls it. */
 export const DEMO_SCENARIO_INTERVAL_MS = 20_000
@@ -85,6 +86,11 @@ export interface CliContext {
   settings(): Promise<SettingsStore>
   accounts(): Promise<AccountService>
   syncStore(): Promise<SyncStore>
+  /**
+   * Makes this process the state directory's one writer (rejects with StateLeaseHeldError when another one is); the
+   * store of `syncStore` writes only after that (readers never write).
+   */
+  stateWriter(): Promise<StateWriter>
   /** The accounts to work on: `--demo`, else `--webhook`/B24_WEBHOOK_URL, else the enabled stored accounts. */
   targets(): Promise<Target[]>
   /** The demo portal started for `--demo`, if any. */
@@ -111,6 +117,8 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
           secrets: () => deps.secrets?.() ?? createKeychainSecretStore(),
           clientOptions: deps.clientOptions,
           describeError: (error) => describe(error),
+          // Only `watch` holds the lease for long; `accounts remove` takes it for a moment when nobody else holds it.
+          stateWriter: { kind: 'cli', command: 'b24-groups watch' },
         }),
     ))
 
@@ -130,6 +138,10 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
     settings: async () => (await theCore()).settings,
     accounts: async () => (await theCore()).accounts,
     syncStore: async () => (await theCore()).syncStore,
+    async stateWriter() {
+      const [{ openStateWriter }, theOne] = await Promise.all([import('./state-writer'), theCore()])
+      return openStateWriter(theOne)
+    },
     async targets() {
       const webhookUrl = options.demo ? await startDemo() : (options.webhook ?? deps.env.B24_WEBHOOK_URL)
       if (webhookUrl) return [adHocTarget(webhookUrl)]

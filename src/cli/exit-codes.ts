@@ -8,6 +8,10 @@ export const EXIT = {
   credentials: 3,
   unreachable: 4,
   limited: 5,
+  /** Another `watch` or the app writes this state directory (the sentence names it). */
+  stateInUse: 6,
+  /** The state or config directory cannot be written (read-only, full, no permission, not a directory). */
+  notSaved: 7,
 } as const
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
 

@@ -228,6 +228,15 @@ export async function main(argv: readonly string[], deps: CliDeps = defaultDeps(
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage
     }
     const ctx = context as CliContext | null
+    // A directory the file system refuses, or one another writer holds: its own sentence and exit code. Loaded only
+    // here, so a command that succeeds does not pay for the sync module.
+    const { stateFailure } = await import('./state-failure')
+    const stateAnswer = stateFailure(error, ctx ?? createTranslator(language), ctx?.configDir)
+    if (stateAnswer) {
+      if (ctx) ctx.err(stateAnswer.message)
+      else deps.stderr.write(`${inertText(stateAnswer.message)}\n`)
+      return stateAnswer.code
+    }
     const view = ctx?.describe(error)
     if (ctx && view && view.code !== 'UNEXPECTED') {
       // An expected failure (a bad webhook URL, a refused credential, no keychain): one plain sentence.

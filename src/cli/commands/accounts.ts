@@ -1,6 +1,7 @@
 import type { AccountView } from '@shared/types'
 import type { CliContext } from '../context'
 import { EXIT, exitCodeForKind, type ExitCode } from '../exit-codes'
+import { stateFailure } from '../state-failure'
 import { renderTable } from '../output'
 import { parsePortalAddress } from '../portal-move'
 
@@ -20,6 +21,11 @@ export function accountJson(account: AccountView) {
 }
 
 function fail(context: CliContext, error: unknown, account?: string): ExitCode {
+  const state = stateFailure(error, context, context.configDir)
+  if (state) {
+    context.err(state.message)
+    return state.code
+  }
   const view = context.describe(error)
   context.err(account ? context.i18n.t('cli:accountFailed', { account, message: view.message }) : view.message)
   // A keychain that cannot be reached is a problem with where credentials live: the credentials exit code.

@@ -24,7 +24,8 @@ async function fetchAccount(context: CliContext, target: Target): Promise<Accoun
   }
   try {
     const client = await target.client()
-    const { groups } = await client.getUserGroups()
+    const { groups, droppedItems } = await client.getUserGroups()
+    if (droppedItems) context.err(context.i18n.t('state:droppedIds', { account: target.id, count: droppedItems }))
     if (!target.stored) {
       // An ad-hoc webhook has no stored name; one more request gives it. Its failure does not spoil the list.
       const profile = await client.getProfile().catch(() => null)

@@ -1,4 +1,5 @@
 import type { Group } from '@shared/types'
+import { DEFAULT_GROUP_URL_TEMPLATE, trustedGroupUrl } from '../../core/bitrix'
 import type { CliContext, Target } from '../context'
 import { EXIT, exitCodeForKind, type ExitCode } from '../exit-codes'
 
@@ -10,6 +11,14 @@ export interface OpenOptions {
 interface Found {
   target: Target
   group: Group
+}
+
+/** The group's link from the account's origin and template (the stored account's, or the default for --webhook). */
+async function groupUrlOf(context: CliContext, target: Target, groupId: string): Promise<string | null> {
+  const template = target.stored
+    ? ((await context.accounts()).get(target.id)?.groupUrlTemplate ?? DEFAULT_GROUP_URL_TEMPLATE)
+    : DEFAULT_GROUP_URL_TEMPLATE
+  return trustedGroupUrl(template, target.portal, groupId)
 }
 
 /** Looks in the last synced lists first (no request); only when the group is in none of them asks the portals. */
@@ -60,7 +69,12 @@ export async function openCommand(context: CliContext, groupId: string, options:
     context.err(t('cli:open.ambiguous', { group: groupId, accounts: found.map((f) => f.target.id).join(', ') }))
     return EXIT.usage
   }
-  const { url } = found[0]!.group
+  // Rebuilt, never taken from the state file as it stands: that file may have been edited to point anywhere.
+  const url = await groupUrlOf(context, found[0]!.target, found[0]!.group.id)
+  if (url === null) {
+    context.err(t('cli:open.notFound', { group: groupId }))
+    return EXIT.usage
+  }
   if (options.print) {
     context.out(url)
     return EXIT.ok

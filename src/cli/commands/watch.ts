@@ -4,8 +4,18 @@ import { SETTING_BOUNDS } from '@shared/model/values'
 import type { ErrorView } from '@shared/types'
 import { isLoopbackOrigin } from '../../core/bitrix'
 import type { BitrixClient } from '../../core/bitrix'
-import { createSyncEngine, decideNext, outcomeOf } from '../../core/sync'
+import {
+  createSyncEngine,
+  decideNext,
+  describeLeaseHolder,
+  leaseHeldMessage,
+  outcomeOf,
+  readLeaseHolder,
+  StateLeaseHeldError,
+  storeProblemMessage,
+} from '../../core/sync'
 import { DEMO_POLL_INTERVAL_SECONDS, type CliContext, type Target } from '../context'
+import type { StateWriter } from '../state-writer'
 import { EXIT, type ExitCode } from '../exit-codes'
 import { createWatchReporter } from './watch-report'
 
@@ -51,6 +61,24 @@ export async function watchCommand(context: CliContext, options: WatchOptions): 
   const allLocal = targets.every((target) => isLoopbackOrigin(target.portal))
   if (seconds < APP_MIN_INTERVAL_SECONDS && !allLocal) context.err(t('cli:intervalWarning', { seconds }))
 
+  // One writer per state directory: a second watch (or the app) already writing it is refused with who it is.
+  let writer: StateWriter
+  try {
+    writer = await context.stateWriter()
+  } catch (error) {
+    if (!(error instanceof StateLeaseHeldError)) throw error
+    context.err(leaseHeldMessage(t, error))
+    return EXIT.stateInUse
+  }
+  /** Why polling ended before a signal: every account halted, or another writer took the directory over. */
+  const ended = new AbortController()
+  writer.lease.onLost(() => {
+    const holder = describeLeaseHolder(readLeaseHolder(writer.lease.dir)) ?? '?'
+    context.err(t('state:lost', { dir: writer.lease.dir, holder }))
+    ended.abort('lost')
+  })
+  const stopReporting = reportStateProblems(context, writer)
+
   const report = createWatchReporter(context, targets, options)
   const engine = createSyncEngine({
     sources: {
@@ -58,14 +86,13 @@ export async function watchCommand(context: CliContext, options: WatchOptions): 
       clientFor: clientCache(targets),
       pollIntervalSeconds: () => seconds,
     },
-    store: await context.syncStore(),
+    store: writer.store,
     // Targets are all stored accounts, or one webhook given on the command line: the words for a failure differ.
     describeError: (error) => context.describe(error, { stored: targets[0]!.stored }),
   })
 
   /** Accounts the engine stopped polling, with the error that stopped them. */
   const halted = new Map<string, ErrorView>()
-  const ended = new AbortController()
   engine.on('changes', (changes) => report.changes(changes))
   engine.on('synced', (event) => {
     halted.delete(event.accountId)
@@ -76,7 +103,7 @@ export async function watchCommand(context: CliContext, options: WatchOptions): 
     if (!haltsPolling(error)) return
     halted.set(accountId, error)
     // Waiting on would wait forever: a script running `watch` learns instead that it must act.
-    if (halted.size === targets.length) ended.abort()
+    if (halted.size === targets.length) ended.abort('halted')
   })
 
   report.started(targets.length, seconds)
@@ -84,7 +111,17 @@ export async function watchCommand(context: CliContext, options: WatchOptions): 
   await context.deps.untilStopped(ended.signal)
   // Stops the pollers, lets a poll in flight settle and flushes the state file before the process ends.
   await engine.stop()
-  if (ended.signal.aborted) {
+  const unsaved = await writer.close()
+  stopReporting()
+  const reason: unknown = ended.signal.aborted ? ended.signal.reason : 'stopped'
+  if (reason === 'lost') return EXIT.stateInUse
+  if (unsaved) {
+    // Said again at exit, where a script's log ends; the problem itself was reported when it began.
+    context.err(storeProblemMessage(t, unsaved, readLeaseHolder(writer.lease.dir)))
+    if (unsaved.kind === 'disk') context.err(t('state:unsavedAtExit', { dir: unsaved.dir }))
+    return unsaved.kind === 'disk' ? EXIT.notSaved : EXIT.stateInUse
+  }
+  if (reason === 'halted') {
     report.allHalted(halted)
     return EXIT.credentials
   }
@@ -105,4 +142,21 @@ function clientCache(targets: readonly Target[]): (id: string) => Promise<Bitrix
     }
     return client
   }
+}
+
+/**
+ * Says once when saving the state starts failing (which directory, what to do) and once when it works again; with
+ * --json as `{"type":"state",...}` lines. Changes found meanwhile are still reported once: they are kept in memory.
+ */
+function reportStateProblems(context: CliContext, writer: StateWriter): () => void {
+  const { t } = context.i18n
+  const dir = writer.lease.dir
+  return writer.store.onProblem((problem) => {
+    const holder = problem?.kind === 'lease_lost' ? readLeaseHolder(dir) : null
+    const message = problem ? storeProblemMessage(t, problem, holder) : t('state:recovered', { dir })
+    if (context.options.json) {
+      const code = problem === null ? null : problem.kind === 'disk' ? problem.code : problem.kind.toUpperCase()
+      context.json({ type: 'state', saved: problem === null, dir, code, message, at: new Date().toISOString() })
+    } else context.err(message)
+  })
 }

@@ -183,14 +183,14 @@ describe('usage errors exit 2', () => {
   })
 })
 
-describe('an unexpected failure', () => {
-  it('exits 1 with one sentence and no stack trace', async () => {
-    // The config directory is a file: nothing the user could have meant, and nothing the CLI anticipates.
+describe('a config directory that cannot be used', () => {
+  it('exits 7 with one sentence naming it and no stack trace', async () => {
+    // The config directory is a file: once "something unexpected", now the documented disk problem (exit 7).
     const file = path.join(box.configDir, '..', 'not-a-directory')
     writeFileSync(file, 'x')
     const result = await box.run(['accounts', 'list'], { configDir: path.join(file, 'config') })
-    expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/^Something unexpected went wrong: .+\n$/)
+    expect(result.code).toBe(7)
+    expect(result.stderr).toMatch(/^Cannot save to .+not-a-directory\/config \(ENOTDIR\)\. .+\n$/)
     expect(result.stderr).not.toMatch(noStackTrace)
   })
 })

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRateLimiterRegistry, toErrorView } from '../bitrix'
+import { fetchWithHosts } from '../bitrix/test-support/hosts-fetch'
 import { startDemoPortal, type DemoPortal } from '../demo'
 import { createAccountService, type AccountService } from './registry'
 import { createKeychainSecretStore, KEYCHAIN_SERVICE } from './secrets'
@@ -19,14 +20,24 @@ let keytar: FakeKeytar
 let demo: DemoPortal
 const others: DemoPortal[] = []
 
-function start(): AccountService {
+function start(fetch?: typeof globalThis.fetch): AccountService {
   return createAccountService({
     settings: createSettingsStore({ cwd: dir }),
     secrets: createKeychainSecretStore({ keytar }),
     // A generous bucket of its own: these tests are about accounts, not about pacing.
-    clientOptions: { rateLimiters: createRateLimiterRegistry({ drainPerSecond: 1000, burst: 1000 }), timeoutMs: 5000 },
+    clientOptions: {
+      rateLimiters: createRateLimiterRegistry({ drainPerSecond: 1000, burst: 1000 }),
+      timeoutMs: 5000,
+      ...(fetch ? { fetch } : {}),
+    },
   })
 }
+
+// A renamed cloud portal is followed by itself; a move between loopback ports is not (another local user may listen
+// there), so the move tests give the demo portals Bitrix24 cloud names.
+const CLOUD = 'https://acme.bitrix24.com'
+const RENAMED = 'https://acme-renamed.bitrix24.com'
+const cloudFetch = (renamed: DemoPortal) => fetchWithHosts({ [CLOUD]: demo.origin, [RENAMED]: renamed.origin })
 
 async function anotherPortal(): Promise<DemoPortal> {
   const portal = await startDemoPortal({ rateLimit: false, users: { '1': GROUPS } })
@@ -119,27 +130,27 @@ describe('against the demo portal', () => {
   it('stores the new address of a portal that answers with a redirect when the account is added', async () => {
     const renamed = await anotherPortal()
     renamed.control.createWebhook('1', { code: 'samecode' })
-    const url = demo.control.createWebhook('1', { code: 'samecode' })
-    demo.control.moveTo(renamed.origin)
-    const view = await start().addWebhook({ webhookUrl: url })
-    expect(view.portal).toBe(renamed.origin)
-    expect(view.id).toBe(`${new URL(renamed.origin).host}/1`)
+    demo.control.createWebhook('1', { code: 'samecode' })
+    demo.control.moveTo(RENAMED)
+    const view = await start(cloudFetch(renamed)).addWebhook({ webhookUrl: `${CLOUD}/rest/1/samecode/` })
+    expect(view.portal).toBe(RENAMED)
+    expect(view.id).toBe(`${new URL(RENAMED).host}/1`)
   })
 
   it('moves an account to the new origin once the new address answers for the same user', async () => {
-    const accounts = start()
-    const url = demo.control.createWebhook('1', { code: 'samecode' })
-    const view = await accounts.addWebhook({ webhookUrl: url })
     const renamed = await anotherPortal()
+    const accounts = start(cloudFetch(renamed))
+    demo.control.createWebhook('1', { code: 'samecode' })
+    const view = await accounts.addWebhook({ webhookUrl: `${CLOUD}/rest/1/samecode/` })
     renamed.control.createWebhook('1', { code: 'samecode' })
-    demo.control.moveTo(renamed.origin)
+    demo.control.moveTo(RENAMED)
     const { movedTo } = await (await accounts.openClient(view.id)).getUserGroups()
-    expect(movedTo).toBe(renamed.origin)
+    expect(movedTo).toBe(RENAMED)
 
-    const moved = await accounts.updateOrigin(view.id, renamed.origin)
-    expect(moved).toMatchObject({ id: view.id, portal: renamed.origin })
+    const moved = await accounts.updateOrigin(view.id, RENAMED)
+    expect(moved).toMatchObject({ id: view.id, portal: RENAMED })
     await demo.close()
-    const client = await start().openClient(view.id)
+    const client = await start(cloudFetch(renamed)).openClient(view.id)
     expect((await client.getUserGroups()).movedTo).toBeNull()
   })
 

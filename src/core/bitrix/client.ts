@@ -4,7 +4,7 @@
 import { secretsOf } from './credentials'
 import { BitrixError, isBitrixErrorShape } from './errors'
 import { interpretAnswer, type Envelope } from './envelope'
-import { createGroupListNormaliser, normaliseGroups, pageItems, parseGroupItems } from './groups'
+import { createGroupListNormaliser, normaliseGroups, pageItems, parseGroupItems, withoutBadIds } from './groups'
 import { refreshTokens } from './oauth'
 import { assertAllowedOrigin, isAllowedOrigin } from './origin-policy'
 import { createGroupUrlBuilder, DEFAULT_GROUP_URL_TEMPLATE } from './portal-urls'
@@ -35,6 +35,23 @@ export const RATE_LIMIT_MAX_ATTEMPTS = 2
 
 // A runaway `next` (a portal that never stops paging) must end; 1000 pages of 50 is far beyond any real user.
 const MAX_PAGES = 1000
+// ...and so must a slow one: a list that takes longer than this to page through is not one list anyway.
+const MAX_PAGING_MS = 120_000
+/** The `reason` of the error for a list whose pages disagreed twice: an answer in dispute, not a list to diff. */
+export const INCONSISTENT_LIST = 'inconsistent_list'
+
+/** Whether two items carry the same GROUP_ID (as a string or a number). */
+function repeatsAnId(items: readonly unknown[]): boolean {
+  const seen = new Set<string>()
+  for (const item of items) {
+    const id = (item as { GROUP_ID?: unknown } | null)?.GROUP_ID
+    if (typeof id !== 'string' && typeof id !== 'number') continue
+    const key = String(id)
+    if (seen.has(key)) return true
+    seen.add(key)
+  }
+  return false
+}
 // OPERATION_TIME_LIMIT is waited out inside a call only when the window reopens this soon; longer is the poller's job.
 const MAX_IN_CALL_WAIT_MS = 5_000
 const METHOD_TIME_FALLBACK_MS = 10 * 60_000
@@ -226,28 +243,68 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
     }
   }
 
-  async function getUserGroups(signal?: AbortSignal): Promise<GroupsResult> {
+  interface Pages {
+    items: readonly unknown[]
+    time: TimeInfo | null
+    movedTo: string | null
+    /** Why the pages do not make one list, or null when they do. */
+    inconsistency: string | null
+  }
+
+  /**
+   * Every page of the list. The pages make one list only when they add up to `total`, `total` stays the same from page
+   * to page and no id comes twice; paging ends at `total`, after MAX_PAGES, or after MAX_PAGING_MS.
+   */
+  async function fetchPages(signal: AbortSignal | undefined): Promise<Pages> {
+    const startedAt = now()
     let items: readonly unknown[] = []
     let start: number | null = null
     let movedTo: string | null = null
     let time: TimeInfo | null = null
+    let total: number | null = null
+    const pages = (inconsistency: string | null): Pages => ({ items, time, movedTo, inconsistency })
     for (let page = 1; ; page++) {
       const envelope = await call(GROUPS_METHOD, start === null ? {} : { start }, signal)
       const received = pageItems(envelope.result)
       items = items.length === 0 ? received : items.concat(received)
       movedTo ??= envelope.movedTo
       time = envelope.time ?? time
+      if (page === 1) total = envelope.total
+      else if (envelope.total !== total) return pages(`total changed from ${total} to ${envelope.total} between pages`)
       if (envelope.next === null) break
       if (envelope.next <= (start ?? 0) || page >= MAX_PAGES) {
         throw new BitrixError({ code: 'BAD_RESPONSE', reason: 'paging', status: 200, detail: 'next does not advance' })
       }
+      if (total !== null && items.length >= total) return pages(`next continues past total ${total}`)
+      if (now() - startedAt > MAX_PAGING_MS) return pages(`paging took longer than ${MAX_PAGING_MS / 1000} s`)
       start = envelope.next
     }
+    if (total !== null && items.length !== total) return pages(`pages hold ${items.length} groups, total says ${total}`)
+    if (start !== null && repeatsAnId(items)) return pages('an id comes on two pages')
+    return pages(null)
+  }
+
+  async function getUserGroups(signal?: AbortSignal): Promise<GroupsResult> {
+    // A list that does not add up (a group removed or added between pages, an empty last page) would report groups
+    // as left and joined that never were: it is fetched once more, and a second such answer is refused.
+    let pages = await fetchPages(signal)
+    if (pages.inconsistency !== null) pages = await fetchPages(signal)
+    if (pages.inconsistency !== null) {
+      throw new BitrixError({
+        code: 'BAD_RESPONSE',
+        reason: INCONSISTENT_LIST,
+        status: 200,
+        detail: `the pages of the list do not agree twice in a row: ${pages.inconsistency}`,
+      })
+    }
+    const { time, movedTo } = pages
+    const { items, dropped } = withoutBadIds(pages.items)
+    const droppedItems = dropped > 0 ? { droppedItems: dropped } : {}
     if (movedTo !== null) {
       const groups = normaliseGroups(parseGroupItems(items), movedTo, createGroupUrlBuilder(template, movedTo))
-      return { groups, time, movedTo }
+      return { groups, time, movedTo, ...droppedItems }
     }
-    return { groups: groupsAtOrigin(items), time, movedTo }
+    return { groups: groupsAtOrigin(items), time, movedTo, ...droppedItems }
   }
 
   async function getProfile(signal?: AbortSignal): Promise<Profile> {

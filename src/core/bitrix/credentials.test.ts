@@ -33,7 +33,6 @@ describe('parseWebhookUrl', () => {
       '5',
       'x_y-z9',
     ],
-    ['https://portal.example.com:8443/rest/3/code/?foo=bar#frag', 'https://portal.example.com:8443', '3', 'code'],
     ['acme.bitrix24.com/rest/1/abc123/', 'https://acme.bitrix24.com', '1', 'abc123'],
     ['http://127.0.0.1:8080/rest/1/abc123/', 'http://127.0.0.1:8080', '1', 'abc123'],
     ['http://localhost:3000/rest/1/abc123/', 'http://localhost:3000', '1', 'abc123'],
@@ -65,11 +64,26 @@ describe('parseWebhookUrl', () => {
     ['https://acme.bitrix24.com/rest/0/abc123/', 'userIdNotNumber'],
     ['https://acme.bitrix24.com/rest/1/', 'codeMissing'],
     ['https://acme.bitrix24.com/rest/1/profile.json', 'codeMissing'],
+    ['https://acme.bitrix24.com/rest/1/abc123/?auth=x', 'extras'],
+    ['https://acme.bitrix24.com/rest/1/abc123/?', 'extras'],
+    ['https://acme.bitrix24.com/rest/1/abc123/#top', 'extras'],
+    ['https://user:pass@acme.bitrix24.com/rest/1/abc123/', 'extras'],
+    ['https://user@acme.bitrix24.com/rest/1/abc123/', 'extras'],
   ])('refuses %j and says %s', (input, problem) => {
     const error = failureOf(() => parseWebhookUrl(input))
     expect(error.code).toBe('INVALID_WEBHOOK_URL')
     expect(error.kind).toBe('auth')
     expect(error.messageKey).toBe(`errors:webhookUrl.${problem}`)
+  })
+
+  it('refuses a query or user info without echoing the code in the message', () => {
+    for (const input of [
+      'https://acme.bitrix24.com/rest/1/verysecretcode1/?x=1',
+      'https://me:verysecretcode1@acme.bitrix24.com/rest/1/verysecretcode1/',
+    ]) {
+      const error = failureOf(() => parseWebhookUrl(input))
+      expect(`${error.message} ${String(error)} ${error.stack}`).not.toContain('verysecretcode1')
+    }
   })
 
   it('never puts the pasted URL (and so the code) into the error', () => {

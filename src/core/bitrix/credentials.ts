@@ -54,6 +54,11 @@ export function parseWebhookUrl(input: string, options: ParseOptions = {}): Webh
   const url = trimmed && !/\s/.test(trimmed) ? parseLooseUrl(trimmed) : null
   if (!url) throw webhookError('notUrl', 'not a URL')
   assertWebScheme(url, options.allowHttp ?? false, webhookError)
+  // Refused, not trimmed: a query, fragment or user info means the URL is not what the user thinks it is, and the
+  // message names the part, never the pasted value (it holds the code).
+  if (url.search || url.hash || url.username || url.password || /[?#]/.test(trimmed)) {
+    throw webhookError('extras', 'a query, fragment or user info after the webhook URL')
+  }
   const segments = url.pathname.split('/').filter(Boolean)
   if (segments[0]?.toLowerCase() !== 'rest') throw webhookError('noRest', 'the path does not start with /rest/')
   const userId = segments[1] ?? ''

@@ -1,6 +1,6 @@
 import seed from './fixtures/seed-user-groups.json' with { type: 'json' }
 import { BitrixError } from './errors'
-import { createGroupListNormaliser, normaliseGroups, parseGroupItems } from './groups'
+import { createGroupListNormaliser, groupIdOf, normaliseGroups, parseGroupItems, withoutBadIds } from './groups'
 import { createGroupUrlBuilder, resolvePortalUrl } from './portal-urls'
 
 const ORIGIN = 'https://acme.bitrix24.com'
@@ -318,5 +318,26 @@ describe('normalising list after list', () => {
     const first = normalise(base)
     normalise([])
     expect(normalise(base)[0]).not.toBe(first[0])
+  })
+})
+
+describe('ids and role codes a portal should not send', () => {
+  it('accepts only positive integers as ids, as digits or a safe integer number', () => {
+    expect(['12', ' 12 ', 12].map(groupIdOf)).toEqual(['12', '12', '12'])
+    expect(['..', '.', '0', '-3', '1e3', '12/../x', 'abc', '', 0, -1, 1.5, 2 ** 60].map(groupIdOf)).toEqual(
+      Array.from({ length: 12 }, () => null),
+    )
+  })
+
+  it('leaves out the items with such ids, counting them, and keeps the list itself when none are', () => {
+    const good = [{ GROUP_ID: '1' }, { GROUP_ID: 2 }]
+    expect(withoutBadIds(good)).toEqual({ items: good, dropped: 0 })
+    expect(withoutBadIds(good).items).toBe(good)
+    expect(withoutBadIds([{ GROUP_ID: '..' }, ...good, { GROUP_ID: '.' }])).toEqual({ items: good, dropped: 2 })
+  })
+
+  it('reads a role code in any case as the same code', () => {
+    const [lower] = normalise([{ GROUP_ID: '5', GROUP_NAME: 'x', ROLE: 'k' }])
+    expect(lower).toMatchObject({ roleCode: 'K', role: 'member' })
   })
 })

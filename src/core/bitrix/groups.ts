@@ -30,8 +30,11 @@ const MAX_ID_LENGTH = 64
 const MAX_NAME_LENGTH = 10_000
 const MAX_ROLE_LENGTH = 32
 const MAX_IMAGE_LENGTH = 4096
-/** No whitespace, and nothing that would end a path segment in the group's link. */
-const ID_PATTERN = /^[^\s/?#]+$/
+/**
+ * A group id is a positive integer. Anything else (`..`, `.`, `1/../x`) would make a link that leaves
+ * `/workgroups/group/`, so such an item is dropped from the list before validation (see withoutBadIds).
+ */
+const ID_PATTERN = /^[1-9][0-9]*$/
 
 function shapeError(where: string, message: string): BitrixError {
   return new BitrixError({ code: 'BAD_RESPONSE', reason: 'shape', status: 200, detail: `${where}: ${message}` })
@@ -41,11 +44,39 @@ function tooLong(text: string | null | undefined, max: number): boolean {
   return text != null && text.length > max
 }
 
-/** The id as text: a non-negative safe integer, or a trimmed token of 1 to 64 characters. */
+/** The id as text when it is a positive integer (a safe integer number, or such digits trimmed), else null. */
+export function groupIdOf(id: unknown): string | null {
+  const text =
+    typeof id === 'number'
+      ? Number.isSafeInteger(id) && id > 0
+        ? String(id)
+        : ''
+      : typeof id === 'string'
+        ? id.trim()
+        : ''
+  return text.length <= MAX_ID_LENGTH && ID_PATTERN.test(text) ? text : null
+}
+
 function idOf(id: string | number, index: number): string {
-  const text = typeof id === 'number' ? (Number.isSafeInteger(id) && id >= 0 ? String(id) : '') : id.trim()
-  if (text.length > MAX_ID_LENGTH || !ID_PATTERN.test(text)) throw shapeError(`result.${index}.GROUP_ID`, 'not an id')
+  const text = groupIdOf(id)
+  if (text === null) throw shapeError(`result.${index}.GROUP_ID`, 'not an id')
   return text
+}
+
+/**
+ * The items whose GROUP_ID is a string or number that is not a positive integer are left out (and counted): one such
+ * group must not fail the whole answer, and must never become a link. Items of another shape stay, for validation to
+ * refuse. Returns the very list when nothing is left out.
+ */
+export function withoutBadIds(items: readonly unknown[]): { items: readonly unknown[]; dropped: number } {
+  let kept: unknown[] | null = null
+  for (let index = 0; index < items.length; index++) {
+    const id = (items[index] as { GROUP_ID?: unknown } | null)?.GROUP_ID
+    const bad = (typeof id === 'string' || typeof id === 'number') && groupIdOf(id) === null
+    if (bad && kept === null) kept = items.slice(0, index)
+    else if (!bad && kept !== null) kept.push(items[index])
+  }
+  return kept === null ? { items, dropped: 0 } : { items: kept, dropped: items.length - kept.length }
 }
 
 /** The limits zod's types leave to check; the id comes back as trimmed text. */
@@ -93,7 +124,8 @@ function normaliseItem(
   return {
     id: item.GROUP_ID,
     name: item.GROUP_NAME,
-    roleCode: item.ROLE,
+    // Role codes compare case-insensitively: `k` after `K` is no role change.
+    roleCode: item.ROLE.trim().toUpperCase(),
     role: ROLE_BY_CODE[item.ROLE.trim().toUpperCase()] ?? 'unknown',
     extranet: isExtranet(item.IS_EXTRANET),
     imageUrl: imageUrl(item.GROUP_IMAGE),

@@ -97,3 +97,17 @@ function piecesAroundId(template: string, origin: string): string[] | null {
   const pieces = marked.href.split(ID_MARK)
   return pieces.length === template.split('{id}').length ? pieces : null
 }
+
+/**
+ * A group's link rebuilt from what the app trusts: the account's origin and link template, and an id that is a
+ * positive integer. Used for links read back from the state file, which anyone who can write that file can change
+ * (a `javascript:` or `file:` URL, a foreign host); null when the id or the template cannot make a link.
+ */
+export function trustedGroupUrl(template: string, origin: string, id: string): string | null {
+  if (!/^[1-9][0-9]*$/.test(id)) return null
+  try {
+    return createGroupUrlBuilder(template, origin)(id)
+  } catch {
+    return null
+  }
+}

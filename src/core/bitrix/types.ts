@@ -45,6 +45,8 @@ export interface GroupsResult {
   time: TimeInfo | null
   /** Set when the portal answered from another origin after a redirect (the portal moved). */
   movedTo: string | null
+  /** How many items were left out because their id is not a positive integer (absent when none were). */
+  droppedItems?: number
 }
 
 export interface Profile {

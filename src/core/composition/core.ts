@@ -14,8 +14,8 @@ import type {
 import { createAccountService, createSettingsStore } from '../accounts'
 import type { AccountView, AppSettings } from '@shared/types'
 import type { BitrixClient } from '../bitrix/types'
-import type { Clock, DescribeError, SyncEngine, SyncLogger, SyncStore } from '../sync'
-import { createSyncEngine, createSyncStore } from '../sync'
+import type { Clock, DescribeError, LeaseHolderKind, StateLease, SyncEngine, SyncLogger, SyncStore } from '../sync'
+import { acquireStateLease, createSyncEngine, createSyncStore, StateLeaseHeldError, waitForStateLease } from '../sync'
 import { silentLogger } from '../sync/logger'
 import { createClientCache } from './client-cache'
 import { createKnownSecrets, type KnownSecrets } from './known-secrets'
@@ -36,6 +36,12 @@ export interface CoreOptions {
   describeError?: DescribeError
   logger?: SyncLogger
   clock?: Clock
+  /**
+   * Who this process is as a writer of the sync state. With it, the state is written only under the state
+   * directory's lease (one writer per directory: the app, or one `watch`), and until then the store only reads.
+   * Without it (tests, benchmarks with a directory of their own) the store writes freely.
+   */
+  stateWriter?: { kind: LeaseHolderKind; command: string }
 }
 
 /** What a shell offers the user about accounts; new credentials restart a halted poll. */
@@ -73,7 +79,17 @@ export interface Core {
   readonly commands: { accounts: AccountCommands; sync: SyncCommands; settings: SettingsCommands }
   /** The user entered new credentials for an existing account: its client is rebuilt and a halted poll restarts. */
   credentialsChanged(accountId: string): void
-  /** Stops polling, writes what is pending and stops watching the settings file (only what was built). */
+  /**
+   * Takes the state directory's lease now (a `watch`): throws StateLeaseHeldError naming the holder when another
+   * process writes it, or the file system's error when the directory is unusable.
+   */
+  takeStateLease(): StateLease
+  /**
+   * Takes the lease, waiting while another writer holds it (the app), then starts the engine. Resolves once the
+   * engine runs, or when stop() comes first.
+   */
+  startWhenFree(wait?: { retryMs?: number; onWaiting?: (error: StateLeaseHeldError) => void }): Promise<void>
+  /** Stops polling, writes what is pending, gives the lease up and stops watching the settings file. */
   stop(): Promise<void>
 }
 
@@ -93,13 +109,40 @@ export function createCore(options: CoreOptions): Core {
   const knownSecrets = createKnownSecrets((accountId) => accounts().getCredentials(accountId))
 
   const settings = lazy(() => createSettingsStore({ cwd: options.dataDir, store: options.settingsBackend }))
+  const stateDir = options.stateDir ?? options.dataDir
   const syncStore = lazy(() =>
     createSyncStore({
-      dir: options.stateDir ?? options.dataDir,
+      dir: stateDir,
       logger,
+      requireLease: options.stateWriter !== undefined,
       ...(options.clock && { clock: options.clock }),
     }),
   )
+  let lease: StateLease | null = null
+  const stopping = new AbortController()
+  const writer = () => ({
+    dir: stateDir,
+    kind: options.stateWriter?.kind ?? 'cli',
+    command: options.stateWriter?.command ?? 'b24-groups',
+    ...(options.clock && { clock: options.clock }),
+  })
+
+  function adopt(taken: StateLease): StateLease {
+    lease = taken
+    syncStore().adoptLease(taken)
+    return taken
+  }
+
+  /** The lease, taken now if nobody holds it; null when another writer does (for a one-off write such as removal). */
+  function leaseIfFree(): StateLease | null {
+    if (lease || options.stateWriter === undefined) return lease
+    try {
+      return adopt(acquireStateLease(writer()))
+    } catch (error) {
+      if (error instanceof StateLeaseHeldError) return null
+      throw error
+    }
+  }
 
   const accounts = lazy(() => {
     const service = createAccountService({ settings: settings(), secrets: options.secrets(), clientOptions })
@@ -107,9 +150,10 @@ export function createCore(options: CoreOptions): Core {
       knownSecrets.forget(accountId)
       clients.delete(accountId)
       credentialsVersions.delete(accountId)
-      // Removing an account forgets its snapshot and history too, whether or not this process polls.
+      // Removing an account forgets its snapshot and history too, whether or not this process polls; when another
+      // process writes the state, that one stops polling the account and the snapshot stays, unused.
       if (engine.built()) await engine().removeAccount(accountId)
-      else await syncStore().removeAccount(accountId)
+      else if (options.stateWriter === undefined || leaseIfFree()) await syncStore().removeAccount(accountId)
     })
     return service
   })
@@ -216,10 +260,37 @@ export function createCore(options: CoreOptions): Core {
     knownSecrets,
     commands,
     credentialsChanged,
+    takeStateLease() {
+      return lease ?? adopt(acquireStateLease(writer()))
+    },
+    async startWhenFree(wait = {}) {
+      if (!lease) {
+        const taken = await waitForStateLease(writer(), {
+          retryMs: wait.retryMs,
+          signal: stopping.signal,
+          onWaiting: wait.onWaiting,
+        })
+        if (!taken) return
+        adopt(taken)
+      }
+      lease?.onLost(() => {
+        logger.warn({ dir: stateDir }, 'another process took over the state directory; polling stops')
+        void engine().stop()
+      })
+      engine().start()
+    },
     async stop() {
+      stopping.abort()
       // The engine's stop waits for polls in flight and flushes the store; without an engine the store flushes itself.
-      if (engine.built()) await engine().stop()
-      else if (syncStore.built()) await syncStore().flush()
+      try {
+        if (engine.built()) await engine().stop()
+        else if (syncStore.built()) await syncStore().flush()
+      } catch (error) {
+        // A disk that refuses the last write is the store's problem() to report, not a stack trace at exit.
+        logger.error({ code: (error as NodeJS.ErrnoException).code }, 'could not write the sync state on stop')
+      } finally {
+        lease?.release()
+      }
       // The settings store watches its file for the other process's changes; a quitting shell stops watching.
       if (settings.built()) settings().close()
     },

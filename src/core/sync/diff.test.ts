@@ -9,6 +9,10 @@ const summary = (changes: ChangeDraft[]) =>
   changes.map((change) => `${change.kind} ${change.group.id} ${String(change.from)}->${String(change.to)}`)
 
 describe('diffGroups', () => {
+  it('reads role codes case-insensitively, so a lower-case code from an older snapshot is no change', () => {
+    expect(diffGroups([{ ...group('1'), roleCode: 'k' }], [{ ...group('1'), roleCode: 'K' }])).toEqual([])
+  })
+
   const base = group('7', { name: 'Design', roleCode: 'K', imageUrl: 'https://acme.bitrix24.com/a.png' })
 
   it.each<[string, Group[], Group[], string[]]>([

@@ -40,9 +40,18 @@ export function diffGroups(previous: readonly Group[], next: readonly Group[]): 
   return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || compareGroupIds(a.group.id, b.group.id))
 }
 
+/**
+ * Role codes compare case-insensitively, as the normaliser reads them: `k` after `K` is no role change, also against
+ * a snapshot from before the normaliser upper-cased them.
+ */
+function sameValue(field: string, a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  return field === 'roleCode' && typeof a === 'string' && typeof b === 'string' && a.toUpperCase() === b.toUpperCase()
+}
+
 function fieldChanges(old: Group, group: Group, changes: ChangeDraft[]): void {
   for (const { kind, field } of WATCHED_FIELDS) {
-    if (old[field] !== group[field]) changes.push({ kind, group, from: old[field], to: group[field] })
+    if (!sameValue(field, old[field], group[field])) changes.push({ kind, group, from: old[field], to: group[field] })
   }
 }
 

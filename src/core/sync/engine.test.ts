@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs'
 import type { SyncStatus } from '@shared/types'
+import { INCONSISTENT_LIST } from '../bitrix'
 import { CONFIRMATION_DELAY_MS } from './engine'
 import type { SyncLogger } from './logger'
 import { clientError } from './test-support/fake-client'
@@ -248,6 +249,17 @@ describe('mass removal', () => {
     await h.clock.advance(CONFIRMATION_DELAY_MS)
     await refreshing
     expect(h.of('changes')).toEqual([])
+    expect(h.engine.groups(ACME)).toEqual(groups(10))
+    expect(statusOf(h)).toMatchObject({ state: 'ok', error: null })
+  })
+
+  it('reports nothing, and no error, when the pages of the list disagreed twice (a disputed answer)', async () => {
+    const h = await started(groups(10))
+    const disputed = Object.assign(clientError('protocol', 'BAD_RESPONSE'), { reason: INCONSISTENT_LIST })
+    h.client().queue.push(disputed)
+    await h.engine.refresh()
+    expect(h.of('changes')).toEqual([])
+    expect(h.of('error')).toEqual([])
     expect(h.engine.groups(ACME)).toEqual(groups(10))
     expect(statusOf(h)).toMatchObject({ state: 'ok', error: null })
   })

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ErrorView, Group, MembershipChange, SyncState, SyncStatus } from '@shared/types'
 import { DEFAULT_SETTINGS, SETTING_BOUNDS } from '@shared/model'
+import { INCONSISTENT_LIST } from '../bitrix/client'
 import type { BitrixClient, GroupsResult } from '../bitrix/types'
 import type { Clock } from './clock'
 import { sleep, systemClock } from './clock'
@@ -162,6 +163,8 @@ export function createSyncEngine({
     signal: AbortSignal,
   ): Promise<GroupsResult & { groups: Group[] }> {
     const result = await client.getUserGroups(signal)
+    if (result?.droppedItems)
+      logger.warn({ accountId, dropped: result.droppedItems }, 'left out groups without a numeric id')
     return { ...result, groups: checkedGroups(result, store.snapshot(accountId)?.groups) }
   }
 
@@ -252,6 +255,14 @@ export function createSyncEngine({
       return SUCCESS
     } catch (error) {
       if (signal.aborted) return cutShort()
+      if ((error as { reason?: unknown } | null)?.reason === INCONSISTENT_LIST) {
+        // Pages that disagreed twice are an answer in dispute, like two fetches that removed different groups.
+        logger.warn({ accountId }, 'the pages of the list disagreed twice; nothing reported')
+        runtime.phase = 'ok'
+        runtime.error = null
+        emitStatus(accountId)
+        return SUCCESS
+      }
       const view = describeError(error)
       runtime.phase = 'error'
       runtime.error = view

@@ -2,8 +2,18 @@
 export { createSyncEngine, CONFIRMATION_DELAY_MS, MIN_POLL_INTERVAL_SECONDS } from './engine'
 export type { SyncEngine, SyncEngineOptions } from './engine'
 export type { EngineSources, SyncAccount, SyncEvents, SyncedEvent, ChangesMeta } from './types'
-export { createSyncStore, STATE_FILE_NAME, HISTORY_LIMIT, HISTORY_RESET_NOTICE } from './store'
-export type { SyncStore, SyncStoreOptions, AccountSnapshot } from './store'
+export { createSyncStore, STATE_FILE_NAME, HISTORY_LIMIT, HISTORY_RESET_NOTICE, StateWriteRefusedError } from './store'
+export type { SyncStore, SyncStoreOptions, AccountSnapshot, StoreProblem, StoreFileSystem } from './store'
+export {
+  acquireStateLease,
+  waitForStateLease,
+  describeLeaseHolder,
+  readLeaseHolder,
+  StateLeaseHeldError,
+  LEASE_FILE_NAME,
+  LEASE_STALE_MS,
+} from './lease'
+export type { StateLease, LeaseOwner, LeaseOptions, LeaseHolderKind } from './lease'
 export { diffGroups, sameGroupLists, compareGroupIds } from './diff'
 export type { ChangeDraft } from './diff'
 export { systemClock, sleep } from './clock'
@@ -15,3 +25,4 @@ export type { PollOutcome, ScheduleDecision } from './schedule'
 export { describeErrorInEnglish, outcomeOf } from './error-view'
 export type { DescribeError } from './error-view'
 export type { SyncLogger } from './logger'
+export { isDiskError, diskMessage, storeProblemMessage, leaseHeldMessage } from './state-problems'

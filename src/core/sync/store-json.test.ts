@@ -8,7 +8,7 @@ import { group, groups } from './test-support/groups'
 const T1 = '2025-01-01T09:00:00.000Z'
 
 function state(overrides: Partial<StateFile> = {}): StateFile {
-  return { version: STATE_FILE_VERSION, accounts: {}, history: [], ...overrides }
+  return { version: STATE_FILE_VERSION, generation: 0, accounts: {}, history: [], ...overrides }
 }
 
 describe('the state file bytes', () => {

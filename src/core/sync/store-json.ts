@@ -77,7 +77,8 @@ export function createStateSerialiser(): StateSerialiser {
       }
       pending.push({ key, values, starts, ends })
     }
-    text(`{"version":${JSON.stringify(state.version)},"accounts":{`)
+    // The generation comes first after the version: a writer reads just the file's first bytes to check it.
+    text(`{"version":${JSON.stringify(state.version)},"generation":${JSON.stringify(state.generation)},"accounts":{`)
     let first = true
     for (const [accountId, snapshot] of Object.entries(state.accounts)) {
       text(`${first ? '' : ','}${JSON.stringify(accountId)}:{"groups":[`)

@@ -13,6 +13,11 @@ export const accountSnapshotSchema = z.object({
 
 export const stateFileSchema = z.object({
   version: z.literal(STATE_FILE_VERSION),
+  /**
+   * Counts the writes of this file. A writer checks it on disk before it replaces the file and refuses when it is
+   * newer than what it read or last wrote, so no snapshot ever overwrites a newer one. Absent in files from before.
+   */
+  generation: z.number().int().nonnegative().default(0),
   accounts: z.record(z.string().min(1), accountSnapshotSchema),
   /** Newest sync first; within one sync, in diff order. */
   history: z.array(membershipChangeSchema),

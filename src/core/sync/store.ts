@@ -2,11 +2,12 @@
 // One file, so that a snapshot and the changes it produced are always written together (a crash between two files
 // would either lose a change or report it twice after a restart).
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
-import { open, rename, rm } from 'node:fs/promises'
+import { open, readFile, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Group, MembershipChange } from '@shared/types'
 import type { Clock, TimerHandle } from './clock'
 import { systemClock } from './clock'
+import type { StateLease } from './lease'
 import { reuseUnchanged, sameGroupLists } from './diff'
 import type { SyncLogger } from './logger'
 import { silentLogger } from './logger'
@@ -20,6 +21,23 @@ export const HISTORY_RESET_NOTICE = 'sync:historyReset'
 export const HISTORY_LIMIT = 500
 /** A sync that found nothing new only moves the sync time; that is written at most this late (or on flush). */
 export const IDLE_WRITE_DELAY_MS = 5 * 60_000
+/** A write that failed (full or read-only disk) is tried again this late, and on every new change. */
+export const WRITE_RETRY_DELAY_MS = 30_000
+
+/**
+ * Why the state could not be written. `disk`: the file system refused (EROFS, ENOSPC, EACCES, ...); `newer`: the
+ * file on disk is newer than what this store read (another writer); `lease_lost`: another writer took the lease.
+ */
+export type StoreProblem =
+  { kind: 'disk'; dir: string; code: string } | { kind: 'newer'; dir: string } | { kind: 'lease_lost'; dir: string }
+
+/** A write the store refused, so as not to overwrite a newer snapshot or write without the lease. */
+export class StateWriteRefusedError extends Error {
+  override readonly name = 'StateWriteRefusedError'
+  constructor(readonly problem: StoreProblem) {
+    super(problem.kind === 'newer' ? 'the state file on disk is newer' : 'the state lease is held by another writer')
+  }
+}
 
 export interface AccountSnapshot {
   groups: readonly Group[]
@@ -35,6 +53,24 @@ export interface SyncStoreOptions {
   /** Timers for the deferred write of sync times. */
   clock?: Clock
   logger?: SyncLogger
+  /**
+   * The writer's lease on `dir` (see lease.ts). With one, every write first confirms the lease is still this one's.
+   */
+  lease?: StateLease
+  /**
+   * No write until a lease is adopted (the app: it shows what is on disk while another writer holds the directory,
+   * and writes only once the lease is its own).
+   */
+  requireLease?: boolean
+  /** A reader (`list`, `open`): loads the file and never writes, moves or deletes anything. */
+  readOnly?: boolean
+  /** The calls that write (a full or read-only disk is simulated through them in tests). */
+  fs?: StoreFileSystem
+}
+
+export interface StoreFileSystem {
+  open: typeof open
+  rename: typeof rename
 }
 
 export interface SyncStore {
@@ -61,10 +97,49 @@ export interface SyncStore {
   removeAccount(accountId: string): Promise<void>
   /** Writes whatever is pending and waits for it (clean quit). */
   flush(): Promise<void>
+  /** Why the last write failed, or null once one has succeeded (and before any failed). */
+  problem(): StoreProblem | null
+  /** Told when a problem begins, changes or ends (null). */
+  onProblem(listener: (problem: StoreProblem | null) => void): () => void
+  /** Whether something is in memory that is not on disk yet. */
+  unsaved(): boolean
+  /**
+   * Becomes the directory's writer under `lease`: reads the file again (the last writer may have changed it since
+   * this store loaded it) and from now on writes, each write confirming the lease first.
+   */
+  adoptLease(lease: StateLease): void
 }
 
 function emptyState(): StateFile {
-  return { version: STATE_FILE_VERSION, accounts: {}, history: [] }
+  return { version: STATE_FILE_VERSION, generation: 0, accounts: {}, history: [] }
+}
+
+const GENERATION_HEAD = /^\{"version":\d+,"generation":(\d+),/
+
+/** The generation of the file on disk (0 for a missing file or one from before generations), from its first bytes. */
+async function generationOnDisk(file: string): Promise<number> {
+  let handle
+  try {
+    handle = await open(file, 'r')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0
+    throw error
+  }
+  try {
+    const head = Buffer.alloc(64)
+    const { bytesRead } = await handle.read(head, 0, head.length, 0)
+    const match = GENERATION_HEAD.exec(head.subarray(0, bytesRead).toString('utf8'))
+    if (match) return Number(match[1])
+  } finally {
+    await handle.close()
+  }
+  // Written by hand or by another program: its generation is in the parsed document, if anywhere.
+  try {
+    const parsed = stateFileSchema.safeParse(JSON.parse(await readFile(file, 'utf8')))
+    return parsed.success ? parsed.data.generation : 0
+  } catch {
+    return 0
+  }
 }
 
 /** A file name safe on every platform (no colons) that sorts by time. */
@@ -77,7 +152,7 @@ interface Loaded {
   recoveredFrom: string | null
 }
 
-function load(file: string, now: () => number, logger: SyncLogger): Loaded {
+function load(file: string, now: () => number, logger: SyncLogger, readOnly: boolean): Loaded {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
@@ -95,6 +170,10 @@ function load(file: string, now: () => number, logger: SyncLogger): Loaded {
     reason = `${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}`
   } catch {
     reason = 'not JSON'
+  }
+  if (readOnly) {
+    logger.warn({ file, reason }, 'sync state file unreadable; read as empty')
+    return { state: emptyState(), recoveredFrom: null }
   }
   const aside = `${file}.corrupt-${stamp(now())}`
   try {
@@ -125,12 +204,39 @@ function removeStaleTemps(dir: string, base: string): void {
   }
 }
 
-export function createSyncStore({ dir, now, clock = systemClock, logger = silentLogger }: SyncStoreOptions): SyncStore {
+export function createSyncStore({
+  dir,
+  now,
+  clock = systemClock,
+  logger = silentLogger,
+  lease: initialLease,
+  requireLease = false,
+  readOnly = false,
+  fs = { open, rename },
+}: SyncStoreOptions): SyncStore {
   const file = path.join(dir, STATE_FILE_NAME)
   const timeNow = now ?? (() => clock.now())
-  const loaded = load(file, timeNow, logger)
-  removeStaleTemps(dir, STATE_FILE_NAME)
+  // A store that may write only under a lease it does not hold yet reads like a reader: it moves and removes nothing.
+  const readingOnly = readOnly || (requireLease && !initialLease)
+  const loaded = load(file, timeNow, logger, readingOnly)
+  if (!readingOnly) removeStaleTemps(dir, STATE_FILE_NAME)
   let state = loaded.state
+  let lease = initialLease
+  let currentProblem: StoreProblem | null = null
+  let retryTimer: TimerHandle | null = null
+  const problemListeners = new Set<(problem: StoreProblem | null) => void>()
+
+  function setProblem(problem: StoreProblem | null): void {
+    const same =
+      problem === currentProblem ||
+      (problem !== null &&
+        currentProblem !== null &&
+        problem.kind === currentProblem.kind &&
+        (problem.kind !== 'disk' || problem.code === (currentProblem as { code?: string }).code))
+    currentProblem = problem
+    if (same) return
+    for (const listener of problemListeners) listener(problem)
+  }
   const serialise = createStateSerialiser()
   let tempCounter = 0
   let dirty = false
@@ -145,19 +251,25 @@ export function createSyncStore({ dir, now, clock = systemClock, logger = silent
   /** The directory is made when a write first finds it missing (the first write, or after someone removed it). */
   async function openTemp(temp: string) {
     try {
-      return await open(temp, 'w', 0o600)
+      return await fs.open(temp, 'w', 0o600)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
       mkdirSync(dir, { recursive: true })
-      return open(temp, 'w', 0o600)
+      return fs.open(temp, 'w', 0o600)
     }
   }
 
   async function writeOnce(): Promise<void> {
     dirty = false
-    const bytes = serialise(state)
+    if (readOnly) throw new Error('a read-only sync store does not write')
     const temp = `${file}.${process.pid}.${tempCounter++}.tmp`
     try {
+      if (lease ? !lease.confirm() : requireLease) throw new StateWriteRefusedError({ kind: 'lease_lost', dir })
+      // Another writer (one without the lease, or one that took it over while this process was asleep) wrote a
+      // newer snapshot: writing this one over it would bring old changes back as "while away".
+      if ((await generationOnDisk(file)) > state.generation) throw new StateWriteRefusedError({ kind: 'newer', dir })
+      const next: StateFile = { ...state, generation: state.generation + 1 }
+      const bytes = serialise(next)
       const handle = await openTemp(temp)
       try {
         await handle.writeFile(bytes)
@@ -167,12 +279,27 @@ export function createSyncStore({ dir, now, clock = systemClock, logger = silent
       } finally {
         await handle.close()
       }
-      await rename(temp, file)
+      await fs.rename(temp, file)
+      state.generation = next.generation
+      setProblem(null)
     } catch (error) {
       dirty = true
       await rm(temp, { force: true }).catch(() => undefined)
+      if (error instanceof StateWriteRefusedError) setProblem(error.problem)
+      else setProblem({ kind: 'disk', dir, code: (error as NodeJS.ErrnoException).code ?? 'EIO' })
+      retryLater()
       throw error
     }
+  }
+
+  /** A failed write is tried again, since the user may free space or fix the directory while this runs. */
+  function retryLater(): void {
+    if (retryTimer !== null || currentProblem?.kind !== 'disk') return
+    retryTimer = clock.setTimeout(() => {
+      retryTimer = null
+      if (!dirty) return
+      persist().catch(() => undefined) // the problem is reported through onProblem
+    }, WRITE_RETRY_DELAY_MS)
   }
 
   /** One write at a time; writes asked for meanwhile share the one queued behind it, which sees all their changes. */
@@ -250,9 +377,24 @@ export function createSyncStore({ dir, now, clock = systemClock, logger = silent
     },
     async flush() {
       cancelIdleWrite()
-      if (dirty) return persist()
+      if (retryTimer !== null) clock.clearTimeout(retryTimer)
+      retryTimer = null
+      if (dirty && !readOnly) return persist()
       await queued
       await running
+    },
+    problem: () => currentProblem,
+    onProblem(listener) {
+      problemListeners.add(listener)
+      return () => problemListeners.delete(listener)
+    },
+    unsaved: () => dirty,
+    adoptLease(next) {
+      lease = next
+      // Only what is on disk counts: until now this store could not write, so it holds nothing of its own to keep.
+      state = load(file, timeNow, logger, false).state
+      dirty = false
+      removeStaleTemps(dir, STATE_FILE_NAME)
     },
   }
 }

@@ -85,6 +85,7 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
     clientOptions: { fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init) },
     describeError: (error) => toErrorView(error, translator.t, DESKTOP_UNEXPECTED),
     logger: log.logger,
+    stateWriter: { kind: 'app', command: 'Bitrix24 Groups' },
   })
   knownSecrets = () => core.knownSecrets.list()
   const settings = () => core.settings.getSettings()
@@ -246,7 +247,12 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
   if (!registered.ok) log.logger.warn({ accelerator: registered.rejected }, 'Global shortcut not available')
   if (settings().launchAtLogin) void launchAtLogin.apply(true).catch(() => log.logger.warn({}, 'Autostart not renewed'))
 
-  core.engine.start()
+  // One writer per data directory: while a `b24-groups watch` writes it, the app shows what is saved and waits.
+  void core
+    .startWhenFree({
+      onWaiting: (error) => log.logger.warn({ holder: error.holder }, 'data directory in use; waiting'),
+    })
+    .then(() => publisher.changed())
   publisher.changed()
   log.logger.info({ version: app.getVersion(), platform }, 'started')
   if (args.demo) {

@@ -11,6 +11,7 @@ import { toErrorView } from '../../core/bitrix'
 import { createCore, type Core } from '../../core/composition'
 import { startDemoPortal } from '../../core/demo'
 import type { SyncLogger } from '../../core/sync'
+import { acquireStateLease, LEASE_FILE_NAME, STATE_FILE_NAME } from '../../core/sync'
 import { composeAppState } from './app-state'
 import { createChangeNotifications } from './change-notifications'
 import type { DemoMode } from './demo-mode'
@@ -36,6 +37,8 @@ beforeEach(async () => {
     secrets: () => createMemorySecretStore(),
     describeError: (error) => toErrorView(error, en.t, DESKTOP_UNEXPECTED),
     logger: quiet,
+    // As the app composes it (app.ts): the state is written only under the data directory's lease.
+    stateWriter: { kind: 'app', command: 'Bitrix24 Groups' },
   })
   demo = createDemoMode({
     // The scenario's data set, with its timed changes pushed out of the test's way.
@@ -67,7 +70,7 @@ describe('desktop wiring against the demo portal', () => {
   it('lists the demo groups, notifies a scripted change, rebuilds the menu and opens a group page', async () => {
     const account = await demo.start()
     expect(account).toMatchObject({ label: 'Demo portal', persisted: false })
-    core.engine.start()
+    await core.startWhenFree()
     // Joins the first poll (the baseline) and resolves when it is done.
     await core.engine.refresh(account.id)
 
@@ -132,7 +135,7 @@ describe('desktop wiring against the demo portal', () => {
   it('gives the log the secrets of an account that has polled, and forgets them when it is removed', async () => {
     const account = await demo.start()
     expect(core.knownSecrets.list()).toEqual([])
-    core.engine.start()
+    await core.startWhenFree()
     await core.engine.refresh(account.id)
     const credentials = await core.accounts.getCredentials(account.id)
     const code = credentials.kind === 'webhook' ? credentials.code : ''
@@ -154,6 +157,55 @@ describe('desktop wiring against the demo portal', () => {
   it("follows a settings change made through the core's settings command", async () => {
     await core.commands.settings.update({ pollIntervalSeconds: 300 })
     expect(core.settings.getSettings().pollIntervalSeconds).toBe(300)
+  })
+})
+
+describe('one writer of the data directory', () => {
+  it('waits while a watch writes the directory, writes nothing meanwhile, and polls once it is free', async () => {
+    const watch = acquireStateLease({ dir, kind: 'cli', command: 'b24-groups watch' })
+    const account = await demo.start()
+    const holders: (string | undefined)[] = []
+    const started = core.startWhenFree({ retryMs: 20, onWaiting: (error) => holders.push(error.holder?.command) })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(holders).toEqual(['b24-groups watch'])
+    expect(core.engine.groups(account.id)).toEqual([]) // not polled
+    expect(await readdir(dir)).not.toContain(STATE_FILE_NAME)
+
+    watch.release()
+    await started
+    await core.engine.refresh(account.id)
+    expect(state().groups[account.id]?.map((group) => group.name)).toContain('Marketing')
+    await vi.waitFor(async () => expect(await readdir(dir)).toContain(STATE_FILE_NAME))
+    expect(JSON.parse(await readFile(join(dir, LEASE_FILE_NAME), 'utf8'))).toMatchObject({ kind: 'app' })
+  })
+})
+
+describe('portal text in notifications and the tray menu', () => {
+  it('shows a hostile group name inert: one line, no markup, no bidi control, through the app wiring', async () => {
+    const account = await demo.start()
+    await core.startWhenFree()
+    await core.engine.refresh(account.id)
+    const shown: NotificationSpec[] = []
+    const notify = createChangeNotifications({
+      notifier: { show: (specs) => void shown.push(...specs) },
+      state,
+      translator: () => en,
+      now: () => new Date(),
+      platform: 'linux',
+    })
+    core.engine.on('changes', (changes) => notify(changes))
+    const control = demo.portal()!.control
+    const hostile = 'Ads\n12:00:00 you were removed from <b>Payroll</b>\u202e\u2069'
+    control.setMemberships('1', [...control.getMemberships('1'), { id: '98', name: hostile, role: 'K' }])
+    await core.engine.refresh(account.id)
+
+    const body = shown[0]?.body ?? ''
+    expect(body).toBe(
+      '\u2068Ads\\x0A12:00:00 you were removed from &lt;b&gt;Payroll&lt;/b&gt;\\u202E\\u2069\u2069 · Member',
+    )
+    const labels = JSON.stringify(buildTrayMenu(state(), en, new Date()))
+    expect(labels).toContain('Ads\\\\x0A12:00:00')
+    expect(labels).not.toContain('\\n12:00:00')
   })
 })
 

@@ -51,6 +51,8 @@ export const errors = {
         'This address has no /rest/ part. An inbound webhook URL looks like https://your-portal.bitrix24.com/rest/1/abc123/.',
       userIdNotNumber: 'After /rest/ the webhook URL must have the user number, like /rest/1/abc123/.',
       codeMissing: 'The webhook code is missing after the user number, like /rest/1/abc123/.',
+      extras:
+        'The webhook URL must end after the code: remove the ?query, the #fragment or the name:password@ part and paste it again.',
     },
     portalUrl: {
       invalid: 'This is not a valid portal address.',
@@ -121,6 +123,8 @@ export const errors = {
         'В этом адресе нет части /rest/. Адрес входящего вебхука выглядит так: https://your-portal.bitrix24.ru/rest/1/abc123/.',
       userIdNotNumber: 'После /rest/ в адресе вебхука должен стоять номер пользователя, например /rest/1/abc123/.',
       codeMissing: 'После номера пользователя не хватает кода вебхука, например /rest/1/abc123/.',
+      extras:
+        'Адрес вебхука должен заканчиваться кодом: уберите часть ?запрос, #фрагмент или имя:пароль@ и вставьте его снова.',
     },
     portalUrl: {
       invalid: 'Это неверный адрес портала.',
@@ -198,6 +202,8 @@ export const errors = {
         'Diese Adresse hat keinen /rest/-Teil. Die URL eines eingehenden Webhooks sieht so aus: https://ihr-portal.bitrix24.de/rest/1/abc123/.',
       userIdNotNumber: 'Nach /rest/ muss in der Webhook-URL die Benutzernummer stehen, etwa /rest/1/abc123/.',
       codeMissing: 'Nach der Benutzernummer fehlt der Webhook-Code, etwa /rest/1/abc123/.',
+      extras:
+        'Die Webhook-URL muss nach dem Code enden: entfernen Sie den ?Query-, #Fragment- oder Name:Passwort@-Teil und fügen Sie sie erneut ein.',
     },
     portalUrl: {
       invalid: 'Das ist keine gültige Portaladresse.',

@@ -8,11 +8,12 @@ import { errors } from './errors'
 import type { MessageKey, TranslateKey } from './keys'
 import { notifications } from './notifications'
 import { roles } from './roles'
+import { state } from './state'
 import { sync } from './sync'
 import { tray } from './tray'
 import { ui } from './ui'
 
-export const NAMESPACES = { accounts, cli, errors, notifications, roles, sync, tray, ui } as const
+export const NAMESPACES = { accounts, cli, errors, notifications, roles, state, sync, tray, ui } as const
 export type Namespace = keyof typeof NAMESPACES
 
 function resourcesFor(language: Language) {

@@ -6,6 +6,7 @@ import type { cli } from './cli'
 import type { errors } from './errors'
 import type { notifications } from './notifications'
 import type { roles } from './roles'
+import type { state } from './state'
 import type { sync } from './sync'
 import type { tray } from './tray'
 import type { ui } from './ui'
@@ -24,6 +25,7 @@ export interface Dictionaries {
   errors: (typeof errors)['en']
   notifications: (typeof notifications)['en']
   roles: (typeof roles)['en']
+  state: (typeof state)['en']
   sync: (typeof sync)['en']
   tray: (typeof tray)['en']
   ui: (typeof ui)['en']

@@ -1,0 +1,113 @@
+// The state file under two writers and a failing disk: no snapshot ever overwrites a newer one, a reader never
+// writes, and a write the disk refuses is reported, kept in memory and tried again.
+import { open, rename } from 'node:fs/promises'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { acquireStateLease } from './lease'
+import { createSyncStore, StateWriteRefusedError, STATE_FILE_NAME, WRITE_RETRY_DELAY_MS } from './store'
+import type { StoreFileSystem, StoreProblem } from './store'
+import { change } from './test-support/changes'
+import { FakeClock } from './test-support/fake-clock'
+import { groups } from './test-support/groups'
+
+const ACCOUNT = 'acme.bitrix24.com/1'
+const T1 = '2025-01-01T09:00:00.000Z'
+const T2 = '2025-01-01T09:01:00.000Z'
+const T3 = '2025-01-01T09:02:00.000Z'
+
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'b24-sync-writers-'))
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+const onDisk = () => JSON.parse(readFileSync(path.join(dir, STATE_FILE_NAME), 'utf8')) as Record<string, unknown>
+
+function errno(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: simulated`), { code })
+}
+
+/** A file system whose writes fail with `code` while `failing` is true. */
+function failingDisk(code: string) {
+  const disk = {
+    failing: true,
+    fs: {
+      open: (async (...args: Parameters<typeof open>) => {
+        if (disk.failing) throw errno(code)
+        return open(...args)
+      }) as typeof open,
+      rename,
+    } satisfies StoreFileSystem,
+  }
+  return disk
+}
+
+describe('two writers of one state file', () => {
+  it('counts generations in the file', async () => {
+    const store = createSyncStore({ dir })
+    await store.recordSync(ACCOUNT, groups(1), [], T1)
+    await store.recordSync(ACCOUNT, groups(2), [change(ACCOUNT)], T2)
+    expect(onDisk().generation).toBe(2)
+    expect(readFileSync(path.join(dir, STATE_FILE_NAME), 'utf8')).toMatch(/^\{"version":1,"generation":2,/)
+  })
+
+  it('never writes an older snapshot over a newer one', async () => {
+    const early = createSyncStore({ dir })
+    const late = createSyncStore({ dir })
+    await late.recordSync(ACCOUNT, groups(3), [change(ACCOUNT)], T2)
+    await expect(early.recordSync(ACCOUNT, groups(1), [], T1)).rejects.toBeInstanceOf(StateWriteRefusedError)
+    await expect(early.flush()).rejects.toBeInstanceOf(StateWriteRefusedError)
+    expect(early.problem()).toEqual({ kind: 'newer', dir })
+    expect(createSyncStore({ dir }).snapshot(ACCOUNT)?.lastSyncAt).toBe(T2)
+  })
+
+  it('refuses to write once another writer took the lease over', async () => {
+    const clock = new FakeClock()
+    const lease = acquireStateLease({ dir, kind: 'cli', command: 'b24-groups watch', clock: new FakeClock() })
+    const store = createSyncStore({ dir, lease, clock })
+    await store.recordSync(ACCOUNT, groups(1), [], T1)
+    await clock.advance(60_000)
+    acquireStateLease({ dir, kind: 'app', command: 'Bitrix24 Groups', clock, isAlive: () => true, pid: 1 })
+    await expect(store.recordSync(ACCOUNT, groups(2), [change(ACCOUNT)], T2)).rejects.toBeInstanceOf(
+      StateWriteRefusedError,
+    )
+    expect(store.problem()).toEqual({ kind: 'lease_lost', dir })
+    expect(lease.held()).toBe(false)
+  })
+
+  it('a reader neither writes, nor moves a corrupt file aside, nor removes temp files', async () => {
+    writeFileSync(path.join(dir, STATE_FILE_NAME), '{"version":1,')
+    writeFileSync(path.join(dir, `${STATE_FILE_NAME}.9.0.tmp`), 'x')
+    const before = readdirSync(dir).sort()
+    const reader = createSyncStore({ dir, readOnly: true })
+    expect(reader.snapshot(ACCOUNT)).toBeNull()
+    await reader.flush()
+    expect(readdirSync(dir).sort()).toEqual(before)
+  })
+})
+
+describe('a disk that refuses writes', () => {
+  it.each(['ENOSPC', 'EROFS', 'EACCES'])(
+    '%s: reported with the directory, kept in memory, and written once the disk takes it again',
+    async (code) => {
+      const clock = new FakeClock()
+      const disk = failingDisk(code)
+      const problems: (StoreProblem | null)[] = []
+      const store = createSyncStore({ dir, clock, fs: disk.fs })
+      store.onProblem((problem) => problems.push(problem))
+      await expect(store.recordSync(ACCOUNT, groups(2), [change(ACCOUNT)], T1)).rejects.toMatchObject({ code })
+      await expect(store.recordSync(ACCOUNT, groups(3), [change(ACCOUNT)], T2)).rejects.toMatchObject({ code })
+      expect(store.snapshot(ACCOUNT)?.groups).toEqual(groups(3))
+      expect(store.unsaved()).toBe(true)
+      expect(problems).toEqual([{ kind: 'disk', dir, code }]) // once, not once per write
+
+      disk.failing = false
+      await clock.advance(WRITE_RETRY_DELAY_MS)
+      expect(problems).toEqual([{ kind: 'disk', dir, code }, null])
+      expect(store.unsaved()).toBe(false)
+      expect(createSyncStore({ dir }).snapshot(ACCOUNT)?.groups).toEqual(groups(3))
+      await store.recordSync(ACCOUNT, groups(4), [change(ACCOUNT)], T3)
+    },
+  )
+})

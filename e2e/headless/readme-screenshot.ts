@@ -12,7 +12,13 @@ const t = createTranslator('en').t
 const output = resolve(import.meta.dirname, '../../docs/screenshot.png')
 const userDataDir = await mkdtemp(join(tmpdir(), 'b24-screenshot-'))
 const host = await startHeadlessHost(['--demo', '--show', '--lang', 'en-US', '--user-data-dir', userDataDir])
-const browser = await chromium.connectOverCDP(host.cdp)
+const browser = await chromium.connectOverCDP(host.cdp).catch(async (error: unknown) => {
+  // Nothing below would end the host and its Chromium.
+  host.child.kill()
+  await host.exited.catch(() => {})
+  await rm(userDataDir, { recursive: true, force: true })
+  throw error
+})
 try {
   const page = browser
     .contexts()[0]!

@@ -105,11 +105,22 @@ export const headlessDriver: Driver = {
       ],
       options.hosts ? { ...process.env, B24_HEADLESS_HOSTS: JSON.stringify(options.hosts) } : process.env,
     )
-    const browser: Browser = await chromium.connectOverCDP(host.cdp)
-    const window = browser
-      .contexts()[0]!
-      .pages()
-      .find((page) => page.url().startsWith('file:'))!
+    let browser: Browser
+    let window: Page
+    try {
+      browser = await chromium.connectOverCDP(host.cdp)
+      const page = browser
+        .contexts()[0]
+        ?.pages()
+        .find((candidate) => candidate.url().startsWith('file:'))
+      if (!page) throw new Error('the headless host shows no window page')
+      window = page
+    } catch (error) {
+      // No driver is returned, so nobody else would end the host and its Chromium.
+      host.child.kill()
+      await host.exited.catch(() => {})
+      throw error
+    }
     const control = host.control
     const problems = async () => {
       const response = await fetch(`${control}/page/problems`)

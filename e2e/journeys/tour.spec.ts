@@ -21,7 +21,10 @@ test.skip(!hasKeyring, 'SKIPPED: needs the private keyring session: run under `n
 
 async function launch(lang: string, demo: boolean): Promise<{ app: AppDriver; userDataDir: string }> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'b24-tour-'))
-  const app = await headlessDriver.launch({ userDataDir, demo, show: true, lang })
+  const app = await headlessDriver.launch({ userDataDir, demo, show: true, lang }).catch(async (error: unknown) => {
+    await rm(userDataDir, { recursive: true, force: true })
+    throw error
+  })
   await app.window.setViewportSize({ width: 380, height: 560 })
   return { app, userDataDir }
 }

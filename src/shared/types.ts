@@ -16,23 +16,21 @@ export type {
   Role,
   Theme,
 } from './model'
-export { CHANGE_KINDS, CHANGE_KIND_TABLE, LANGUAGES, ROLE_BY_CODE, roleOf, ROLES, SETTING_BOUNDS } from './model/values'
+export {
+  CHANGE_KINDS,
+  CHANGE_KIND_TABLE,
+  ERROR_KIND_TABLE,
+  isUserFixable,
+  LANGUAGES,
+  ROLE_BY_CODE,
+  roleOf,
+  ROLES,
+  SETTING_BOUNDS,
+} from './model/values'
 import type { AppSettings, AuthKind, Group, MembershipChange } from './model'
-
-/** What went wrong, in the client's error taxonomy. */
-export type ErrorKind =
-  | 'auth'
-  | 'permission'
-  | 'scope'
-  | 'plan'
-  | 'rate_limit'
-  | 'overload'
-  | 'method_time'
-  | 'server'
-  | 'network'
-  | 'protocol'
-  | 'moved'
-  | 'not_found'
+/** What went wrong, in the client's error taxonomy (model/values.ts says who can fix each). */
+export type { ErrorKind } from './model/values'
+import type { ErrorKind } from './model/values'
 
 /** A secret-free description of an error, safe for the renderer, logs and the command line. */
 export interface ErrorView {

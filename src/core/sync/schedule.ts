@@ -1,5 +1,5 @@
 // When to poll next, as a pure function of what the last poll ended with. The poller only applies the decision.
-import type { ErrorKind } from '@shared/types'
+import { isUserFixable, type ErrorKind } from '@shared/types'
 import { boundedWaitMs } from '../bitrix/wait-limits'
 
 export const JITTER_RATIO = 0.1
@@ -33,16 +33,6 @@ export interface ScheduleInput {
   /** In [0, 1). */
   random: number
 }
-
-/** Kinds that only the user can fix: polling again would just repeat the same answer (or get the webhook blocked). */
-const HALTING: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
-  'auth',
-  'permission',
-  'scope',
-  'plan',
-  'moved',
-  'not_found',
-])
 
 /**
  * The normal interval stretched by up to 10%. Jitter only ever adds time: the app never polls more often than the user
@@ -94,7 +84,7 @@ function decideUnbounded({ outcome, intervalMs, failures, now, random }: Schedul
     return { action: 'wait', delayMs: intervalDelay(intervalMs, random), failures: kept, reason: 'interval' }
   }
   const { kind, retryAt } = outcome
-  if (HALTING.has(kind)) {
+  if (isUserFixable(kind)) {
     // The one such problem that fixes itself is a method awaiting the admin's approval; the client then says when to
     // ask again (rarely), and polling goes on at that pace instead of stopping.
     if (retryAt)

@@ -33,7 +33,7 @@ describe('tray icon state', () => {
     expect(trayIconState(state)).toBe('normal')
   })
 
-  it.each<ErrorKind>(['auth', 'permission', 'scope', 'plan', 'overload'])(
+  it.each<ErrorKind>(['auth', 'permission', 'scope', 'plan', 'moved', 'not_found'])(
     'asks for attention on a %s error, even offline and with unseen changes',
     (kind) => {
       const state = appState({
@@ -61,6 +61,13 @@ describe('tray icon state', () => {
   it('does not call a transient server error offline or attention', () => {
     expect(trayIconState(appState({ statuses: [errorStatus('server')] }))).toBe('normal')
   })
+
+  it.each<ErrorKind>(['rate_limit', 'overload', 'method_time', 'protocol'])(
+    'stays calm on a %s error, which passes by itself (the window shows one quiet line for it too)',
+    (kind) => {
+      expect(trayIconState(appState({ statuses: [errorStatus(kind)] }))).toBe('normal')
+    },
+  )
 
   it('ignores the errors of a turned-off account', () => {
     const state = appState({

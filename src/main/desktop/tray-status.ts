@@ -1,13 +1,10 @@
 // What the tray icon shows and what its tooltip says, decided from the app state alone.
 import type { Translator } from '@shared/i18n'
-import type { AccountView, AppState, ErrorKind, SyncStatus } from '@shared/types'
+import { isUserFixable, type AccountView, type AppState, type SyncStatus } from '@shared/types'
 import { relativeTime } from './time-format'
 
 export type TrayIconState = 'normal' | 'unseen' | 'attention' | 'offline'
 export const TRAY_ICON_STATES: readonly TrayIconState[] = ['normal', 'unseen', 'attention', 'offline']
-
-/** Errors the user must act on (credentials, permissions, plan); the others fix themselves with a retry. */
-export const ATTENTION_KINDS: ReadonlySet<ErrorKind> = new Set(['auth', 'permission', 'scope', 'plan', 'overload'])
 
 /** Windows truncates a tray tooltip at 127 characters (NOTIFYICONDATA.szTip is 128 wide). */
 const TOOLTIP_MAX = 127
@@ -22,7 +19,7 @@ function statusOf(state: AppState, accountId: string): SyncStatus | undefined {
 }
 
 export function needsAttention(status: SyncStatus | undefined): boolean {
-  return status?.error != null && ATTENTION_KINDS.has(status.error.kind)
+  return status?.error != null && isUserFixable(status.error.kind)
 }
 
 function cannotReachPortal(status: SyncStatus | undefined): boolean {

@@ -37,6 +37,33 @@ export type FieldChangeKind = {
 /** The kinds in report order (an object's string keys keep their order). */
 export const CHANGE_KINDS = Object.keys(CHANGE_KIND_TABLE) as [ChangeKind, ...ChangeKind[]]
 
+/**
+ * Every kind of error in the client's taxonomy, with who can fix it: `user` (credentials, permissions, plan, a moved
+ * or wrong address: asking again repeats the same answer, so polling halts and the window and tray ask the user to
+ * act) or `retry` (it passes by itself: the window shows one quiet line with the next try).
+ */
+export const ERROR_KIND_TABLE = {
+  auth: 'user',
+  permission: 'user',
+  scope: 'user',
+  plan: 'user',
+  rate_limit: 'retry',
+  overload: 'retry',
+  method_time: 'retry',
+  server: 'retry',
+  network: 'retry',
+  protocol: 'retry',
+  moved: 'user',
+  not_found: 'user',
+} as const satisfies Record<string, 'user' | 'retry'>
+
+export type ErrorKind = keyof typeof ERROR_KIND_TABLE
+/** The kinds only the user can fix. */
+export type UserFixableErrorKind = {
+  [K in ErrorKind]: (typeof ERROR_KIND_TABLE)[K] extends 'user' ? K : never
+}[ErrorKind]
+export const isUserFixable = (kind: ErrorKind): kind is UserFixableErrorKind => ERROR_KIND_TABLE[kind] === 'user'
+
 export const THEMES = ['system', 'light', 'dark'] as const
 export type Theme = (typeof THEMES)[number]
 export const LANGUAGES = ['en', 'ru', 'de'] as const

@@ -1,32 +1,17 @@
 // Which problems the window shows, and how loudly. A problem that passes by itself (a network blip, a rate limit, an
 // overloaded server) is one quiet line that says when the next try is; a problem only the user can fix (credentials,
 // scope, plan, a moved portal) is a banner whose whole sentence and action stay readable.
-import type { AccountView, ErrorKind, ErrorView, SyncStatus } from '@shared/types'
+import { isUserFixable, type AccountView, type ErrorKind, type ErrorView, type SyncStatus } from '@shared/types'
+import type { UserFixableErrorKind } from '@shared/model/values'
 import type { Translate } from './i18n'
 import { formatRelativeTime } from './relative-time'
 
 export type ProblemRank = 'transient' | 'fixable'
 
-const RANK_BY_KIND = {
-  auth: 'fixable',
-  permission: 'fixable',
-  scope: 'fixable',
-  plan: 'fixable',
-  moved: 'fixable',
-  // A portal address that answers "not found" stays so until the user corrects it.
-  not_found: 'fixable',
-  rate_limit: 'transient',
-  overload: 'transient',
-  method_time: 'transient',
-  server: 'transient',
-  network: 'transient',
-  protocol: 'transient',
-} as const satisfies Readonly<Record<ErrorKind, ProblemRank>>
-
 /** The kinds of the quiet line, each with its short text (`problems.short.*`). */
-type TransientKind = { [K in ErrorKind]: (typeof RANK_BY_KIND)[K] extends 'transient' ? K : never }[ErrorKind]
+type TransientKind = Exclude<ErrorKind, UserFixableErrorKind>
 
-export const problemRank = (kind: ErrorKind): ProblemRank => RANK_BY_KIND[kind]
+export const problemRank = (kind: ErrorKind): ProblemRank => (isUserFixable(kind) ? 'fixable' : 'transient')
 
 export interface Problem {
   account: AccountView

@@ -38,6 +38,15 @@ describe('the state directory problem the window shows', () => {
       holder: null,
       message: 'Cannot save to /data: the disk is full. Free some space; changes are kept until they can be saved.',
     })
+    // The app has no --config-dir to offer: its own words for what to do.
+    const readOnly = stateProblemView(en.t, {
+      waiting: null,
+      store: { kind: 'disk', dir: '/data', code: 'EROFS' },
+      holderOf: none,
+    })
+    expect(readOnly?.message).toBe(
+      'Cannot save to /data: it is on a read-only disk. Make it writable; changes are kept until they can be saved.',
+    )
     const lost = stateProblemView(en.t, {
       waiting: null,
       store: { kind: 'newer', dir: '/data' },

@@ -23,6 +23,8 @@ export interface StateProblemInput {
 
 /** The one problem the window and tray show: waiting outranks a store problem (nothing is written meanwhile). */
 export function stateProblemView(t: Translate, input: StateProblemInput): StateProblemView | null {
+  // The app's variant of a message where one exists (`…_app`): no --config-dir to offer in a window.
+  const inApp: Translate = (key, options) => t(key, { ...options, context: 'app' })
   if (input.waiting) {
     const { dir } = input.waiting
     const holder = describeLeaseHolder(input.waiting.holder)
@@ -32,7 +34,7 @@ export function stateProblemView(t: Translate, input: StateProblemInput): StateP
   const problem = input.store
   if (!problem) return null
   if (problem.kind === 'disk')
-    return { kind: 'disk', dir: problem.dir, holder: null, message: storeProblemMessage(t, problem) }
+    return { kind: 'disk', dir: problem.dir, holder: null, message: storeProblemMessage(inApp, problem) }
   const owner = input.holderOf(problem.dir)
   return {
     kind: 'lease_lost',

@@ -18,6 +18,13 @@ export const state = {
       EROFS: 'Cannot save to {{dir}}: it is on a read-only disk. Use a writable --config-dir.',
       EACCES: 'Cannot save to {{dir}}: permission denied. Fix its permissions or use another --config-dir.',
       other: 'Cannot save to {{dir}} ({{code}}). Check that it is a writable directory, or use another --config-dir.',
+      // The app's words (i18next context `app`): the window has no --config-dir to offer.
+      EROFS_app:
+        'Cannot save to {{dir}}: it is on a read-only disk. Make it writable; changes are kept until they can be saved.',
+      EACCES_app:
+        'Cannot save to {{dir}}: permission denied. Fix its permissions; changes are kept until they can be saved.',
+      other_app:
+        'Cannot save to {{dir}} ({{code}}). Check that it is a writable directory; changes are kept until they can be saved.',
     },
     recovered: 'Saving to {{dir}} works again; everything is saved.',
     droppedIds_one: '{{account}}: left out {{count}} group whose id is not a number.',
@@ -44,6 +51,12 @@ export const state = {
       EACCES: 'Не удаётся сохранить в {{dir}}: нет прав. Исправьте права или укажите другой --config-dir.',
       other:
         'Не удаётся сохранить в {{dir}} ({{code}}). Проверьте, что это каталог с правом записи, или укажите другой --config-dir.',
+      EROFS_app:
+        'Не удаётся сохранить в {{dir}}: диск только для чтения. Сделайте его доступным для записи; изменения хранятся, пока их нельзя сохранить.',
+      EACCES_app:
+        'Не удаётся сохранить в {{dir}}: нет прав. Исправьте права; изменения хранятся, пока их нельзя сохранить.',
+      other_app:
+        'Не удаётся сохранить в {{dir}} ({{code}}). Проверьте, что это каталог с правом записи; изменения хранятся, пока их нельзя сохранить.',
     },
     recovered: 'Сохранение в {{dir}} снова работает; всё сохранено.',
     droppedIds_one: '{{account}}: пропущена {{count}} группа, чей id не число.',
@@ -75,6 +88,12 @@ export const state = {
         'Speichern in {{dir}} nicht möglich: keine Berechtigung. Korrigieren Sie die Rechte oder verwenden Sie ein anderes --config-dir.',
       other:
         'Speichern in {{dir}} nicht möglich ({{code}}). Prüfen Sie, dass es ein beschreibbares Verzeichnis ist, oder verwenden Sie ein anderes --config-dir.',
+      EROFS_app:
+        'Speichern in {{dir}} nicht möglich: das Laufwerk ist schreibgeschützt. Machen Sie es beschreibbar; Änderungen bleiben erhalten, bis sie gespeichert werden können.',
+      EACCES_app:
+        'Speichern in {{dir}} nicht möglich: keine Berechtigung. Korrigieren Sie die Rechte; Änderungen bleiben erhalten, bis sie gespeichert werden können.',
+      other_app:
+        'Speichern in {{dir}} nicht möglich ({{code}}). Prüfen Sie, dass es ein beschreibbares Verzeichnis ist; Änderungen bleiben erhalten, bis sie gespeichert werden können.',
     },
     recovered: 'Speichern in {{dir}} funktioniert wieder; alles ist gespeichert.',
     droppedIds_one: '{{account}}: {{count}} Gruppe ausgelassen, deren ID keine Zahl ist.',

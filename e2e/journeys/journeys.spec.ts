@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test'
 import keytar from 'keytar'
 import { KEYCHAIN_SERVICE } from '../../src/core/accounts'
 import { startDemoPortal } from '../../src/core/demo'
+import { acquireStateLease } from '../../src/core/sync'
 import { drivers, type AppDriver, type OsView } from './driver'
 import {
   addWebhookThroughOnboarding,
@@ -273,7 +274,7 @@ for (const driver of drivers) {
       await expectNoPageProblems(app)
     })
 
-    test('9. settings: About shows the version main reports through the real preload', async () => {
+    test('10. settings: About shows the version main reports through the real preload', async () => {
       const { app } = await startWithAccount()
       const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
         version: string
@@ -282,6 +283,29 @@ for (const driver of drivers) {
       await app.window.getByRole('button', { name: t('ui:nav.settings') }).click()
       await app.window.locator('summary', { hasText: t('ui:settings.about.title') }).click()
       await expect(app.window.getByTestId('app-version')).toHaveText(t('ui:settings.about.version', { version }))
+      await expectNoPageProblems(app)
+    })
+
+    test('9. a watch saves to the data directory: the window and the tray say so quietly; when it stops, the app takes over', async () => {
+      const { journey, app: first } = await startWithAccount()
+      expect(await first.quit()).toBe(0)
+      app = null
+      // Another writer of the same directory, as `b24-groups watch` takes it (this test process is that writer).
+      const watch = acquireStateLease({ dir: journey.userDataDir, kind: 'cli', command: 'b24-groups watch' })
+      try {
+        app = await driver.launch({ userDataDir: journey.userDataDir, show: true })
+        const line = app.window.getByTestId('state-problem')
+        await expect(line).toContainText(`(b24-groups watch (pid ${process.pid} on `)
+        await expect(line).toContainText(`is saving to ${journey.userDataDir}; this window shows what was saved`)
+        await expect(line).not.toHaveAttribute('role', 'alert')
+        await expect(app.window.getByText('Marketing', { exact: true }).first()).toBeVisible()
+        await expect.poll(async () => (await os()).tray.tooltip).toContain(t('tray:tooltip.stateWaiting'))
+      } finally {
+        watch.release()
+      }
+      // The app tries again at each heartbeat (10 s).
+      await expect(app.window.getByTestId('state-problem')).toHaveCount(0, { timeout: 25_000 })
+      expect((await os()).tray.tooltip).not.toContain(t('tray:tooltip.stateWaiting'))
       await expectNoPageProblems(app)
     })
 

@@ -94,4 +94,19 @@ export interface AppState {
   platform: 'darwin' | 'win32' | 'linux' | 'other'
   /** A one-time notice for the user (e.g. settings were reset because the file was corrupt), as an i18n key. */
   notice: string | null
+  /** Why the app cannot save its state (another writer holds the directory, or the disk refuses), or null. */
+  stateProblem: StateProblemView | null
+}
+
+/**
+ * The state directory's problem as the window and tray show it: `disk` only the user can fix; `lease_held` passes
+ * when the other writer stops (the app then takes over); `lease_lost` means another writer took the directory over.
+ */
+export interface StateProblemView {
+  kind: 'disk' | 'lease_held' | 'lease_lost'
+  dir: string
+  /** The other writer in words, when known. */
+  holder: string | null
+  /** The whole sentence in the user's language: which directory, what to do. */
+  message: string
 }

@@ -14,6 +14,7 @@ import {
   StateLeaseHeldError,
   storeProblemMessage,
 } from '../../core/sync'
+import { createClientCache } from '../../core/composition/client-cache'
 import { DEMO_POLL_INTERVAL_SECONDS, type CliContext, type Target } from '../context'
 import type { StateWriter } from '../state-writer'
 import { EXIT, type ExitCode } from '../exit-codes'
@@ -80,10 +81,11 @@ export async function watchCommand(context: CliContext, options: WatchOptions): 
   const stopReporting = reportStateProblems(context, writer)
 
   const report = createWatchReporter(context, targets, options)
+  const clients = clientCache(targets)
   const engine = createSyncEngine({
     sources: {
       accounts: () => targets.map((target) => ({ id: target.id, enabled: true })),
-      clientFor: clientCache(targets),
+      clientFor: clients.clientFor,
       pollIntervalSeconds: () => seconds,
     },
     store: writer.store,
@@ -97,6 +99,7 @@ export async function watchCommand(context: CliContext, options: WatchOptions): 
   engine.on('synced', (event) => {
     halted.delete(event.accountId)
     report.synced(event)
+    if (event.movedTo) void storeRename(context, targets, event.accountId, event.movedTo, clients.renamed)
   })
   engine.on('error', ({ accountId, error }) => {
     report.error(accountId, error)
@@ -128,20 +131,41 @@ export async function watchCommand(context: CliContext, options: WatchOptions): 
   return EXIT.ok
 }
 
-/** One client per account for the whole run (an OAuth client keeps its refreshed tokens). */
-function clientCache(targets: readonly Target[]): (id: string) => Promise<BitrixClient> {
-  const byId = new Map(targets.map((target) => [target.id, target]))
-  const clients = new Map<string, Promise<BitrixClient>>()
-  return (id) => {
-    let client = clients.get(id)
-    if (!client) {
-      const target = byId.get(id)
-      if (!target) throw new Error(`unknown account ${id}`)
-      client = target.client()
-      clients.set(id, client)
-    }
-    return client
+/**
+ * A renamed Bitrix24 cloud portal answered from its new address (the client follows only those by itself): a stored
+ * account keeps it, as the app does, once the account service has proved the same user answers there. An ad-hoc
+ * `--webhook` has nothing to store.
+ */
+async function storeRename(
+  context: CliContext,
+  targets: readonly Target[],
+  accountId: string,
+  movedTo: string,
+  renamed: (id: string) => void,
+): Promise<void> {
+  if (!targets.find((target) => target.id === accountId)?.stored) return
+  try {
+    await (await context.accounts()).updateOrigin(accountId, movedTo)
+    renamed(accountId)
+  } catch {
+    // Not proved (another user answers there): polling goes on through the old address, which still redirects.
   }
+}
+
+/**
+ * One client per account for the whole run (an OAuth client keeps its refreshed tokens), from the core's client cache,
+ * so a failed open (a locked keychain) is asked again at the next poll; `renamed` drops a client whose portal moved.
+ */
+function clientCache(targets: readonly Target[]): {
+  clientFor(id: string): Promise<BitrixClient>
+  renamed(id: string): void
+} {
+  const byId = new Map(targets.map((target) => [target.id, target]))
+  const cache = createClientCache<BitrixClient>((id) => {
+    const target = byId.get(id)
+    return target ? target.client() : Promise.reject(new Error(`unknown account ${id}`))
+  })
+  return { clientFor: (id) => cache.get(id, ''), renamed: (id) => cache.delete(id) }
 }
 
 /**

@@ -14,6 +14,7 @@ describe('app state', () => {
       online: () => false,
       platform: 'linux',
       notice: () => 'accounts:notices.settingsReset',
+      stateProblem: () => ({ kind: 'disk', dir: '/data', holder: null, message: 'Cannot save to /data.' }),
     })
     expect(state).toEqual({
       accounts: [acme],
@@ -24,6 +25,7 @@ describe('app state', () => {
       online: false,
       platform: 'linux',
       notice: 'accounts:notices.settingsReset',
+      stateProblem: { kind: 'disk', dir: '/data', holder: null, message: 'Cannot save to /data.' },
     })
   })
 

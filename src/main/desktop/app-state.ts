@@ -1,5 +1,13 @@
 // The AppState the window and the tray show, put together from the services at one moment.
-import type { AccountView, AppSettings, AppState, Group, MembershipChange, SyncStatus } from '@shared/types'
+import type {
+  AccountView,
+  AppSettings,
+  AppState,
+  Group,
+  MembershipChange,
+  StateProblemView,
+  SyncStatus,
+} from '@shared/types'
 
 export interface AppStateSources {
   accounts(): readonly AccountView[]
@@ -11,6 +19,8 @@ export interface AppStateSources {
   platform: NodeJS.Platform
   /** The one-time notice (an i18n key), or null. */
   notice(): string | null
+  /** The state directory's problem in the user's language, or null. */
+  stateProblem(): StateProblemView | null
 }
 
 export function appPlatform(platform: NodeJS.Platform): AppState['platform'] {
@@ -30,5 +40,6 @@ export function composeAppState(sources: AppStateSources): AppState {
     online: sources.online(),
     platform: appPlatform(sources.platform),
     notice: sources.notice(),
+    stateProblem: sources.stateProblem(),
   }
 }

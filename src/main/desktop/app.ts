@@ -44,6 +44,7 @@ import { connectPowerEvents, watchConnectivity } from './power'
 import { loadRendererPage } from './renderer-page'
 import { denyAllPermissions, hardenWebContents } from './security'
 import { createShortcutManager } from './shortcut'
+import { watchStateDirectory } from './state-problem'
 import { createStatePublisher } from './state-publisher'
 import { createTrayPresenter } from './tray'
 import { createTrayWindowController, keepWindowOnClose, trayWindowOptions } from './tray-window'
@@ -124,6 +125,8 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
     portals: () => core.accounts.list().map((account) => account.portal),
     warn: (message, details) => log.logger.warn(details, message),
   })
+  // Set below, once the publisher exists; until then there is nothing to say about the directory.
+  let stateDirectory: ReturnType<typeof watchStateDirectory> | null = null
   const state = () =>
     composeAppState({
       accounts: () => core.accounts.list(),
@@ -134,6 +137,7 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
       online: () => online,
       platform,
       notice: () => notice,
+      stateProblem: () => stateDirectory?.problem(translator.t) ?? null,
     })
   const actions = createActionDispatcher({
     state,
@@ -249,11 +253,16 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
   if (settings().launchAtLogin) void launchAtLogin.apply(true).catch(() => log.logger.warn({}, 'Autostart not renewed'))
 
   // One writer per data directory: while a `b24-groups watch` writes it, the app shows what is saved and waits.
-  void core
-    .startWhenFree({
-      onWaiting: (error) => log.logger.warn({ holder: error.holder }, 'data directory in use; waiting'),
-    })
-    .then(() => publisher.changed())
+  stateDirectory = watchStateDirectory({
+    dir: userData,
+    startWhenFree: (wait) => core.startWhenFree(wait),
+    store: () => core.syncStore,
+    changed: () => publisher.changed(),
+    log: (holder) => log.logger.warn({ holder }, 'data directory in use; waiting'),
+  })
+  stateDirectory.started.catch((error: unknown) => {
+    log.logger.error({ code: (error as { code?: string }).code ?? 'UNEXPECTED' }, 'sync did not start')
+  })
   publisher.changed()
   log.logger.info({ version: app.getVersion(), platform }, 'started')
   if (args.demo) {
@@ -265,6 +274,7 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
     show: () => trayWindow.show(),
     async cleanup() {
       publisher.stop()
+      stateDirectory?.stop()
       stopConnectivity()
       shortcut.dispose()
       await demo.stop()

@@ -67,6 +67,7 @@ function appHandlers() {
       online: () => true,
       platform: 'linux',
       notice: () => null,
+      stateProblem: () => null,
     })
   // The app's own publisher, publishing at once: what it hands on is what the window's banner renders.
   const publisher = createStatePublisher({

@@ -21,7 +21,10 @@ import { createExternalOpener } from './external-links'
 import { createHandlers } from './handlers'
 import type { NotificationSpec } from './notification-plan'
 import { createShortcutManager } from './shortcut'
+import { watchStateDirectory, type StateDirectory } from './state-problem'
+import { createStatePublisher } from './state-publisher'
 import { buildTrayMenu } from './tray-menu'
+import { trayTooltip } from './tray-status'
 
 const en = createTranslator('en')
 const quiet: SyncLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
@@ -29,6 +32,8 @@ const quiet: SyncLogger = { debug: () => {}, info: () => {}, warn: () => {}, err
 let dir: string
 let core: Core
 let demo: DemoMode
+/** As app.ts has it: starts the engine once the directory is free and says what the user must know meanwhile. */
+let stateDirectory: StateDirectory | null = null
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'b24-desktop-'))
@@ -48,6 +53,8 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
+  stateDirectory?.stop()
+  stateDirectory = null
   await demo.stop()
   await core.stop()
   await rm(dir, { recursive: true, force: true })
@@ -63,6 +70,7 @@ function state() {
     online: () => true,
     platform: 'linux',
     notice: () => null,
+    stateProblem: () => stateDirectory?.problem(en.t) ?? null,
   })
 }
 
@@ -166,14 +174,38 @@ describe('one writer of the data directory', () => {
     const watch = acquireStateLease({ dir, kind: 'cli', command: 'b24-groups watch' })
     const account = await demo.start()
     const holders: (string | undefined)[] = []
-    const started = core.startWhenFree({ retryMs: 20, onWaiting: (error) => holders.push(error.holder?.command) })
+    const published: ReturnType<typeof state>[] = []
+    // As app.ts publishes to the window: coalesced, once the burst of events is over.
+    const publisher = createStatePublisher({
+      compose: state,
+      publish: (current) => void published.push(current),
+      defer: (callback) => setImmediate(callback),
+      setInterval,
+      clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+    })
+    stateDirectory = watchStateDirectory({
+      dir,
+      startWhenFree: (wait) => core.startWhenFree({ ...wait, retryMs: 20 }),
+      store: () => core.syncStore,
+      changed: () => publisher.changed(),
+      log: (holder) => holders.push(holder?.command),
+    })
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect(holders).toEqual(['b24-groups watch'])
     expect(core.engine.groups(account.id)).toEqual([]) // not polled
     expect(await readdir(dir)).not.toContain(STATE_FILE_NAME)
+    // The window and the tray say who saves to the directory, and that the app takes over.
+    const waiting = published.at(-1)?.stateProblem
+    expect(waiting).toMatchObject({ kind: 'lease_held', dir, holder: expect.stringContaining('b24-groups watch') })
+    expect(waiting?.message).toMatch(/^Another copy of Bitrix24 Groups \(b24-groups watch \(pid \d+ on /)
+    expect(waiting?.message).toContain(`is saving to ${dir}; this window shows what was saved and takes over`)
+    expect(trayTooltip(state(), en, new Date())).toContain('another copy is saving')
 
     watch.release()
-    await started
+    await stateDirectory.started
+    await vi.waitFor(() => expect(published.at(-1)?.stateProblem).toBeNull())
+    publisher.stop()
+    expect(state().stateProblem).toBeNull()
     await core.engine.refresh(account.id)
     expect(state().groups[account.id]?.map((group) => group.name)).toContain('Marketing')
     await vi.waitFor(async () => expect(await readdir(dir)).toContain(STATE_FILE_NAME))

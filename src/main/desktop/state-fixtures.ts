@@ -80,6 +80,7 @@ export function appState(overrides: Partial<AppState> = {}, groups: Group[] = []
     online: true,
     platform: 'linux',
     notice: null,
+    stateProblem: null,
     ...overrides,
   }
 }

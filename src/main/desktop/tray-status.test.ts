@@ -1,6 +1,7 @@
 import { createTranslator } from '@shared/i18n'
 import type { ErrorKind } from '@shared/types'
 import { account, appState, change, group, NOW, status } from './state-fixtures'
+import { buildTrayMenu } from './tray-menu'
 import { trayIconFile, trayIconState, trayTooltip } from './tray-status'
 
 const en = createTranslator('en')
@@ -101,6 +102,26 @@ describe('tray tooltip', () => {
       groups: { [acmeId]: [group('1', 'A')], [other.id]: [group('2', 'B'), group('3', 'C')] },
     })
     expect(trayTooltip(state, en, NOW)).toBe('3 groups · synced 3 hr. ago')
+  })
+
+  it('names a state directory problem: another copy saving, or a disk that refuses (which also asks for attention)', () => {
+    const groups = [group('1', 'A')]
+    const waiting = appState(
+      { stateProblem: { kind: 'lease_held', dir: '/data', holder: 'b24-groups watch', message: 'Another copy…' } },
+      groups,
+    )
+    expect(trayTooltip(waiting, en, NOW)).toBe('1 group · another copy is saving · synced 2 min. ago')
+    expect(trayIconState(waiting)).toBe('normal')
+    const disk = appState(
+      { stateProblem: { kind: 'disk', dir: '/data', holder: null, message: 'Cannot save…' } },
+      groups,
+    )
+    expect(trayTooltip(disk, en, NOW)).toBe('1 group · cannot save · synced 2 min. ago')
+    expect(trayIconState(disk)).toBe('attention')
+    expect(buildTrayMenu(disk, en, NOW)[0]).toEqual({
+      type: 'label',
+      label: '1 group · cannot save · synced 2 min. ago',
+    })
   })
 
   it('says just now for a sync under a minute ago', () => {

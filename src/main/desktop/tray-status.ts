@@ -41,6 +41,8 @@ export function unseenChangeCount(state: AppState): number {
 /** Attention outranks offline (it will not fix itself), offline outranks unseen changes (they may be stale). */
 export function trayIconState(state: AppState): TrayIconState {
   const accounts = enabledAccounts(state)
+  // A disk that refuses the state is the user's to fix, as a refused credential is.
+  if (state.stateProblem?.kind === 'disk') return 'attention'
   if (accounts.some((account) => needsAttention(statusOf(state, account.id)))) return 'attention'
   if (isEffectivelyOffline(state)) return 'offline'
   if (unseenChangeCount(state) > 0) return 'unseen'
@@ -69,6 +71,9 @@ export function trayTooltip(state: AppState, translator: Translator, now: Date):
   const accounts = enabledAccounts(state)
   if (state.accounts.length === 0) return [t('tray:appName'), t('tray:tooltip.noAccounts')].join(SEPARATOR)
   const parts = [t('tray:tooltip.groups', { count: totalGroups(state, accounts) })]
+  // The short name; the window has the whole sentence (which directory, what to do).
+  const stateProblem = state.stateProblem?.kind
+  if (stateProblem) parts.push(t(stateProblem === 'disk' ? 'tray:tooltip.stateDisk' : 'tray:tooltip.stateWaiting'))
   if (accounts.some((account) => needsAttention(statusOf(state, account.id)))) parts.push(t('tray:tooltip.attention'))
   else if (isEffectivelyOffline(state)) parts.push(t('tray:tooltip.offline'))
   const synced = oldestSync(state, accounts)

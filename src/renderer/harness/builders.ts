@@ -98,6 +98,7 @@ export function makeState(overrides: Partial<AppState> = {}): AppState {
     online: true,
     platform: 'linux',
     notice: null,
+    stateProblem: null,
     ...overrides,
   }
 }

@@ -5,7 +5,10 @@ export const state = {
     inUse: 'The directory {{dir}} is in use by {{holder}}. Stop it first, or give this one another --config-dir.',
     inUseUnknown:
       'The directory {{dir}} is in use by another b24-groups watch or the app. Stop it first, or give this one another --config-dir.',
-    waiting: 'The directory {{dir}} is in use by {{holder}}; the app waits until it is free.',
+    waiting:
+      'Another copy of Bitrix24 Groups ({{holder}}) is saving to {{dir}}; this window shows what was saved and takes over when it stops.',
+    waitingUnknown:
+      'Another copy of Bitrix24 Groups is saving to {{dir}}; this window shows what was saved and takes over when it stops.',
     lost: 'Another process took over {{dir}} ({{holder}}); this one stops writing it.',
     newer: 'The state in {{dir}} was written by another process meanwhile; this one stops writing it.',
     disk: {
@@ -26,7 +29,10 @@ export const state = {
     inUse: 'Каталог {{dir}} занят: {{holder}}. Сначала остановите его или укажите этому другой --config-dir.',
     inUseUnknown:
       'Каталог {{dir}} занят другим b24-groups watch или приложением. Сначала остановите его или укажите этому другой --config-dir.',
-    waiting: 'Каталог {{dir}} занят: {{holder}}; приложение ждёт, пока он освободится.',
+    waiting:
+      'Другая копия Bitrix24 Groups ({{holder}}) сохраняет в {{dir}}; это окно показывает сохранённое и продолжит работу, когда она остановится.',
+    waitingUnknown:
+      'Другая копия Bitrix24 Groups сохраняет в {{dir}}; это окно показывает сохранённое и продолжит работу, когда она остановится.',
     lost: 'Другой процесс занял {{dir}} ({{holder}}); этот больше не пишет туда.',
     newer: 'Состояние в {{dir}} тем временем записал другой процесс; этот больше не пишет туда.',
     disk: {
@@ -52,7 +58,10 @@ export const state = {
       'Das Verzeichnis {{dir}} wird von {{holder}} benutzt. Beenden Sie das zuerst oder geben Sie diesem ein anderes --config-dir.',
     inUseUnknown:
       'Das Verzeichnis {{dir}} wird von einem anderen b24-groups watch oder der App benutzt. Beenden Sie das zuerst oder geben Sie diesem ein anderes --config-dir.',
-    waiting: 'Das Verzeichnis {{dir}} wird von {{holder}} benutzt; die App wartet, bis es frei ist.',
+    waiting:
+      'Eine andere Kopie von Bitrix24 Groups ({{holder}}) speichert in {{dir}}; dieses Fenster zeigt das Gespeicherte und übernimmt, wenn sie endet.',
+    waitingUnknown:
+      'Eine andere Kopie von Bitrix24 Groups speichert in {{dir}}; dieses Fenster zeigt das Gespeicherte und übernimmt, wenn sie endet.',
     lost: 'Ein anderer Prozess hat {{dir}} übernommen ({{holder}}); dieser schreibt nicht mehr hinein.',
     newer: 'Den Zustand in {{dir}} hat inzwischen ein anderer Prozess geschrieben; dieser schreibt nicht mehr hinein.',
     disk: {

@@ -87,4 +87,21 @@ describe('the problems above the list', () => {
     expect(screen.getByTestId('offline-banner')).toHaveTextContent('You are offline.')
     expect(screen.queryByTestId('transient-problem')).toBeNull()
   })
+
+  it("shows the state directory's problem as main words it: a disk as a banner with the whole sentence", async () => {
+    const disk = 'Cannot save to /data: the disk is full. Free some space; changes are kept until they can be saved.'
+    await renderApp({ ...failing([]), stateProblem: { kind: 'disk', dir: '/data', holder: null, message: disk } })
+    expect(screen.getByRole('alert')).toHaveTextContent(disk)
+  })
+
+  it('says quietly that another copy saves to the directory', async () => {
+    const waiting = 'Another copy of Bitrix24 Groups (b24-groups watch, pid 123) is saving to /data; this window shows…'
+    await renderApp({
+      ...failing([]),
+      stateProblem: { kind: 'lease_held', dir: '/data', holder: 'b24-groups watch', message: waiting },
+    })
+    const line = screen.getByTestId('state-problem')
+    expect(line).toHaveTextContent(waiting)
+    expect(line).not.toHaveAttribute('role', 'alert')
+  })
 })

@@ -1,6 +1,6 @@
 import { makeAccount, makeError, makeStatus } from '../../harness/builders'
 import { createUiTranslate } from './i18n'
-import { problemRank, rankProblems, transientLine } from './problems'
+import { problemRank, rankProblems, stateProblemRank, transientLine } from './problems'
 
 const now = new Date('2025-03-10T12:00:00Z')
 const inMinutes = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString()
@@ -17,6 +17,15 @@ describe('problemRank', () => {
     'waits out %s quietly',
     (kind) => expect(problemRank(kind)).toBe('transient'),
   )
+})
+
+describe('stateProblemRank', () => {
+  it('keeps waiting for another copy quiet, and makes a disk or a lost directory a banner', () => {
+    const problem = (kind: 'disk' | 'lease_held' | 'lease_lost') => ({ kind, dir: '/d', holder: null, message: 'm' })
+    expect(stateProblemRank(problem('lease_held'))).toBe('transient')
+    expect(stateProblemRank(problem('disk'))).toBe('fixable')
+    expect(stateProblemRank(problem('lease_lost'))).toBe('fixable')
+  })
 })
 
 describe('rankProblems', () => {

@@ -1,7 +1,14 @@
 // Which problems the window shows, and how loudly. A problem that passes by itself (a network blip, a rate limit, an
 // overloaded server) is one quiet line that says when the next try is; a problem only the user can fix (credentials,
 // scope, plan, a moved portal) is a banner whose whole sentence and action stay readable.
-import { isUserFixable, type AccountView, type ErrorKind, type ErrorView, type SyncStatus } from '@shared/types'
+import {
+  isUserFixable,
+  type AccountView,
+  type ErrorKind,
+  type ErrorView,
+  type StateProblemView,
+  type SyncStatus,
+} from '@shared/types'
 import type { UserFixableErrorKind } from '@shared/model/values'
 import type { Translate } from './i18n'
 import { formatRelativeTime } from './relative-time'
@@ -12,6 +19,13 @@ export type ProblemRank = 'transient' | 'fixable'
 type TransientKind = Exclude<ErrorKind, UserFixableErrorKind>
 
 export const problemRank = (kind: ErrorKind): ProblemRank => (isUserFixable(kind) ? 'fixable' : 'transient')
+
+/**
+ * The state directory's problem: waiting while another copy saves passes by itself (the app takes over); a disk that
+ * refuses, or a directory another copy took over, is the user's to fix.
+ */
+export const stateProblemRank = (problem: StateProblemView): ProblemRank =>
+  problem.kind === 'lease_held' ? 'transient' : 'fixable'
 
 export interface Problem {
   account: AccountView

@@ -1,0 +1,46 @@
+// A renamed Bitrix24 cloud portal during `watch`: the client follows it by itself, and a stored account keeps the new
+// address, as the app does, so the next start talks to it directly.
+import type { DemoPortal } from '../core/demo'
+import { startDemoPortal } from '../core/demo'
+import { fetchWithHosts } from '../core/bitrix/test-support/hosts-fetch'
+import { cliHarness, type CliHarness } from './test-support'
+
+const CLOUD = 'https://acme.bitrix24.com'
+const RENAMED = 'https://acme-renamed.bitrix24.com'
+const CODE = 'fake_code_renamed_portal'
+
+let old: DemoPortal
+let renamed: DemoPortal
+let cli: CliHarness
+
+beforeEach(async () => {
+  old = await startDemoPortal({ rateLimit: false })
+  renamed = await startDemoPortal({ rateLimit: false })
+  for (const portal of [old, renamed]) {
+    portal.control.setMemberships('1', [{ id: '77', name: 'New Project Title', role: 'K' }])
+    portal.control.setProfile('1', { name: 'Ann', lastName: 'Lee' })
+    portal.control.createWebhook('1', { code: CODE })
+  }
+  cli = cliHarness({ clientOptions: { fetch: fetchWithHosts({ [CLOUD]: old.origin, [RENAMED]: renamed.origin }) } })
+  expect(await cli.run(['accounts', 'add', '--webhook', `${CLOUD}/rest/1/${CODE}/`]).code).toBe(0)
+})
+
+afterEach(async () => {
+  await Promise.all([old.close(), renamed.close()])
+  cli.cleanup()
+})
+
+it('stores the new address of a stored account whose cloud portal was renamed while watching', async () => {
+  old.control.moveTo(RENAMED)
+  const watch = cli.run(['watch', '--json', '--interval', '1'])
+  await watch.waitFor((run) => run.events().filter((event) => event.type === 'synced').length >= 2, 'two polls')
+  watch.stop()
+  expect(await watch.code).toBe(0)
+
+  const accounts = cli.run(['accounts', 'list', '--json'])
+  expect(await accounts.code).toBe(0)
+  expect(accounts.events()[0]).toMatchObject({
+    accounts: [{ id: `${new URL(CLOUD).host}/1`, portal: RENAMED }],
+  })
+  expect(`${watch.stdout()}${watch.stderr()}`).not.toContain(CODE)
+})

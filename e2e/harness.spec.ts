@@ -73,6 +73,29 @@ for (const view of ['changes', 'settings'] as const) {
 }
 
 test.describe('interaction', () => {
+  for (const theme of THEMES) {
+    test(`settings sections in ${theme}: one open at a time, each passes axe and fits, screenshot`, async () => {
+      const testInfo = test.info()
+      await openHarness(page, server.url, { fixture: 'multi-account', theme, view: 'settings' })
+      const summaries = page.locator('details[name="settings-section"] > summary')
+      await expect(summaries).toHaveText(['Accounts', 'General', 'Notifications', 'About'])
+      for (const name of ['Accounts', 'General', 'Notifications', 'About']) {
+        if (name !== 'Accounts') await summaries.filter({ hasText: name }).click()
+        await expect(page.locator('details[name="settings-section"][open] > summary')).toHaveText([name])
+        await expectAccessible(page, testInfo)
+        await screenshot(page, testInfo, `settings-${name.toLowerCase()}-${theme}`)
+      }
+      await expect(page.getByTestId('app-version')).toHaveText('Version 0.1.0')
+      await page.getByRole('button', { name: 'Open logs folder' }).click()
+      expect(await harnessCalls(page, 'app:openLogs')).toEqual([undefined])
+      await summaries.filter({ hasText: 'Notifications' }).click()
+      await page.getByRole('button', { name: 'For 1 hour' }).click()
+      await expect(page.getByRole('img', { name: /^Notifications paused until/ })).toBeVisible()
+      await expectAccessible(page, testInfo)
+      await screenshot(page, testInfo, `settings-paused-${theme}`)
+    })
+  }
+
   test('5,000 groups stay virtualized, and search narrows them at once', async () => {
     const testInfo = test.info()
     await openHarness(page, server.url, { fixture: 'many' })

@@ -2,6 +2,7 @@
 // once against the driver interface and runs on every driver: the headless host everywhere, real Electron where its
 // binary exists. Each asserts what the user sees in the window and what reached the OS, and fails on any console
 // error or CSP violation in the page.
+import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import keytar from 'keytar'
 import { KEYCHAIN_SERVICE } from '../../src/core/accounts'
@@ -270,6 +271,18 @@ for (const driver of drivers) {
       await app.trayMenu([t('tray:menu.refresh')])
       await app.window.waitForTimeout(500)
       expect((await os()).notifications).toHaveLength(1)
+      await expectNoPageProblems(app)
+    })
+
+    test('10. settings: About shows the version main reports through the real preload', async () => {
+      const { app } = await startWithAccount()
+      const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+        version: string
+      }
+      expect(await invoke(app, 'app:info')).toEqual({ version })
+      await app.window.getByRole('button', { name: t('ui:nav.settings') }).click()
+      await app.window.locator('summary', { hasText: t('ui:settings.about.title') }).click()
+      await expect(app.window.getByTestId('app-version')).toHaveText(t('ui:settings.about.version', { version }))
       await expectNoPageProblems(app)
     })
 

@@ -43,6 +43,8 @@ export const requestSchemas = {
   'window:hide': z.void(),
   'demo:start': z.void(),
   'app:quit': z.void(),
+  'app:info': z.void(),
+  'app:openLogs': z.void(),
 } as const
 
 export type RequestSchemas = typeof requestSchemas

@@ -13,6 +13,11 @@ export interface ConnectionTest {
   groupCount: number
 }
 
+/** What the About section shows. */
+export interface AppInfo {
+  version: string
+}
+
 export interface ResponseMap {
   'state:get': AppState
   'groups:open': Result<null>
@@ -31,6 +36,8 @@ export interface ResponseMap {
   'window:hide': null
   'demo:start': Result<AccountView>
   'app:quit': null
+  'app:info': AppInfo
+  'app:openLogs': Result<null>
 }
 
 export type Channel = keyof RequestSchemas & string
@@ -80,6 +87,8 @@ export const CHANNELS = [
   'window:hide',
   'demo:start',
   'app:quit',
+  'app:info',
+  'app:openLogs',
 ] as const satisfies readonly Channel[]
 
 // Compile-time proof that CHANNELS lists every channel of the schemas.

@@ -218,6 +218,7 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
       launchAtLogin,
       demo,
       app,
+      logs: { open: () => shell.openPath(dirname(log.file)) },
       log: log.logger,
     }),
   )

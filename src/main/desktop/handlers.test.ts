@@ -76,7 +76,8 @@ function fakeDeps(overrides: Partial<HandlerDeps> = {}) {
     shortcut,
     launchAtLogin: { apply: async (enabled) => record('launchAtLogin')(enabled) },
     demo: { start: async () => account('127.0.0.1:4000', { portal: 'http://127.0.0.1:4000' }) },
-    app: { quit: record('quit') },
+    app: { quit: record('quit'), getVersion: () => '1.2.3' },
+    logs: { open: async () => (calls.push(['openLogs']), '') },
     log: { warn: record('log.warn'), error: record('log.error') },
     ...overrides,
   }
@@ -383,5 +384,31 @@ describe('IPC handlers', () => {
       },
     })
     expect(await handlers['demo:start'](undefined)).toMatchObject({ ok: false, error: { code: 'DEMO_FAILED' } })
+  })
+})
+
+describe('the About section', () => {
+  it('tells the app version', async () => {
+    const { handlers } = fakeDeps()
+    expect(await handlers['app:info'](undefined)).toEqual({ version: '1.2.3' })
+  })
+
+  it('opens the log folder', async () => {
+    const { handlers, calls } = fakeDeps()
+    expect(await handlers['app:openLogs'](undefined)).toEqual({ ok: true, value: null })
+    expect(calls).toContainEqual(['openLogs'])
+  })
+
+  it('says the folder did not open, without the file manager’s words (they may name the path)', async () => {
+    const { handlers, calls } = fakeDeps({ logs: { open: async () => 'Failed to open /home/ann/.config/logs' } })
+    const result = await handlers['app:openLogs'](undefined)
+    expect(result).toMatchObject({ ok: false, error: { code: 'LOGS_OPEN_FAILED' } })
+    expect(JSON.stringify(result)).not.toContain('/home/ann')
+    expect(JSON.stringify(calls)).not.toContain('/home/ann')
+  })
+
+  it('says so too when opening throws', async () => {
+    const { handlers } = fakeDeps({ logs: { open: async () => Promise.reject(new Error('no shell')) } })
+    expect(await handlers['app:openLogs'](undefined)).toMatchObject({ ok: false, error: { code: 'LOGS_OPEN_FAILED' } })
   })
 })

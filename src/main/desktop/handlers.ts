@@ -30,7 +30,9 @@ export interface HandlerDeps {
   shortcut: { apply(accelerator: string | null): ShortcutResult }
   launchAtLogin: { apply(enabled: boolean): Promise<void> }
   demo: { start(): Promise<AccountView> }
-  app: { quit(): void }
+  app: { quit(): void; getVersion(): string }
+  /** Opens the log folder in the file manager (Electron's shell.openPath): '' when it opened, else its error. */
+  logs: { open(): Promise<string> }
   log: HandlerLog
 }
 
@@ -208,6 +210,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'app:quit': () => {
       deps.app.quit()
       return null
+    },
+
+    'app:info': () => ({ version: deps.app.getVersion() }),
+
+    'app:openLogs': async () => {
+      const problem = await deps.logs.open().catch((error: unknown) => (error instanceof Error ? error.name : 'failed'))
+      if (problem === '') return ok(null)
+      // The file manager's words may name the path (the user's name): the log keeps only that it failed.
+      deps.log.warn({ channel: 'app:openLogs' }, 'Log folder not opened')
+      return fail(desktopError('LOGS_OPEN_FAILED', 'protocol', 'logsOpenFailed', deps.translator()))
     },
   }
 }

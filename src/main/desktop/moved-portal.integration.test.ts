@@ -92,7 +92,8 @@ function appHandlers() {
     shortcut: createShortcutManager({ register: () => true, unregister: () => {} }, () => {}),
     launchAtLogin: { apply: async () => {} },
     demo: { start: () => Promise.reject(new Error('no demo here')) },
-    app: { quit: () => {} },
+    app: { quit: () => {}, getVersion: () => '0.1.0' },
+    logs: { open: async () => '' },
     log: { warn: () => {}, error: () => {} },
   })
 }

@@ -133,7 +133,8 @@ describe('desktop wiring against the demo portal', () => {
       shortcut: createShortcutManager({ register: () => true, unregister: () => {} }, () => {}),
       launchAtLogin: { apply: async () => {} },
       demo: { start: () => demo.start() },
-      app: { quit: () => {} },
+      app: { quit: () => {}, getVersion: () => '0.1.0' },
+      logs: { open: async () => '' },
       log: { warn: () => {}, error: () => {} },
     })
     expect(await handlers['groups:open']({ accountId: account.id, groupId: '99' })).toEqual({ ok: true, value: null })

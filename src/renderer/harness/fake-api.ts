@@ -277,6 +277,8 @@ export function createFakeApi(initial: AppState, options: FakeApiOptions = {}): 
       return ok(addAccount(account, sampleGroups(24, origin)))
     },
     'app:quit': () => null,
+    'app:info': () => ({ version: '0.1.0' }),
+    'app:openLogs': () => ok(null),
   }
 
   return {

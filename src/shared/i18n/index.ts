@@ -1,5 +1,4 @@
-// One i18next setup for every side: main (notifications, tray menu, error messages), the CLI and the renderer.
-import i18next from 'i18next'
+// One message lookup for every side: main (notifications, tray menu, error messages), the CLI and the renderer.
 import type { Language } from '../model/values'
 import { LANGUAGES } from '../model/values'
 import { accounts } from './accounts'
@@ -10,6 +9,7 @@ import { notifications } from './notifications'
 import { roles } from './roles'
 import { state } from './state'
 import { sync } from './sync'
+import { createTranslate } from './translate'
 import { tray } from './tray'
 import { ui } from './ui'
 
@@ -50,18 +50,13 @@ export function isMessageKey(key: string): key is MessageKey {
 
 /** A synchronous, independent translator for one language (English is the fallback for a missing key). */
 export function createTranslator(language: Language): Translator {
-  const instance = i18next.createInstance()
-  void instance.init({
-    lng: language,
-    fallbackLng: 'en',
-    ns: Object.keys(NAMESPACES),
-    defaultNS: 'ui',
+  const translate = createTranslate({
+    language,
+    fallback: 'en',
+    defaultNamespace: 'ui',
     resources: Object.fromEntries(LANGUAGES.map((lang) => [lang, resourcesFor(lang)])),
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
   })
-  return { language, t: (key, options) => String(instance.t(key, options ?? {})) }
+  return { language, t: (key, options) => translate(key, options) }
 }
 
 /** Picks a supported language from a locale list such as navigator.languages or LANG (`ru_RU.UTF-8`). */

@@ -47,6 +47,7 @@ export const tray = {
       groupNotFound: 'This group is no longer in the list. Refresh and try again.',
       linkRefused: 'This link does not lead to one of your portals, so it was not opened.',
       openFailed: 'The browser could not be opened.',
+      logsOpenFailed: 'The log folder could not be opened.',
       noMovePending: 'This portal has not reported a new address. Refresh and try again.',
       shortcutUnavailable: 'The shortcut {{accelerator}} is taken or not valid here; {{previous}} stays active.',
       shortcutUnavailableNone: 'The shortcut {{accelerator}} is taken or not valid here; no shortcut is active.',
@@ -141,6 +142,7 @@ export const tray = {
       groupNotFound: 'Этой группы больше нет в списке. Обновите и попробуйте снова.',
       linkRefused: 'Эта ссылка ведёт не на ваш портал, поэтому она не открыта.',
       openFailed: 'Не удалось открыть браузер.',
+      logsOpenFailed: 'Не удалось открыть папку журналов.',
       noMovePending: 'Портал не сообщал о новом адресе. Обновите и попробуйте снова.',
       shortcutUnavailable: 'Сочетание {{accelerator}} занято или здесь недопустимо; остаётся {{previous}}.',
       shortcutUnavailableNone: 'Сочетание {{accelerator}} занято или здесь недопустимо; сочетание не назначено.',
@@ -233,6 +235,7 @@ export const tray = {
       groupNotFound: 'Diese Gruppe ist nicht mehr in der Liste. Bitte aktualisieren und erneut versuchen.',
       linkRefused: 'Dieser Link führt nicht zu einem Ihrer Portale und wurde daher nicht geöffnet.',
       openFailed: 'Der Browser konnte nicht geöffnet werden.',
+      logsOpenFailed: 'Der Protokollordner konnte nicht geöffnet werden.',
       noMovePending: 'Dieses Portal hat keine neue Adresse gemeldet. Bitte aktualisieren und erneut versuchen.',
       shortcutUnavailable: 'Das Tastenkürzel {{accelerator}} ist belegt oder hier ungültig; {{previous}} bleibt aktiv.',
       shortcutUnavailableNone:

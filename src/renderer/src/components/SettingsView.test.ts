@@ -121,6 +121,33 @@ describe('settings', () => {
     expect(requestsOn(api, 'notifications:pause')).toContainEqual({ until: 'resume' })
   })
 
+  it('shows the header’s paused indicator while notifications are paused, and not after Resume', async () => {
+    const { user } = await openSettings()
+    expect(screen.queryByTestId('header-paused')).not.toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'For 1 hour' }))
+    expect(await screen.findByRole('img', { name: /^Notifications paused until/ })).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Resume' }))
+    await waitFor(() => expect(screen.queryByTestId('header-paused')).not.toBeInTheDocument())
+  })
+
+  it('opens on the accounts section; the others open from their summary (one at a time: e2e/harness.spec.ts)', async () => {
+    const { user } = await openSettings()
+    const open = () => [...document.querySelectorAll('details[open] > summary')].map((s) => s.textContent)
+    expect(open()).toEqual(['Accounts'])
+    await user.click(screen.getByText('About', { selector: 'summary' }))
+    expect(open()).toContain('About')
+  })
+
+  it('shows the version in About, opens the logs folder and quits', async () => {
+    const { user, api } = await openSettings()
+    await user.click(screen.getByText('About', { selector: 'summary' }))
+    expect(await screen.findByTestId('app-version')).toHaveTextContent('Version 0.1.0')
+    await user.click(screen.getByRole('button', { name: 'Open logs folder' }))
+    expect(requestsOn(api, 'app:openLogs')).toHaveLength(1)
+    await user.click(screen.getByRole('button', { name: 'Quit' }))
+    expect(requestsOn(api, 'app:quit')).toHaveLength(1)
+  })
+
   it('records the global shortcut from a key press and refuses one without a modifier', async () => {
     const { user, api } = await openSettings()
     const field = screen.getByLabelText('Global shortcut')

@@ -1,13 +1,13 @@
 // The window's language: the setting, or the system's when the setting is "system".
 // The window loads only the namespaces whose messages it shows (its own `ui`; `errors`, `accounts` and `sync` for
-// error messages and one-time notices; `roles`), with the same i18next options as the shared `createTranslator`: the CLI,
+// error messages and one-time notices; `roles`), through the same lookup as the shared `createTranslator`: the CLI,
 // tray and notification texts would add about 4 KB gzipped to a bundle that must stay under 80 KB. A key from
 // another namespace falls back to the text main rendered (see error-message.ts).
-import i18next from 'i18next'
 import { accounts } from '@shared/i18n/accounts'
 import { errors } from '@shared/i18n/errors'
 import { resolveLanguage } from '@shared/i18n/index'
 import type { Dictionaries, KeysOf, TranslateKey } from '@shared/i18n/keys'
+import { createTranslate } from '@shared/i18n/translate'
 import { roles } from '@shared/i18n/roles'
 import { sync } from '@shared/i18n/sync'
 import { ui } from '@shared/i18n/ui'
@@ -29,21 +29,16 @@ export function resolveUiLanguage(setting: LanguageSetting, systemLanguages: rea
 
 /** A lookup in the `ui` namespace by default (`errors:...`, `accounts:...` by prefix), English as the fallback. */
 export function createUiTranslate(language: Language): Translate {
-  const instance = i18next.createInstance()
-  void instance.init({
-    lng: language,
-    fallbackLng: 'en',
-    ns: ['ui', 'errors', 'accounts', 'sync', 'roles'],
-    defaultNS: 'ui',
+  const translate = createTranslate({
+    language,
+    fallback: 'en',
+    defaultNamespace: 'ui',
     resources: Object.fromEntries(
       LANGUAGES.map((lang) => [
         lang,
         { ui: ui[lang], errors: errors[lang], accounts: accounts[lang], sync: sync[lang], roles: roles[lang] },
       ]),
     ),
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
   })
-  return (key, options) => String(instance.t(key, options ?? {}))
+  return (key, options) => translate(key, options)
 }

@@ -64,6 +64,14 @@ describe.each(LANGUAGES)('createTranslate (%s) agrees with i18next', (language) 
     for (const key of keys) expect(actual(key, {}), key).toBe(expected(key, {}))
   })
 
+  it('prefers the message for a context, and falls back to the plain one without it', () => {
+    for (const key of keys) {
+      const options = { ...values, context: 'app' }
+      expect(actual(key, options), key).toBe(expected(key, options))
+    }
+    expect(actual('state:disk.EROFS', { dir: 'D', context: 'app' })).not.toBe(actual('state:disk.EROFS', { dir: 'D' }))
+  })
+
   it.each([
     ['groupCount', { count: 3 }],
     ['ui:no.such.key', {}],

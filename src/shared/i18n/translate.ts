@@ -1,6 +1,7 @@
 // The message lookup every side uses: `namespace:dotted.path`, plural forms by `count` (i18next's JSON v4 suffixes,
 // `_zero` for 0, then the language's Intl.PluralRules category, then `_other`, then the bare key), `{{name}}` and
-// `{{name, number}}` placeholders, English as the fallback, `defaultValue` or the key's path when no language has it.
+// `{{name, number}}` placeholders, `context` (`key_context` first, as i18next), English as the fallback,
+// `defaultValue` or the key's path when no language has it.
 // It replaces i18next, whose runtime was the largest share of the window's bundle (docs/decisions.md); the
 // dictionaries keep i18next's format, and translate.test.ts checks the two agree on every message of every language.
 import type { MessageOptions } from './keys'
@@ -44,20 +45,24 @@ export function createTranslate(setup: TranslateSetup): (key: string, options?: 
   const numbers = new Intl.NumberFormat(setup.language)
   const languages = setup.language === setup.fallback ? [setup.language] : [setup.language, setup.fallback]
 
-  function find(namespace: string, path: string, count: unknown): string | undefined {
+  function find(namespace: string, path: string, count: unknown, context: unknown): string | undefined {
     const last = path.slice(path.lastIndexOf('.') + 1)
+    // A message for the context (`disk.EROFS_app`) wins over the plain one, in each language.
+    const names = typeof context === 'string' && context !== '' ? [`${last}_${context}`, last] : [last]
     for (const language of languages) {
       const leaf = leafAt(setup.resources[language], namespace, path)
       if (!leaf) continue
-      if (typeof count === 'number') {
-        const form = pluralRules(language).select(count)
-        for (const suffix of count === 0 ? ['zero', form, 'other'] : [form, 'other']) {
-          const message = stringAt(leaf, `${last}_${suffix}`)
-          if (message !== undefined) return message
+      for (const name of names) {
+        if (typeof count === 'number') {
+          const form = pluralRules(language).select(count)
+          for (const suffix of count === 0 ? ['zero', form, 'other'] : [form, 'other']) {
+            const message = stringAt(leaf, `${name}_${suffix}`)
+            if (message !== undefined) return message
+          }
         }
+        const message = stringAt(leaf, name)
+        if (message !== undefined) return message
       }
-      const message = stringAt(leaf, last)
-      if (message !== undefined) return message
     }
     return undefined
   }
@@ -76,7 +81,7 @@ export function createTranslate(setup: TranslateSetup): (key: string, options?: 
     const namespace = colon > 0 ? key.slice(0, colon) : setup.defaultNamespace
     const path = colon > 0 ? key.slice(colon + 1) : key
     const message =
-      find(namespace, path, options.count) ??
+      find(namespace, path, options.count, options.context) ??
       (typeof options.defaultValue === 'string' ? options.defaultValue : undefined) ??
       path
     return fill(message, options)

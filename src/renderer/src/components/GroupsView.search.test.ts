@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/svelte'
-import { makeAccount, makeGroup, makeState, makeStatus } from '../../harness/builders'
+import { makeAccount, makeGroup, makeSettings, makeState, makeStatus } from '../../harness/builders'
 import { renderApp, requestsOn } from '../test-support'
 
 const account = makeAccount({ host: 'acme.bitrix24.com' })
@@ -98,5 +98,17 @@ describe('searching groups', () => {
     expect(screen.getByRole('option')).toHaveTextContent(hostile)
     expect(screen.getByTitle(hostile)).toHaveAttribute('dir', 'auto')
     expect(screen.getByRole('listbox').querySelector('b, img[src="x"]')).toBeNull()
+  })
+})
+
+describe('the pinned heading', () => {
+  it('is a plural heading in Russian, not the row word for one pinned group', async () => {
+    await renderApp(
+      makeState({
+        ...state,
+        settings: makeSettings({ language: 'ru', pinnedGroups: { [account.id]: ['2'] } }),
+      }),
+    )
+    expect(screen.getByText('Закреплённые')).toBeInTheDocument()
   })
 })

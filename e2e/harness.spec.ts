@@ -212,6 +212,18 @@ test.describe('interaction', () => {
     }
   })
 
+  test('the quiet line is never cut: the next try stays readable in every language', async () => {
+    for (const lang of ['en', 'ru', 'de'] as const) {
+      await openHarness(page, server.url, { fixture: 'errors', lang })
+      const line = page.getByTestId('transient-problem').locator('.quiet-text')
+      const fits = await line.evaluate(
+        (element) => element.scrollWidth <= element.clientWidth && element.scrollHeight <= element.clientHeight + 1,
+      )
+      expect(fits, lang).toBe(true)
+      await expect(line).toHaveText(/\d/)
+    }
+  })
+
   test('the scope help and a form error pass axe too', async () => {
     const testInfo = test.info()
     await openHarness(page, server.url, { fixture: 'errors' })

@@ -299,15 +299,15 @@ describe('values read back from files and pasted by users (open, list)', () => {
   )
 
   it.each([
-    ['a query', 'https://acme.bitrix24.com/rest/1/verysecretcode1/?auth=1'],
-    ['a fragment', 'https://acme.bitrix24.com/rest/1/verysecretcode1/#x'],
-    ['user info', 'https://me:verysecretcode1@acme.bitrix24.com/rest/1/verysecretcode1/'],
+    ['a query', 'https://acme.bitrix24.com/rest/1/fake_code_extras_1/?auth=1'],
+    ['a fragment', 'https://acme.bitrix24.com/rest/1/fake_code_extras_1/#x'],
+    ['user info', 'https://me:fake_code_extras_1@acme.bitrix24.com/rest/1/fake_code_extras_1/'],
   ])('refuses a webhook URL with %s in one sentence that does not echo the code (exit 3)', async (_what, url) => {
     const run = spawnCli(['--config-dir', configDir(), 'list'], { env: { B24_WEBHOOK_URL: url } })
     expect(await run.code).toBe(3)
     expect(run.stderr().trim()).toBe(
       'The webhook URL must end after the code: remove the ?query, the #fragment or the name:password@ part and paste it again.',
     )
-    expect(run.stdout() + run.stderr()).not.toContain('verysecretcode1')
+    expect(run.stdout() + run.stderr()).not.toContain('fake_code_extras_1')
   })
 })

@@ -110,7 +110,7 @@ describe('pendingRequests', () => {
 })
 
 describe('detailsLine', () => {
-  it('puts members, activity and the deadline in that order', () => {
+  it('says the members, the activity and the deadline', () => {
     const line = detailsLine(
       details({
         type: 'project',

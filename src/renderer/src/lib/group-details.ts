@@ -78,7 +78,8 @@ export function pendingRequests(role: Role, details: GroupDetails | null): numbe
 export interface DetailsLine {
   /** The group's kind, for its icon and its spoken name; null when the portal does not say (older portals). */
   type: GroupType | null
-  /** The muted phrases in the order the row shows them: members, activity, then the deadline. */
+  /** The muted phrases after the deadline (which the row shows first, since it must not be cut): members, then
+   *  activity. */
   parts: string[]
   deadline: Deadline | null
 }

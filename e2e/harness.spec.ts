@@ -254,6 +254,65 @@ test.describe('interaction', () => {
     await screenshot(page, testInfo, 'moved-accepted')
   })
 
+  for (const theme of THEMES) {
+    test(`group details in ${theme}: the filters, the quick actions and the row menu pass axe, screenshots`, async () => {
+      const testInfo = test.info()
+      await openHarness(page, server.url, { fixture: 'details', theme })
+      // Rows with details stay within the 36-40 px a tray list affords.
+      const heights = await page
+        .locator('[role="option"] > .row')
+        .evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height))
+      expect(Math.min(...heights)).toBeGreaterThanOrEqual(36)
+      expect(Math.max(...heights)).toBeLessThanOrEqual(40)
+      await expect(page.getByRole('option', { name: /Vertrieb DACH/ })).toContainText('ends in 3 days')
+      await screenshot(page, testInfo, `details-rows-${theme}`)
+
+      await page.getByRole('button', { name: 'Filter and sort' }).click()
+      await page.getByRole('group', { name: 'Show only' }).getByRole('button', { name: 'Project' }).click()
+      await expect(page.getByTestId('match-count')).toHaveText('4 of 19')
+      await expectAccessible(page, testInfo)
+      await screenshot(page, testInfo, `details-filters-${theme}`)
+      await page.getByRole('group', { name: 'Show only' }).getByRole('button', { name: 'Owner' }).click()
+      await page.getByRole('group', { name: 'Show only' }).getByRole('button', { name: 'Extranet' }).click()
+      await expect(page.getByTestId('filters-empty')).toBeVisible()
+      await expectAccessible(page, testInfo)
+      await screenshot(page, testInfo, `details-filters-empty-${theme}`)
+      await page.getByRole('button', { name: 'Clear filters' }).click()
+      await page.getByRole('button', { name: 'Filter and sort' }).click()
+
+      const row = page.getByRole('option', { name: /Customer Success/ })
+      await row.hover()
+      await expect(row.getByTestId('quick-actions').locator('[data-page]').first()).toHaveAttribute(
+        'title',
+        'Chat (Alt+M)',
+      )
+      await screenshot(page, testInfo, `details-quick-actions-${theme}`)
+      await row.click({ button: 'right', position: { x: 120, y: 18 } })
+      const menu = page.getByRole('menu', { name: 'Actions for Customer Success' })
+      await expect(menu.getByRole('menuitem').first()).toBeFocused()
+      await expectAccessible(page, testInfo)
+      await screenshot(page, testInfo, `details-row-menu-${theme}`)
+      await page.keyboard.press('Escape')
+      await expect(menu).toHaveCount(0)
+      expect(await harnessCalls(page, 'window:hide')).toEqual([])
+    })
+  }
+
+  test('Alt and a letter open the highlighted group’s sub-page; Enter opens a collab’s chat', async () => {
+    await openHarness(page, server.url, { fixture: 'details' })
+    await page.getByRole('combobox').fill('customer')
+    await page.keyboard.press('Alt+t')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Shift+F10')
+    await page.getByRole('menuitem', { name: /^Members/ }).click()
+    expect(await harnessCalls(page, 'groups:open')).toEqual([
+      { accountId: 'acme.bitrix24.com/1', groupId: '106', page: 'tasks' },
+      { accountId: 'acme.bitrix24.com/1', groupId: '106', page: 'chat' },
+      { accountId: 'acme.bitrix24.com/1', groupId: '106', page: 'members' },
+    ])
+    await expect(page.getByRole('combobox')).toHaveValue('customer')
+  })
+
   test('onboarding tests a webhook and shows who it belongs to', async () => {
     const testInfo = test.info()
     await openHarness(page, server.url, { fixture: 'empty', lang: 'ru' })

@@ -1,4 +1,13 @@
-import { cancelOnEscape, escapeStep, shortcutFor, shortcutLabel, type ShortcutContext } from './shortcuts'
+import {
+  cancelOnEscape,
+  escapeStep,
+  opensRowMenu,
+  pageForKey,
+  pageShortcutLabel,
+  shortcutFor,
+  shortcutLabel,
+  type ShortcutContext,
+} from './shortcuts'
 
 const linux: ShortcutContext = { platform: 'linux', textSelected: false }
 const mac: ShortcutContext = { platform: 'darwin', textSelected: false }
@@ -92,5 +101,55 @@ describe('cancelOnEscape', () => {
     cancelOnEscape(escape, undefined)
     expect(cancel).not.toHaveBeenCalled()
     expect([enter.preventDefault, escape.preventDefault].map((spy) => spy.mock.calls.length)).toEqual([0, 0])
+  })
+})
+
+describe('the group page shortcuts', () => {
+  const press = (key: string, code: string, modifiers: Partial<KeyboardEvent> = {}) => ({
+    key,
+    code,
+    altKey: true,
+    ctrlKey: false,
+    metaKey: false,
+    shiftKey: false,
+    ...modifiers,
+  })
+
+  it('opens each sub-page with Alt and its letter from the one table', () => {
+    expect(pageForKey(press('t', 'KeyT'))).toBe('tasks')
+    expect(pageForKey(press('c', 'KeyC'))).toBe('calendar')
+    expect(pageForKey(press('d', 'KeyD'))).toBe('drive')
+    expect(pageForKey(press('m', 'KeyM'))).toBe('chat')
+    expect(pageForKey(press('u', 'KeyU'))).toBe('members')
+  })
+
+  it('goes by the physical key, so Option+T on a Mac and a Russian layout work too', () => {
+    expect(pageForKey(press('†', 'KeyT'))).toBe('tasks')
+    expect(pageForKey(press('е', 'KeyT'))).toBe('tasks')
+  })
+
+  it('leaves the letter alone without Alt, or with another modifier (AltGr is Ctrl+Alt on Windows)', () => {
+    expect(pageForKey(press('t', 'KeyT', { altKey: false }))).toBeNull()
+    expect(pageForKey(press('t', 'KeyT', { ctrlKey: true }))).toBeNull()
+    expect(pageForKey(press('T', 'KeyT', { shiftKey: true }))).toBeNull()
+    expect(pageForKey(press('x', 'KeyX'))).toBeNull()
+  })
+
+  it('writes the shortcut the platform’s way', () => {
+    expect(pageShortcutLabel('tasks', 'linux')).toBe('Alt+T')
+    expect(pageShortcutLabel('chat', 'darwin')).toBe('⌥M')
+  })
+
+  it('opens the row menu with the Menu key or Shift+F10', () => {
+    const key = (name: string, shiftKey = false) => ({
+      key: name,
+      altKey: false,
+      ctrlKey: false,
+      metaKey: false,
+      shiftKey,
+    })
+    expect(opensRowMenu(key('ContextMenu'))).toBe(true)
+    expect(opensRowMenu(key('F10', true))).toBe(true)
+    expect(opensRowMenu(key('F10'))).toBe(false)
   })
 })

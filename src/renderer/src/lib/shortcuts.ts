@@ -1,6 +1,6 @@
 // The window's keyboard shortcuts as a pure mapping, so the rules (which modifier, when Ctrl+C copies a link
 // instead of text, what Escape does next) are tested without a DOM.
-import type { AppState } from '@shared/types'
+import { GROUP_PAGE_TABLE, GROUP_PAGES, type AppState, type GroupPage } from '@shared/types'
 
 export type Platform = AppState['platform']
 export type View = 'groups' | 'changes' | 'settings'
@@ -72,4 +72,33 @@ export function cancelOnEscape(event: Pick<KeyboardEvent, 'key' | 'preventDefaul
   if (event.key !== 'Escape' || !cancel) return
   event.preventDefault()
   cancel()
+}
+
+/**
+ * The group sub-page an Alt+letter press asks for (the letters of GROUP_PAGE_TABLE: Alt+T tasks, Alt+C calendar, …),
+ * or null. Alt, not Ctrl: Ctrl+C, Ctrl+D and Ctrl+U already mean something, and a plain letter types into the search.
+ * The physical key decides (`code`), since Option+T on a Mac types "†" and a Russian layout types "е".
+ */
+export function pageForKey(event: KeyInput & Pick<KeyboardEvent, 'code'>): GroupPage | null {
+  if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null
+  for (const page of GROUP_PAGES) {
+    const key = GROUP_PAGE_TABLE[page].key
+    if (event.code === `Key${key.toUpperCase()}` || event.key.toLowerCase() === key) return page
+  }
+  return null
+}
+
+/** How a sub-page's shortcut is written for this platform: "Alt+T", or "⌥T" on a Mac. */
+export function pageShortcutLabel(page: GroupPage, platform: Platform): string {
+  const key = GROUP_PAGE_TABLE[page].key.toUpperCase()
+  return platform === 'darwin' ? `⌥${key}` : `Alt+${key}`
+}
+
+/** The same shortcut as `aria-keyshortcuts` writes it, whatever the platform ("Alt+T"). */
+export const pageKeyShortcut = (page: GroupPage): string => `Alt+${GROUP_PAGE_TABLE[page].key.toUpperCase()}`
+
+/** The key that opens the highlighted row's menu, as the platform's own lists do: the Menu key or Shift+F10. */
+export function opensRowMenu(event: KeyInput): boolean {
+  if (event.altKey || event.ctrlKey || event.metaKey) return false
+  return event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)
 }

@@ -298,6 +298,21 @@ test.describe('interaction', () => {
     })
   }
 
+  for (const theme of THEMES) {
+    test(`the missing details scope in ${theme}: one quiet line in that account's card, axe, screenshot`, async () => {
+      const testInfo = test.info()
+      await openHarness(page, server.url, { fixture: 'details', theme, view: 'settings' })
+      const note = page.getByTestId('details-note')
+      await expect(note).toHaveCount(1)
+      await expect(page.getByTestId('account-card').filter({ hasText: 'Partner GmbH' })).toContainText(
+        'tick the socialnetwork scope',
+      )
+      await note.scrollIntoViewIfNeeded()
+      await expectAccessible(page, testInfo)
+      await screenshot(page, testInfo, `details-scope-line-${theme}`)
+    })
+  }
+
   test('Alt and a letter open the highlighted group’s sub-page; Enter opens a collab’s chat', async () => {
     await openHarness(page, server.url, { fixture: 'details' })
     await page.getByRole('combobox').fill('customer')

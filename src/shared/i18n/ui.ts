@@ -140,8 +140,7 @@ const en = {
       addWebhook: 'Add webhook',
       addOAuth: 'Add OAuth tokens',
       saved: 'Saved',
-      detailsScope:
-        'Group details (type, members, activity) need the socialnetwork scope: tick it for this webhook or app in Bitrix24.',
+      detailsScope: 'For group details, tick the socialnetwork scope in Bitrix24.',
       detailsUnavailable: 'Group details unavailable: {{message}}',
     },
     sync: { title: 'Sync', pollInterval: 'Check for changes every' },
@@ -429,8 +428,7 @@ const ru = {
       addWebhook: 'Добавить вебхук',
       addOAuth: 'Добавить OAuth-токены',
       saved: 'Сохранено',
-      detailsScope:
-        'Для сведений о группах (тип, участники, активность) нужно право socialnetwork: отметьте его у этого вебхука или приложения в Битрикс24.',
+      detailsScope: 'Для сведений о группах отметьте право socialnetwork в Битрикс24.',
       detailsUnavailable: 'Сведения о группах недоступны: {{message}}',
     },
     sync: { title: 'Синхронизация', pollInterval: 'Интервал проверки' },
@@ -720,8 +718,7 @@ const de = {
       addWebhook: 'Webhook hinzufügen',
       addOAuth: 'OAuth-Tokens hinzufügen',
       saved: 'Gespeichert',
-      detailsScope:
-        'Für Gruppendetails (Typ, Mitglieder, Aktivität) braucht es das Recht socialnetwork: Aktivieren Sie es für diesen Webhook oder diese App in Bitrix24.',
+      detailsScope: 'Für Gruppendetails aktivieren Sie in Bitrix24 das Recht socialnetwork.',
       detailsUnavailable: 'Gruppendetails nicht verfügbar: {{message}}',
     },
     sync: { title: 'Synchronisierung', pollInterval: 'Prüfintervall' },

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/svelte'
-import { makeAccount, makeGroup, makeState, makeStatus } from '../../harness/builders'
+import { makeAccount, makeError, makeGroup, makeState, makeStatus } from '../../harness/builders'
 import { renderApp, requestsOn } from '../test-support'
 
 const acme = makeAccount({ host: 'acme.bitrix24.com', label: 'Acme' })
@@ -178,5 +178,34 @@ describe('settings', () => {
     await user.type(field, '20')
     await user.tab()
     expect(requestsOn(api, 'settings:update')).toEqual([{ trayMenuGroupCount: 20 }])
+  })
+})
+
+describe('settings for group details', () => {
+  it('says once, in the account’s card, which scope to tick for details, and nothing else changes', async () => {
+    const scope = makeError('scope', { code: 'insufficient_scope', messageKey: 'errors:insufficientScope' })
+    const { user } = await renderApp(
+      makeState({
+        accounts: [acme, session],
+        groups: { [acme.id]: [makeGroup({ id: '1' })], [session.id]: [makeGroup({ id: '2' })] },
+        statuses: [makeStatus(acme.id, { detailsError: scope }), makeStatus(session.id)],
+      }),
+    )
+    expect(screen.queryByTestId('error-banner')).not.toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: /^Settings/ }))
+    expect(within(card('Acme')).getByTestId('details-note')).toHaveTextContent(/tick the socialnetwork scope/)
+    expect(within(card('Acme')).queryByText(/sonet_group/)).not.toBeInTheDocument()
+    expect(screen.getAllByTestId('details-note')).toHaveLength(1)
+    expect(within(card('Client')).queryByTestId('details-note')).not.toBeInTheDocument()
+  })
+
+  it('hides archived groups when "Show archived groups" is switched off', async () => {
+    const { user, api } = await openSettings()
+    await user.click(screen.getByText('General'))
+    const toggle = screen.getByRole('checkbox', { name: 'Show archived groups' })
+    expect(toggle).toBeChecked()
+    await user.click(toggle)
+    expect(requestsOn(api, 'settings:update')).toEqual([{ showArchived: false }])
+    await waitFor(() => expect(toggle).not.toBeChecked())
   })
 })

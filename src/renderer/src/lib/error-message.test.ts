@@ -1,5 +1,5 @@
 import { makeError } from '../../harness/builders'
-import { errorMessage } from './error-message'
+import { detailsProblem, errorMessage } from './error-message'
 import { createUiTranslate } from './i18n'
 
 describe('errorMessage', () => {
@@ -22,5 +22,27 @@ describe('errorMessage', () => {
   it('says something went wrong when there is neither', () => {
     const error = makeError('server', { messageKey: 'errors:somethingNew', message: '' })
     expect(errorMessage(error, createUiTranslate('en'))).toBe('Something went wrong. Please try again.')
+  })
+})
+
+describe('detailsProblem', () => {
+  const en = createUiTranslate('en')
+
+  it('names the socialnetwork scope when the credentials lack it, in each language', () => {
+    const error = makeError('scope', { code: 'insufficient_scope', messageKey: 'errors:insufficientScope' })
+    expect(detailsProblem(error, en)).toMatch(/socialnetwork scope/)
+    expect(detailsProblem(error, en)).not.toMatch(/sonet_group/)
+    expect(detailsProblem(error, createUiTranslate('ru'))).toMatch(/право socialnetwork/)
+    expect(detailsProblem(error, createUiTranslate('de'))).toMatch(/Recht socialnetwork/)
+  })
+
+  it('gives the portal’s reason for another problem only the user can fix', () => {
+    const error = makeError('permission', { messageKey: 'errors:unknownKey', message: 'Access denied.' })
+    expect(detailsProblem(error, en)).toBe('Group details unavailable: Access denied.')
+  })
+
+  it('says nothing when all is well or the problem passes by itself', () => {
+    expect(detailsProblem(null, en)).toBeNull()
+    expect(detailsProblem(makeError('network'), en)).toBeNull()
   })
 })

@@ -16,7 +16,6 @@ import {
   defaultSettingsFile,
   repairSettingsFile,
   type SettingsFile,
-  settingsJsonSchema,
 } from './settings-schema'
 
 export const SETTINGS_FILE_NAME = 'config.json'
@@ -29,7 +28,8 @@ export function settingsStoreOptions(cwd: string): SettingsStoreOptions {
   return {
     cwd,
     projectVersion: SETTINGS_VERSION,
-    schema: settingsJsonSchema,
+    // No JSON schema: `conf` would compile one with ajv on every start (~30 ms, most of a cold `list` or poll).
+    // The top level is checked before the store opens (isReadableJsonObject), every field below by repairSettingsFile.
     defaults: defaultSettingsFile(),
     migrations: settingsMigrations,
     clearInvalidConfig: false,
@@ -131,7 +131,14 @@ function setAside(file: string, tag: string, now: () => Date, keepOriginal: bool
   return target
 }
 
-/** False when the file exists but is not a readable JSON object (what `conf` would throw on or silently empty). */
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * False when the file exists but is not a readable JSON object of the settings file's top-level shape (`accounts` a
+ * list, `settings` an object, where present): what `conf` would throw on or silently empty. Field values below that
+ * are repaired one by one instead.
+ */
 function isReadableJsonObject(file: string): boolean {
   let text: string
   try {
@@ -141,7 +148,11 @@ function isReadableJsonObject(file: string): boolean {
   }
   try {
     const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''))
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    return (
+      isPlainObject(parsed) &&
+      (parsed.accounts === undefined || Array.isArray(parsed.accounts)) &&
+      (parsed.settings === undefined || isPlainObject(parsed.settings))
+    )
   } catch {
     return false
   }

@@ -15,7 +15,7 @@ export const BENCHMARKS = {
     load: () => import('./figures/poll-cycle'),
   },
   sdk: {
-    title: '2. Our client vs @bitrix24/b24jssdk over HTTPS',
+    title: '2. Our client vs @bitrix24/b24jssdk over HTTPS from a static portal',
     load: () => import('./figures/sdk'),
   },
   diff: {

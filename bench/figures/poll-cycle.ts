@@ -2,7 +2,7 @@
 // app's core (bench/core-account.ts: the account and settings lookups, the client call with its rate limiter and
 // retries armed, validation with zod, normalisation, diff, snapshot and history written atomically), timed until the
 // snapshot is on disk (written and fsynced: the cycle waits for the durable write). The floor is a bare fetch of the
-// same URL from a static loopback server that sends the same pre-serialised body (bench/static-portal.ts), plus
+// same URL from a static loopback server that sends the same pre-serialised body (bench/static-portal.ts, in a process of its own), plus
 // JSON.parse, plus the one write a durable cycle cannot avoid: as many bytes as our state file holds, written to a
 // temporary file, fdatasynced and renamed over the last (fs/promises, as a process with an event loop to keep must).
 // The disk's flush alone takes 0.4-4 ms on this shared machine, depending on what the others write; a floor without
@@ -18,7 +18,7 @@ import { prepareColdStart, startCoreAccount, type ColdStart, type CoreAccount } 
 import { info, ratioAtMost, type Figure } from '../figures'
 import { portalGroups, withRenamed } from '../groups'
 import { interleave } from '../interleave'
-import { startStaticPortal, type StaticPortal } from '../static-portal'
+import { startStaticPortalProcess, type StaticPortalProcess as StaticPortal } from '../static-portal'
 import { medianDifference, summarize } from '../stats'
 
 const CHANGING_USER = '1'
@@ -82,8 +82,8 @@ function durableFloor(url: string, stateFile: () => string) {
 /** The steady state: a changed list and an unchanged one, each cycle until the durable write, against the floor. */
 async function warm(portal: StaticPortal, plan: (typeof PLAN)[number]): Promise<Figure[]> {
   let memberships = portalGroups(plan.groups)
-  portal.setGroups(CHANGING_USER, memberships)
-  portal.setGroups(STEADY_USER, memberships)
+  await portal.setGroups(CHANGING_USER, memberships)
+  await portal.setGroups(STEADY_USER, memberships)
   const changing = await startEngine(portal.webhookUrl(CHANGING_USER))
   const steady = await startEngine(portal.webhookUrl(STEADY_USER))
   let renames = 0
@@ -93,9 +93,9 @@ async function warm(portal: StaticPortal, plan: (typeof PLAN)[number]): Promise<
     [
       {
         name: 'ours',
-        prepare: () => {
+        prepare: async () => {
           memberships = withRenamed(memberships, ++renames)
-          portal.setGroups(CHANGING_USER, memberships)
+          await portal.setGroups(CHANGING_USER, memberships)
         },
         run: () => changing.account.durablePoll(),
       },
@@ -159,11 +159,11 @@ async function cold(portal: StaticPortal, plan: (typeof PLAN)[number]): Promise<
         name: 'cold',
         prepare: async () => {
           await tidy()
-          portal.setGroups(COLD_USER, memberships)
+          await portal.setGroups(COLD_USER, memberships)
           directory = await prepareColdStart(url, 'b24-bench-cold-')
           // What the earlier run saw differs by one name: the first poll finds a change and writes.
           memberships = withRenamed(memberships, ++renames)
-          portal.setGroups(COLD_USER, memberships)
+          await portal.setGroups(COLD_USER, memberships)
         },
         run: async () => {
           started = directory!.start()
@@ -175,7 +175,7 @@ async function cold(portal: StaticPortal, plan: (typeof PLAN)[number]): Promise<
         name: 'floor',
         prepare: async () => {
           if (!directory) {
-            portal.setGroups(COLD_USER, memberships)
+            await portal.setGroups(COLD_USER, memberships)
             directory = await prepareColdStart(url, 'b24-bench-cold-')
           }
           floorRun.prepare()
@@ -203,7 +203,7 @@ async function cold(portal: StaticPortal, plan: (typeof PLAN)[number]): Promise<
 }
 
 export async function run(): Promise<Figure[]> {
-  const portal = await startStaticPortal()
+  const portal = await startStaticPortalProcess()
   try {
     const figures: Figure[] = []
     for (const plan of PLAN) figures.push(...(await warm(portal, plan)), ...(await cold(portal, plan)))

@@ -68,10 +68,10 @@ export async function startStaticPortal(options: { tls?: { key: string; cert: st
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   const origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`
-  return {
+  const portal: StaticPortal = {
     webhookUrl: (userId) => `${origin}/rest/${userId}/${CODE}/`,
     setGroups(userId, groups) {
-      this.setBody(userId, groupsBody(groups))
+      portal.setBody(userId, groupsBody(groups))
     },
     setBody(userId, body) {
       bodies.set(userId, Buffer.from(body))
@@ -87,6 +87,7 @@ export async function startStaticPortal(options: { tls?: { key: string; cert: st
         server.close(() => resolve())
       }),
   }
+  return portal
 }
 
 export interface StaticPortalProcess {

@@ -3,6 +3,7 @@
 // binary exists. Each asserts what the user sees in the window and what reached the OS, and fails on any console
 // error or CSP violation in the page.
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import keytar from 'keytar'
 import { KEYCHAIN_SERVICE } from '../../src/core/accounts'
@@ -137,8 +138,15 @@ for (const driver of drivers) {
       await app.trayClick('left')
       const shown = await os()
       expect(shown.window).toMatchObject({ visible: true, focused: true })
-      // Linux indicators never say where the tray is: the app centres the window in the work area of the display.
-      expect(shown.window.bounds).toEqual({ x: 770, y: 276, width: 380, height: 560 })
+      // Linux indicators never say where the tray is: the app centres the window in the work area of the display
+      // (the host's or the machine's, as the driver reports it).
+      const { workArea } = shown.display
+      expect(shown.window.bounds).toEqual({
+        x: workArea.x + Math.round((workArea.width - 380) / 2),
+        y: workArea.y + Math.round((workArea.height - 560) / 2),
+        width: 380,
+        height: 560,
+      })
 
       const [accelerator] = shown.shortcuts
       expect(accelerator).toBeTruthy()
@@ -284,6 +292,30 @@ for (const driver of drivers) {
       await app.window.locator('summary', { hasText: t('ui:settings.about.title') }).click()
       await expect(app.window.getByTestId('app-version')).toHaveText(t('ui:settings.about.version', { version }))
       await expectNoPageProblems(app)
+    })
+
+    test('11. settings: About opens the logs folder in the file manager', async () => {
+      const { journey, app } = await startWithAccount()
+      await app.window.getByRole('button', { name: t('ui:nav.settings') }).click()
+      await app.window.locator('summary', { hasText: t('ui:settings.about.title') }).click()
+      await app.window.getByRole('button', { name: t('ui:settings.about.openLogs') }).click()
+      await expect.poll(async () => (await os()).openedPaths).toEqual([join(journey.userDataDir, 'logs')])
+      await expect(app.window.getByRole('alert')).toHaveCount(0)
+      await expectNoPageProblems(app)
+    })
+
+    test('12. settings: About quits the app, which ends cleanly', async () => {
+      const { app: running } = await startWithAccount()
+      await running.window.getByRole('button', { name: t('ui:nav.settings') }).click()
+      await running.window.locator('summary', { hasText: t('ui:settings.about.title') }).click()
+      await expectNoPageProblems(running)
+      // The page goes with the process, so the click's own promise may never settle.
+      void running.window
+        .getByRole('button', { name: t('ui:settings.about.quit'), exact: true })
+        .click()
+        .catch(() => {})
+      expect(await running.exited()).toBe(0)
+      app = null
     })
 
     test('9. a watch saves to the data directory: the window and the tray say so quietly; when it stops, the app takes over', async () => {

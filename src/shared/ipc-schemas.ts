@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import {
   accountIdSchema,
+  GROUP_PAGES,
   groupIdSchema,
   labelSchema,
   oauthInputSchema,
@@ -19,7 +20,8 @@ export { settingsPatchSchema }
 
 export const requestSchemas = {
   'state:get': z.void(),
-  'groups:open': z.object({ accountId, groupId }).strict(),
+  /** `page`: one of the group's sub-pages (tasks, calendar, …); without it, the group's own page. */
+  'groups:open': z.object({ accountId, groupId, page: z.enum(GROUP_PAGES).optional() }).strict(),
   'groups:copyLink': z.object({ accountId, groupId }).strict(),
   'groups:setPinned': z.object({ accountId, groupId, pinned: z.boolean() }).strict(),
   'sync:refresh': z.object({ accountId: accountId.optional() }).strict(),

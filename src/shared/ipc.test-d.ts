@@ -1,6 +1,6 @@
 import { expectTypeOf } from 'vitest'
 import type { Api, Handler, Handlers, ResponseOf } from './ipc'
-import type { AppState } from './types'
+import type { AppState, GroupPage } from './types'
 
 test('a handler must return the response type of its channel', () => {
   expectTypeOf<ResponseOf<'state:get'>>().toEqualTypeOf<AppState>()
@@ -25,7 +25,7 @@ test('the renderer api checks requests against the channel', () => {
   const api = {} as Api
   expectTypeOf(api.invoke<'groups:open'>)
     .parameter(1)
-    .toEqualTypeOf<{ accountId: string; groupId: string }>()
+    .toEqualTypeOf<{ accountId: string; groupId: string; page?: GroupPage | undefined }>()
   // @ts-expect-error -- a request for groups:open needs a groupId
   void (() => api.invoke('groups:open', { accountId: 'a' }))
   // @ts-expect-error -- unknown channel

@@ -8,6 +8,7 @@ export type {
   ChangeKind,
   FieldChangeKind,
   Group,
+  GroupDetails,
   Language,
   LanguageSetting,
   MembershipChange,
@@ -19,7 +20,11 @@ export type {
 export {
   CHANGE_KINDS,
   CHANGE_KIND_TABLE,
+  DETAILS_REFRESH_SECONDS,
   ERROR_KIND_TABLE,
+  GROUP_PAGE_TABLE,
+  GROUP_PAGES,
+  GROUP_TYPES,
   isUserFixable,
   LANGUAGES,
   ROLE_BY_CODE,
@@ -27,9 +32,9 @@ export {
   ROLES,
   SETTING_BOUNDS,
 } from './model/values'
-import type { AppSettings, AuthKind, Group, MembershipChange } from './model'
+import type { AppSettings, AuthKind, Group, GroupDetails, MembershipChange } from './model'
 /** What went wrong, in the client's error taxonomy (model/values.ts says who can fix each). */
-export type { ErrorKind } from './model/values'
+export type { ErrorKind, GroupPage, GroupType } from './model/values'
 import type { ErrorKind } from './model/values'
 
 /** A secret-free description of an error, safe for the renderer, logs and the command line. */
@@ -58,6 +63,11 @@ export interface SyncStatus {
   nextSyncAt: string | null
   groupCount: number | null
   error: ErrorView | null
+  /**
+   * Why the account's group details could not be fetched (most often the missing `socialnetwork` scope), or null.
+   * It never makes the account's state an error: groups, changes and notifications go on without details.
+   */
+  detailsError: ErrorView | null
 }
 
 /** An account as the renderer may see it: no webhook code, no token, no client secret. */
@@ -87,6 +97,8 @@ export interface AppState {
   statuses: SyncStatus[]
   /** Groups per account id, as last synced. */
   groups: Record<string, Group[]>
+  /** Details per account id, then per group id; a group without an entry has no details (yet, or unavailable). */
+  groupDetails: Record<string, Record<string, GroupDetails>>
   /** History, newest first. */
   changes: MembershipChange[]
   settings: AppSettings

@@ -60,6 +60,7 @@ describe('the first sync of a new account', () => {
       nextSyncAt: new Date(h.clock.now() + 60_000).toISOString(),
       groupCount: 3,
       error: null,
+      detailsError: null,
     })
   })
 })

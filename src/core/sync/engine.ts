@@ -143,10 +143,16 @@ export function createSyncEngine({
       lastSyncAt: snapshot?.lastSyncAt ?? null,
       groupCount: snapshot ? snapshot.groups.length : null,
     }
-    if (!runtime) return { ...base, state: 'stopped', nextSyncAt: null, error: null }
+    if (!runtime) return { ...base, state: 'stopped', nextSyncAt: null, error: null, detailsError: null }
     const state: SyncState = !online ? 'offline' : suspended ? 'paused' : runtime.phase
     const nextPollAt = runtime.poller.nextPollAt
-    return { ...base, state, nextSyncAt: nextPollAt === null ? null : iso(nextPollAt), error: runtime.error }
+    return {
+      ...base,
+      state,
+      nextSyncAt: nextPollAt === null ? null : iso(nextPollAt),
+      error: runtime.error,
+      detailsError: null,
+    }
   }
 
   function emitStatus(accountId: string): void {

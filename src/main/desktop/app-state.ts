@@ -4,6 +4,7 @@ import type {
   AppSettings,
   AppState,
   Group,
+  GroupDetails,
   MembershipChange,
   StateProblemView,
   SyncStatus,
@@ -13,6 +14,8 @@ export interface AppStateSources {
   accounts(): readonly AccountView[]
   statuses(): readonly SyncStatus[]
   groups(accountId: string): readonly Group[]
+  /** The account's group details by group id (empty while none are known). */
+  groupDetails(accountId: string): Readonly<Record<string, GroupDetails>>
   history(): readonly MembershipChange[]
   settings(): AppSettings
   online(): boolean
@@ -34,6 +37,7 @@ export function composeAppState(sources: AppStateSources): AppState {
     accounts,
     statuses: sources.statuses().filter((status) => known.has(status.accountId)),
     groups: Object.fromEntries(accounts.map((account) => [account.id, [...sources.groups(account.id)]])),
+    groupDetails: Object.fromEntries(accounts.map((account) => [account.id, { ...sources.groupDetails(account.id) }])),
     // A removed account's changes may linger in the history until the store has deleted them.
     changes: sources.history().filter((change) => known.has(change.accountId)),
     settings: sources.settings(),

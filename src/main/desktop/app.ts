@@ -132,6 +132,8 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
       accounts: () => core.accounts.list(),
       statuses: () => core.engine.statuses(),
       groups: (accountId) => core.engine.groups(accountId),
+      // Filled by the engine's details refresh (issue 17).
+      groupDetails: () => ({}),
       history: () => core.engine.history(),
       settings,
       online: () => online,

@@ -97,6 +97,15 @@ describe('IPC handlers', () => {
       expect(calls).toEqual([['openExternal', 'https://acme.bitrix24.com/workgroups/group/7/']])
     })
 
+    it("opens one of the group's sub-pages through the same opener", async () => {
+      const { handlers, calls } = fakeDeps()
+      expect(await handlers['groups:open']({ accountId: acme.id, groupId: '7', page: 'drive' })).toEqual({
+        ok: true,
+        value: null,
+      })
+      expect(calls).toEqual([['openExternal', 'https://acme.bitrix24.com/workgroups/group/7/disk/path/']])
+    })
+
     it('says so when the group is not in the list', async () => {
       const { handlers, calls } = fakeDeps()
       const result = await handlers['groups:open']({ accountId: acme.id, groupId: '999' })

@@ -33,6 +33,7 @@ describe('registerHandlers', () => {
   it.each([
     ['groups:open', { accountId: 'a/1' }],
     ['groups:open', { accountId: 'a/1', groupId: '5', extra: 'x' }],
+    ['groups:open', { accountId: 'a/1', groupId: '5', page: 'admin' }],
     ['settings:update', { pollIntervalSeconds: 1 }],
     ['settings:update', { theme: 'neon' }],
     ['accounts:remove', 'a/1'],

@@ -62,6 +62,7 @@ function appHandlers() {
       accounts: () => core.accounts.list(),
       statuses: () => core.engine.statuses(),
       groups: (id) => core.engine.groups(id),
+      groupDetails: () => ({}),
       history: () => core.engine.history(),
       settings: () => core.settings.getSettings(),
       online: () => true,

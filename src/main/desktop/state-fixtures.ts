@@ -44,6 +44,7 @@ export function status(accountId: string, overrides: Partial<SyncStatus> = {}): 
     nextSyncAt: null,
     groupCount: null,
     error: null,
+    detailsError: null,
     ...overrides,
   }
 }
@@ -75,6 +76,7 @@ export function appState(overrides: Partial<AppState> = {}, groups: Group[] = []
     accounts: [acme],
     statuses: [status(acme.id, { groupCount: groups.length })],
     groups: { [acme.id]: groups },
+    groupDetails: {},
     changes: [],
     settings: structuredClone(DEFAULT_SETTINGS),
     online: true,

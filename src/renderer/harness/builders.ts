@@ -56,6 +56,7 @@ export function makeStatus(accountId: string, overrides: Partial<SyncStatus> = {
     nextSyncAt: null,
     groupCount: null,
     error: null,
+    detailsError: null,
     ...overrides,
   }
 }
@@ -93,6 +94,7 @@ export function makeState(overrides: Partial<AppState> = {}): AppState {
     accounts: [],
     statuses: [],
     groups: {},
+    groupDetails: {},
     changes: [],
     settings: makeSettings(),
     online: true,

@@ -3,5 +3,6 @@
 // since its bundle cannot carry zod.
 export * from './values'
 export * from './group'
+export * from './details'
 export * from './settings'
 export * from './credentials'

@@ -85,3 +85,31 @@ export function roleOf(value: unknown): Role {
   if (typeof value !== 'string') return 'unknown'
   return ROLE_BY_CODE[value] ?? ((ROLES as readonly string[]).includes(value) ? (value as Role) : 'unknown')
 }
+
+/**
+ * The kinds of workgroup `socialnetwork.api.workgroup.list` reports in TYPE (older portals send none: the details then
+ * carry `type: null`). Collabs are chat-first: their primary page is the chat.
+ */
+export const GROUP_TYPES = ['group', 'project', 'scrum', 'collab'] as const
+export type GroupType = (typeof GROUP_TYPES)[number]
+
+/**
+ * A group's sub-pages, relative to its page (`https://portal/workgroups/group/7/`), each one quick action in the window,
+ * the row's context menu, the shortcuts help and `open GROUP_ID --<page>` on the command line. `key` is the window's
+ * keyboard shortcut for the selected row.
+ */
+export const GROUP_PAGE_TABLE = {
+  tasks: { path: 'tasks/', key: 't' },
+  calendar: { path: 'calendar/', key: 'c' },
+  drive: { path: 'disk/path/', key: 'd' },
+  chat: { path: 'chat/', key: 'm' },
+  members: { path: 'users/', key: 'u' },
+} as const satisfies Record<string, { path: string; key: string }>
+export type GroupPage = keyof typeof GROUP_PAGE_TABLE
+export const GROUP_PAGES = Object.keys(GROUP_PAGE_TABLE) as [GroupPage, ...GroupPage[]]
+
+/**
+ * How often a group's details are fetched again at most, per account (memberships are polled far more often); a
+ * change of the member list fetches them at once.
+ */
+export const DETAILS_REFRESH_SECONDS = 600

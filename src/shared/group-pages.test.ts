@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { groupPageUrl } from './group-pages'
+import { GROUP_PAGES } from './model/values'
+
+describe('groupPageUrl', () => {
+  const page = 'https://acme.bitrix24.com/workgroups/group/7/'
+
+  it('is the group page without a sub-page', () => {
+    expect(groupPageUrl(page)).toBe(page)
+  })
+
+  it.each([
+    ['tasks', 'tasks/'],
+    ['calendar', 'calendar/'],
+    ['drive', 'disk/path/'],
+    ['chat', 'chat/'],
+    ['members', 'users/'],
+  ] as const)('puts %s under the group page', (sub, path) => {
+    expect(groupPageUrl(page, sub)).toBe(`${page}${path}`)
+  })
+
+  it('keeps the group path when the page has no trailing slash, and stays on the same origin for every sub-page', () => {
+    expect(groupPageUrl('https://acme.bitrix24.com/extranet/workgroups/group/7', 'tasks')).toBe(
+      'https://acme.bitrix24.com/extranet/workgroups/group/7/tasks/',
+    )
+    for (const sub of GROUP_PAGES) expect(new URL(groupPageUrl(page, sub)).origin).toBe('https://acme.bitrix24.com')
+  })
+})

@@ -124,7 +124,7 @@ const en = {
     accounts: {
       title: 'Accounts',
       notSaved: 'Not saved',
-      notSavedHint: 'Kept only until you quit, because the keychain was not available.',
+      notSavedHint: 'Kept only until you quit: added for this session only, not to the keychain.',
       webhook: 'Webhook',
       oauth: 'OAuth',
       label: 'Name',
@@ -373,7 +373,7 @@ const ru = {
     accounts: {
       title: 'Аккаунты',
       notSaved: 'Не сохранён',
-      notSavedHint: 'Хранится только до выхода из приложения: связка ключей недоступна.',
+      notSavedHint: 'Хранится только до выхода из приложения: добавлен на этот сеанс, не в связку ключей.',
       webhook: 'Вебхук',
       oauth: 'OAuth',
       label: 'Название',
@@ -617,7 +617,7 @@ const de = {
     accounts: {
       title: 'Konten',
       notSaved: 'Nicht gespeichert',
-      notSavedHint: 'Nur bis zum Beenden gespeichert, weil der Schlüsselbund nicht verfügbar war.',
+      notSavedHint: 'Nur bis zum Beenden gespeichert: für diese Sitzung hinzugefügt, nicht zum Schlüsselbund.',
       webhook: 'Webhook',
       oauth: 'OAuth',
       label: 'Name',

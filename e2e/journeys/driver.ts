@@ -17,6 +17,11 @@ export interface LaunchOptions {
   lang?: string
   /** Origins the app's network reaches on loopback instead (a stand-in for DNS); headless host only. */
   hosts?: Record<string, string>
+  /**
+   * Where the window's browser keeps its profile (storage, caches, session files), kept after the app ends: the
+   * headless host's Chromium uses this directory. Electron keeps its Chromium profile in `userDataDir` and ignores it.
+   */
+  browserProfileDir?: string
 }
 
 /** One running app: its window, what it handed to the OS, and the OS's side of things. */
@@ -104,6 +109,7 @@ export const headlessDriver: Driver = {
         options.lang ?? 'en-US',
         ...(options.demo ? ['--demo'] : []),
         ...(options.show ? ['--show'] : []),
+        ...(options.browserProfileDir ? ['--chromium-profile', options.browserProfileDir] : []),
       ],
       options.hosts ? { ...process.env, B24_HEADLESS_HOSTS: JSON.stringify(options.hosts) } : process.env,
     )

@@ -13,6 +13,7 @@ import { drivers, type AppDriver, type OsView } from './driver'
 import {
   addWebhookThroughOnboarding,
   expectNoPageProblems,
+  fileCount,
   filesContaining,
   finishJourney,
   GROUPS,
@@ -66,7 +67,8 @@ for (const driver of drivers) {
 
     test('1. first start: onboarding, paste the webhook, test, add; the list and the tray menu show the groups; the code is only in the keychain', async () => {
       journey = await prepareJourney()
-      app = await driver.launch({ userDataDir: journey.userDataDir, show: true })
+      const { userDataDir, browserProfileDir } = journey
+      app = await driver.launch({ userDataDir, browserProfileDir, show: true })
       await expect(app.window.getByTestId('onboarding')).toBeVisible()
       await addWebhookThroughOnboarding(app.window, journey.portal.webhookUrl('1'))
 
@@ -84,6 +86,16 @@ for (const driver of drivers) {
       expect(stored.map((entry) => entry.password).join('\n')).toContain(journey.code)
       expect(await filesContaining(journey.userDataDir, journey.code)).toEqual([])
       await expectNoPageProblems(app)
+      // The window's browser writes its profile (storage, caches, session state) as it goes and as it closes: once
+      // the app has quit, the code typed into the window is in none of it either.
+      expect(await app.quit()).toBe(0)
+      app = null
+      expect(await filesContaining(userDataDir, journey.code)).toEqual([])
+      // Electron keeps its Chromium profile in the user data, scanned above; the headless host's is its own.
+      if (driver.name === 'headless host') {
+        expect(await fileCount(browserProfileDir)).toBeGreaterThan(0)
+        expect(await filesContaining(browserProfileDir, journey.code)).toEqual([])
+      }
     })
 
     test('2. a membership change: one notification, the unseen icon, the click opens the group page, marking it seen resets the icon', async () => {

@@ -160,6 +160,8 @@ describe('a settings file with bad values', () => {
         language: 'ru',
         launchAtLogin: true,
         trayMenuGroupCount: 500,
+        showArchived: 'no',
+        groupSort: 'activity',
         notifications: { kinds: { joined: false, left: 'no' }, mutedUntil: 'soon' },
         pinnedGroups: { 'acme.bitrix24.com/1': ['7', 8, '7'] },
       },
@@ -173,6 +175,8 @@ describe('a settings file with bad values', () => {
     expect(settings.theme).toBe('system')
     expect(settings.language).toBe('ru')
     expect(settings.launchAtLogin).toBe(true)
+    expect(settings.showArchived).toBe(true)
+    expect(settings.groupSort).toBe('activity')
     expect(settings.notifications).toEqual({
       kinds: { ...DEFAULT_SETTINGS.notifications.kinds, joined: false },
       mutedUntil: null,
@@ -183,7 +187,13 @@ describe('a settings file with bad values', () => {
       ['ok.example.com/2', true],
     ])
     expect(store.repairedFields).toEqual(
-      expect.arrayContaining(['accounts.1', 'accounts.2.enabled', 'settings.pollIntervalSeconds', 'settings.theme']),
+      expect.arrayContaining([
+        'accounts.1',
+        'accounts.2.enabled',
+        'settings.pollIntervalSeconds',
+        'settings.theme',
+        'settings.showArchived',
+      ]),
     )
     expect(store.settingsRecovered).toBe(false)
     expect(store.takeNotice()).toBe('accounts:notices.settingsRepaired')

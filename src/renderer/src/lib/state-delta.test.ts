@@ -1,6 +1,6 @@
-import { makeAccount, makeGroup, makeState, makeStatus } from '../renderer/harness/builders'
-import type { AppState } from './types'
-import { applyStateDelta, createDeltaFeed, diffState, isStateDelta, type StateDelta } from './state-delta'
+import { makeAccount, makeGroup, makeState, makeStatus } from '../../harness/builders'
+import type { AppState } from '@shared/types'
+import { applyStateDelta, createDeltaFeed, diffState, isStateDelta, type StateDelta } from '@shared/state-delta'
 
 const account = makeAccount({ id: 'acme.bitrix24.com/1' })
 const groups = Array.from({ length: 5_000 }, (_, index) => makeGroup({ id: String(1000 + index) }))
@@ -74,10 +74,10 @@ describe('the state delta', () => {
   })
 
   it('carries a top-level key it has never heard of, per entry when it is a map', () => {
-    const before = { ...base(), groupDetails: { [account.id]: { '1000': { members: 3 } } } } as AppState
-    const after = { ...before, groupDetails: { [account.id]: { '1000': { members: 4 } } } } as AppState
+    const before = { ...base(), laterKey: { [account.id]: { '1000': { members: 3 } } } } as unknown as AppState
+    const after = { ...before, laterKey: { [account.id]: { '1000': { members: 4 } } } } as unknown as AppState
     const changes = diffState(before, after)!
-    expect(changes).toEqual({ groupDetails: { entries: { [account.id]: { set: { '1000': { members: 4 } } } } } })
+    expect(changes).toEqual({ laterKey: { entries: { [account.id]: { set: { '1000': { members: 4 } } } } } })
     expect(applyStateDelta(before, { seq: 1, changes })).toEqual(after)
   })
 

@@ -367,6 +367,40 @@ describe('the backing store', () => {
   })
 })
 
+describe('reading the settings while the file stays the same', () => {
+  it('parses the file again only after it changed on disk, so a poll does not re-read it', () => {
+    let reads = 0
+    const store = track(
+      createSettingsStore({
+        cwd: dir,
+        store: (options) => {
+          const backing = new Conf<SettingsFile>({ ...options, watch: false })
+          return new Proxy(backing, {
+            get(target, key) {
+              if (key === 'store') reads++
+              const value: unknown = Reflect.get(target, key, target)
+              return typeof value === 'function' ? value.bind(target) : value
+            },
+          })
+        },
+      }),
+    )
+    store.getSettings()
+    const before = reads
+    for (let poll = 0; poll < 5; poll++) {
+      store.getSettings()
+      store.listAccounts()
+    }
+    expect(reads).toBe(before)
+    new Conf<SettingsFile>({ ...settingsStoreOptions(dir), watch: false }).set('settings', {
+      ...DEFAULT_SETTINGS,
+      theme: 'light',
+    })
+    expect(store.getSettings().theme).toBe('light')
+    expect(reads).toBe(before + 1)
+  })
+})
+
 describe('two processes on one settings file (the app and the command line)', () => {
   const beta = () => account({ id: 'beta.bitrix24.de/5', portal: 'https://beta.bitrix24.de', userId: '5' })
   const idsOnDisk = () => (readJson(file()).accounts as AccountRecord[]).map((record) => record.id)

@@ -238,11 +238,7 @@ function withDetails(now: Date): AppState {
         state: 'ok',
         lastSyncAt: ago(now, 1),
         groupCount: partnerGroups.length,
-        detailsError: makeError('scope', {
-          code: 'insufficient_scope',
-          messageKey: 'errors:insufficientScope',
-          message: '',
-        }),
+        detailsError: makeError('scope', { code: 'insufficient_scope', messageKey: 'detailsScope', message: '' }),
       }),
     ],
     changes: fewChanges(now, acme.id, acme.portal).slice(0, 2),

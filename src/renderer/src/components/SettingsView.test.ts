@@ -188,7 +188,7 @@ describe('settings', () => {
 
 describe('settings for group details', () => {
   it('says once, in the account’s card, which scope to tick for details, and nothing else changes', async () => {
-    const scope = makeError('scope', { code: 'insufficient_scope', messageKey: 'errors:insufficientScope' })
+    const scope = makeError('scope', { code: 'insufficient_scope', messageKey: 'detailsScope' })
     const { user } = await renderApp(
       makeState({
         accounts: [acme, session],
@@ -198,7 +198,7 @@ describe('settings for group details', () => {
     )
     expect(screen.queryByTestId('error-banner')).not.toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: /^Settings/ }))
-    expect(within(card('Acme')).getByTestId('details-note')).toHaveTextContent(/tick the socialnetwork scope/)
+    expect(within(card('Acme')).getByTestId('details-note')).toHaveTextContent(/tick "socialnetwork"/)
     expect(within(card('Acme')).queryByText(/sonet_group/)).not.toBeInTheDocument()
     expect(screen.getAllByTestId('details-note')).toHaveLength(1)
     expect(within(card('Client')).queryByTestId('details-note')).not.toBeInTheDocument()

@@ -28,12 +28,11 @@ describe('errorMessage', () => {
 describe('detailsProblem', () => {
   const en = createUiTranslate('en')
 
-  it('names the socialnetwork scope when the credentials lack it, in each language', () => {
-    const error = makeError('scope', { code: 'insufficient_scope', messageKey: 'errors:insufficientScope' })
-    expect(detailsProblem(error, en)).toMatch(/socialnetwork scope/)
-    expect(detailsProblem(error, en)).not.toMatch(/sonet_group/)
-    expect(detailsProblem(error, createUiTranslate('ru'))).toMatch(/право socialnetwork/)
-    expect(detailsProblem(error, createUiTranslate('de'))).toMatch(/Recht socialnetwork/)
+  it('says which scope to tick for details in the window’s language, from the key main sends', () => {
+    const error = makeError('scope', { code: 'insufficient_scope', messageKey: 'detailsScope', message: 'x' })
+    expect(detailsProblem(error, en)).toMatch(/tick "socialnetwork"/)
+    expect(detailsProblem(error, createUiTranslate('ru'))).toMatch(/отметьте право «socialnetwork»/)
+    expect(detailsProblem(error, createUiTranslate('de'))).toMatch(/Häkchen bei „socialnetwork“/)
   })
 
   it('gives the portal’s reason for another problem only the user can fix', () => {

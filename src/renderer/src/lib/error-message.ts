@@ -10,14 +10,14 @@ export function errorMessage(error: ErrorView, t: Translate): string {
 }
 
 /**
- * The one calm line an account's settings card shows when group details cannot be had: the scope to tick when the
- * credentials lack it (the membership scope's own message would name sonet_group, the wrong one), the portal's
- * reason for any other problem only the user can fix, and nothing for one that passes by itself (the next refresh
- * tries again). The groups, the diff and the notifications never depend on it.
+ * The one calm line an account's settings card shows when group details cannot be had: main's own sentence for the
+ * missing socialnetwork scope (messageKey `detailsScope`, which says what to tick), the reason for any other problem
+ * only the user can fix, and nothing for one that passes by itself (the next refresh tries again). The groups, the
+ * diff and the notifications never depend on it.
  */
 export function detailsProblem(error: ErrorView | null | undefined, t: Translate): string | null {
   if (!error) return null
-  if (error.kind === 'scope') return t('settings.accounts.detailsScope')
+  if (error.kind === 'scope') return errorMessage(error, t)
   if (!isUserFixable(error.kind)) return null
   return t('settings.accounts.detailsUnavailable', { message: errorMessage(error, t) })
 }

@@ -12,7 +12,7 @@ describe('a row’s actions', () => {
     expect(rowPages('collab')).toEqual(['chat', 'tasks', 'calendar', 'drive', 'members'])
   })
 
-  it('offers the group page, the sub-pages, the link and the pin in the menu, marking what Enter opens', () => {
+  it('offers the group page, the sub-pages, the link and the pin in the menu, marking what Enter opens; a collab starts with its chat', () => {
     const entries = rowMenuEntries('project')
     expect(entries.map((entry) => entry.id)).toEqual([
       'open',
@@ -25,11 +25,17 @@ describe('a row’s actions', () => {
       'togglePin',
     ])
     expect(entries.filter((entry) => entry.primary).map((entry) => entry.id)).toEqual(['open'])
-    expect(
-      rowMenuEntries('collab')
-        .filter((entry) => entry.primary)
-        .map((entry) => entry.id),
-    ).toEqual(['chat'])
+    const collab = rowMenuEntries('collab')
+    expect(collab.map((entry) => entry.id)).toEqual([
+      'chat',
+      'tasks',
+      'calendar',
+      'drive',
+      'members',
+      'copyLink',
+      'togglePin',
+    ])
+    expect(collab.filter((entry) => entry.primary).map((entry) => entry.id)).toEqual(['chat'])
   })
 })
 

@@ -24,12 +24,12 @@ export interface RowMenuEntry {
 
 /**
  * The row's context menu: the group page, each sub-page (the primary one marked), then copying the link and
- * pinning. A collab's chat is its primary action, so the front page loses the Enter mark to it.
+ * pinning. A collab is chat-first: main opens its chat for the group page too, so its menu starts with the chat.
  */
 export function rowMenuEntries(type: GroupType | null | undefined): RowMenuEntry[] {
   const primary = primaryPage(type)
   return [
-    { id: 'open', action: { kind: 'open' }, primary: primary === undefined },
+    ...(primary === undefined ? [{ id: 'open', action: { kind: 'open' as const }, primary: true }] : []),
     ...rowPages(type).map((page) => ({ id: page, action: { kind: 'open' as const, page }, primary: page === primary })),
     { id: 'copyLink', action: { kind: 'copyLink' }, primary: false },
     { id: 'togglePin', action: { kind: 'togglePin' }, primary: false },

@@ -305,7 +305,7 @@ test.describe('interaction', () => {
       const note = page.getByTestId('details-note')
       await expect(note).toHaveCount(1)
       await expect(page.getByTestId('account-card').filter({ hasText: 'Partner GmbH' })).toContainText(
-        'tick "socialnetwork"',
+        'tick the socialnetwork scope',
       )
       await note.scrollIntoViewIfNeeded()
       await expectAccessible(page, testInfo)

@@ -125,8 +125,9 @@ describe('the shortcuts help', () => {
     const { user } = await renderApp(state)
     await user.click(screen.getByRole('button', { name: 'Settings' }))
     const help = screen.getByRole('region', { name: 'Keyboard shortcuts' })
-    expect(within(help).getByText('Alt+T').closest('.row')).toHaveTextContent('Open the group’s tasks')
-    expect(within(help).getByText('Alt+M').closest('.row')).toHaveTextContent('Open the group’s chat')
+    expect(within(help).getByText('Alt+T C D M U').closest('.row')).toHaveTextContent(
+      'Open tasks, calendar, drive, chat, members',
+    )
     expect(within(help).getByText('Shift+F10').closest('.row')).toHaveTextContent('Actions for the group')
   })
 })

@@ -198,7 +198,10 @@ describe('settings for group details', () => {
     )
     expect(screen.queryByTestId('error-banner')).not.toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: /^Settings/ }))
-    expect(within(card('Acme')).getByTestId('details-note')).toHaveTextContent(/tick "socialnetwork"/)
+    expect(within(card('Acme')).getByTestId('details-note')).toHaveTextContent(
+      /^For group details, tick the socialnetwork scope in Bitrix24.$/,
+    )
+    expect(within(card('Acme')).getByTestId('details-note').getAttribute('title')).toMatch(/tick "socialnetwork"/)
     expect(within(card('Acme')).queryByText(/sonet_group/)).not.toBeInTheDocument()
     expect(screen.getAllByTestId('details-note')).toHaveLength(1)
     expect(within(card('Client')).queryByTestId('details-note')).not.toBeInTheDocument()

@@ -28,16 +28,19 @@ describe('errorMessage', () => {
 describe('detailsProblem', () => {
   const en = createUiTranslate('en')
 
-  it('says which scope to tick for details in the window’s language, from the key main sends', () => {
+  it('says in one short line which scope to tick for details, main’s whole sentence as its explanation', () => {
     const error = makeError('scope', { code: 'insufficient_scope', messageKey: 'detailsScope', message: 'x' })
-    expect(detailsProblem(error, en)).toMatch(/tick "socialnetwork"/)
-    expect(detailsProblem(error, createUiTranslate('ru'))).toMatch(/отметьте право «socialnetwork»/)
-    expect(detailsProblem(error, createUiTranslate('de'))).toMatch(/Häkchen bei „socialnetwork“/)
+    expect(detailsProblem(error, en)).toEqual({
+      line: 'For group details, tick the socialnetwork scope in Bitrix24.',
+      explanation: expect.stringMatching(/tick "socialnetwork"/),
+    })
+    expect(detailsProblem(error, createUiTranslate('ru'))?.line).toMatch(/отметьте право socialnetwork/)
+    expect(detailsProblem(error, createUiTranslate('de'))?.line).toMatch(/das Recht socialnetwork/)
   })
 
   it('gives the portal’s reason for another problem only the user can fix', () => {
     const error = makeError('permission', { messageKey: 'errors:unknownKey', message: 'Access denied.' })
-    expect(detailsProblem(error, en)).toBe('Group details unavailable: Access denied.')
+    expect(detailsProblem(error, en)?.line).toBe('Group details unavailable: Access denied.')
   })
 
   it('says nothing when all is well or the problem passes by itself', () => {

@@ -10,14 +10,19 @@ export function errorMessage(error: ErrorView, t: Translate): string {
 }
 
 /**
- * The one calm line an account's settings card shows when group details cannot be had: main's own sentence for the
- * missing socialnetwork scope (messageKey `detailsScope`, which says what to tick), the reason for any other problem
- * only the user can fix, and nothing for one that passes by itself (the next refresh tries again). The groups, the
- * diff and the notifications never depend on it.
+ * The one calm line an account's settings card shows when group details cannot be had: for the missing
+ * socialnetwork scope, which scope to tick, in one short sentence (main's whole explanation, messageKey
+ * `detailsScope`, is five lines in a tray-sized card, so it is the line's tooltip); the reason for any other problem
+ * only the user can fix; nothing for one that passes by itself (the next refresh tries again). The groups, the diff
+ * and the notifications never depend on it.
  */
-export function detailsProblem(error: ErrorView | null | undefined, t: Translate): string | null {
+export function detailsProblem(
+  error: ErrorView | null | undefined,
+  t: Translate,
+): { line: string; explanation: string } | null {
   if (!error) return null
-  if (error.kind === 'scope') return errorMessage(error, t)
+  if (error.kind === 'scope') return { line: t('settings.accounts.detailsScope'), explanation: errorMessage(error, t) }
   if (!isUserFixable(error.kind)) return null
-  return t('settings.accounts.detailsUnavailable', { message: errorMessage(error, t) })
+  const line = t('settings.accounts.detailsUnavailable', { message: errorMessage(error, t) })
+  return { line, explanation: line }
 }

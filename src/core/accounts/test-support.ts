@@ -142,6 +142,10 @@ export function fakeBitrix() {
         const { user, origin, movedTo } = await answer()
         return { groups: groupsOf(origin, user.groupCount), time: null, movedTo }
       },
+      async getGroupDetails() {
+        await answer()
+        return { details: {}, requests: 1 }
+      },
     }
     return client
   }

@@ -4,6 +4,14 @@
 import { secretsOf } from './credentials'
 import { BitrixError, isBitrixErrorShape } from './errors'
 import { interpretAnswer, type Envelope } from './envelope'
+import {
+  batchParts,
+  DETAILS_SELECT_FIELDS,
+  parseWorkgroupItem,
+  pendingRequestsOf,
+  workgroupsOf,
+  type ListedDetails,
+} from './details'
 import { createGroupListNormaliser, normaliseGroups, pageItems, parseGroupItems, withoutBadIds } from './groups'
 import { refreshTokens } from './oauth'
 import { assertAllowedOrigin, isAllowedOrigin } from './origin-policy'
@@ -16,6 +24,8 @@ import type {
   BitrixClient,
   BitrixClientOptions,
   Credentials,
+  DetailsRequest,
+  DetailsResult,
   GroupsResult,
   OAuthCredentials,
   Profile,
@@ -25,6 +35,10 @@ import { DEFAULT_USER_AGENT } from './version'
 import { boundedWaitMs, operatingResetAtMs } from './wait-limits'
 
 export const GROUPS_METHOD = 'sonet_group.user.groups'
+export const DETAILS_LIST_METHOD = 'socialnetwork.api.workgroup.list'
+export const DETAILS_GET_METHOD = 'socialnetwork.api.workgroup.get'
+/** Commands per `batch` request, the portal's limit. */
+export const BATCH_LIMIT = 50
 export const DEFAULT_TIMEOUT_MS = 30_000
 export const DEFAULT_MAX_ATTEMPTS = 3
 /**
@@ -315,5 +329,72 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
     return { ...profile, movedTo: envelope.movedTo }
   }
 
-  return { origin, getUserGroups, getProfile }
+  /** One `batch` of `workgroup.get` calls for COUNTERS: the pending join requests per group (null where not shown). */
+  async function pendingRequestsBatch(ids: readonly string[], signal: AbortSignal | undefined) {
+    const key = (id: string) => `g${id}`
+    const cmd = Object.fromEntries(
+      ids.map((id) => {
+        const query = new URLSearchParams({ 'params[groupId]': id, 'params[select][]': 'COUNTERS' })
+        return [key(id), `${DETAILS_GET_METHOD}?${query.toString()}`]
+      }),
+    )
+    const envelope = await call('batch', { halt: 0, cmd }, signal)
+    const { results } = batchParts(envelope.result)
+    // A command that failed (a group gone since the list, access refused) only leaves its count unknown.
+    return ids.map((id) =>
+      Object.hasOwn(results, key(id)) ? pendingRequestsOf(results[key(id)], `result.result.${key(id)}`) : null,
+    )
+  }
+
+  async function getGroupDetails(groups: readonly DetailsRequest[], signal?: AbortSignal): Promise<DetailsResult> {
+    const wanted = new Set(groups.map((group) => group.id))
+    let requests = 0
+    const listed = new Map<string, ListedDetails['details']>()
+    if (wanted.size === 0) return { details: {}, requests }
+    // One filtered list, paged by 50: as few requests as the portal allows for the whole set.
+    let start = 0
+    try {
+      for (let page = 1; ; page++) {
+        const params = { filter: { ID: [...wanted] }, select: DETAILS_SELECT_FIELDS, ...(start > 0 ? { start } : {}) }
+        const envelope = await call(DETAILS_LIST_METHOD, params, signal)
+        requests += 1
+        const items = workgroupsOf(envelope.result)
+        items.forEach((item, index) => {
+          const parsed = parseWorkgroupItem(item, start + index)
+          if (wanted.has(parsed.id)) listed.set(parsed.id, parsed.details)
+        })
+        if (envelope.next === null) break
+        if (envelope.next <= start || page >= MAX_PAGES) {
+          throw new BitrixError({
+            code: 'BAD_RESPONSE',
+            reason: 'paging',
+            status: 200,
+            detail: 'next does not advance',
+          })
+        }
+        start = envelope.next
+      }
+    } catch (error) {
+      // The membership method needs another scope: say which one details need.
+      if (error instanceof BitrixError && error.kind === 'scope') throw error.with({ messageKey: 'detailsScope' })
+      throw error
+    }
+    // Pending join requests only where the portal may show them: the groups this user owns or moderates.
+    const managed = groups
+      .filter((group) => (group.role === 'owner' || group.role === 'moderator') && listed.has(group.id))
+      .map((group) => group.id)
+    const pending = new Map<string, number | null>()
+    for (let from = 0; from < managed.length; from += BATCH_LIMIT) {
+      const ids = [...new Set(managed)].slice(from, from + BATCH_LIMIT)
+      const counts = await pendingRequestsBatch(ids, signal)
+      requests += 1
+      ids.forEach((id, index) => pending.set(id, counts[index] ?? null))
+    }
+    const details: DetailsResult['details'] = {}
+    for (const [id, listedDetails] of listed)
+      details[id] = { ...listedDetails, pendingRequests: pending.get(id) ?? null }
+    return { details, requests }
+  }
+
+  return { origin, getUserGroups, getProfile, getGroupDetails }
 }

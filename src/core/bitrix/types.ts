@@ -1,6 +1,7 @@
 // Public contract of the Bitrix24 REST client. Accounts, sync, the CLI and the desktop shell code against these
 // types; the implementation lives beside this file.
-import type { ErrorKind, Group } from '@shared/types'
+import type { ErrorKind, Group, Role } from '@shared/types'
+import type { GroupDetails } from '@shared/model/details'
 
 export interface WebhookCredentials {
   kind: 'webhook'
@@ -78,10 +79,29 @@ export interface BitrixErrorShape extends Error {
   excerpt?: string | null
 }
 
+/** A member group whose details are wanted; the role decides whether its pending join requests are asked for. */
+export interface DetailsRequest {
+  id: string
+  role: Role
+}
+
+export interface DetailsResult {
+  /** By group id; a group the portal did not list (hidden, deleted since) has no entry. */
+  details: Record<string, GroupDetails>
+  /** REST requests it took (each one through the portal's limiter). */
+  requests: number
+}
+
 export interface BitrixClient {
   readonly origin: string
   getUserGroups(signal?: AbortSignal): Promise<GroupsResult>
   getProfile(signal?: AbortSignal): Promise<Profile>
+  /**
+   * The details of the given groups: `socialnetwork.api.workgroup.list` filtered by their ids (pages of 50), then
+   * `batch`es of up to 50 `workgroup.get` for the COUNTERS of the groups the user owns or moderates. Needs the
+   * `socialnetwork` scope; without it, a `scope` error whose message says so.
+   */
+  getGroupDetails(groups: readonly DetailsRequest[], signal?: AbortSignal): Promise<DetailsResult>
 }
 
 /** Waits `ms` milliseconds; rejects when the signal aborts. */

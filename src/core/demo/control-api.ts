@@ -1,15 +1,27 @@
 // The control surface over HTTP: `POST /_control/<operation>` with a JSON object of named arguments, answered with
 // `{"result": ...}` or `{"error": "..."}`. Every payload is validated; other processes (the CLI, Playwright) use it.
 import { z } from 'zod'
-import type { DemoControl } from './types'
+import { GROUP_TYPES } from '@shared/model/values'
+import type { DemoControl, DemoGroupDetails } from './types'
 
 const userId = z.string().regex(/^\d+$/, 'user id must be digits')
+const isoTime = z.string().max(64).nullable().optional()
+const details = z.object({
+  type: z.enum(GROUP_TYPES).optional(),
+  archived: z.boolean().optional(),
+  memberCount: z.number().int().nonnegative().optional(),
+  activityAt: isoTime,
+  projectStart: isoTime,
+  projectFinish: isoTime,
+  pendingRequests: z.number().int().nonnegative().optional(),
+})
 const group = z.object({
   id: z.string().min(1).max(64),
   name: z.string().max(10_000),
   role: z.string().max(32),
   image: z.string().max(4096).nullable().optional(),
   extranet: z.boolean().optional(),
+  details: details.optional(),
 })
 const profile = z.object({
   name: z.string().max(200),
@@ -83,6 +95,14 @@ export const controlOperations = {
   setPageSize: {
     args: z.object({ size: z.number().int().positive().max(10_000).nullable() }),
     run: (c: DemoControl, a: { size: number | null }) => c.setPageSize(a.size),
+  },
+  setGroupDetails: {
+    args: z.object({ groupId: z.string().min(1).max(64), details }),
+    run: (c: DemoControl, a: { groupId: string; details: DemoGroupDetails }) => c.setGroupDetails(a.groupId, a.details),
+  },
+  setDetailsKeyStyle: {
+    args: z.object({ style: z.enum(['upper', 'camel']) }),
+    run: (c: DemoControl, a: { style: 'upper' | 'camel' }) => c.setDetailsKeyStyle(a.style),
   },
   moveTo: {
     args: z.object({ origin: z.url({ protocol: /^https?$/ }).nullable() }),

@@ -6,6 +6,8 @@ import type {
   DemoControl,
   DemoFault,
   DemoGroup,
+  DemoGroupDetails,
+  DemoKeyStyle,
   DemoProfile,
   DemoRateLimit,
   DemoStats,
@@ -49,7 +51,7 @@ function webhookCode(): string {
 }
 
 function copyGroups(groups: readonly DemoGroup[]): DemoGroup[] {
-  return groups.map((group) => ({ ...group }))
+  return groups.map((group) => ({ ...group, ...(group.details ? { details: { ...group.details } } : {}) }))
 }
 
 function emptyStats(): DemoStats {
@@ -61,6 +63,7 @@ export interface PortalStateOptions {
   now: () => number
   rateLimit: DemoRateLimit | false
   users?: Record<string, DemoGroup[]>
+  detailsKeyStyle?: DemoKeyStyle
 }
 
 export class PortalState implements DemoControl {
@@ -75,11 +78,13 @@ export class PortalState implements DemoControl {
   private counters: DemoStats = emptyStats()
   private bucket: LeakyBucket | null
   pageSize: number | null = null
+  detailsKeyStyle: DemoKeyStyle
   movedTo: string | null = null
   readonly app = { clientId: `local.${secret(7)}.${secret(4)}`, clientSecret: secret(25) }
   readonly memberId = secret(16)
 
   constructor(private readonly options: PortalStateOptions) {
+    this.detailsKeyStyle = options.detailsKeyStyle ?? 'upper'
     this.bucket = options.rateLimit ? new LeakyBucket(options.rateLimit, options.now()) : null
     for (const [userId, groups] of Object.entries(options.users ?? {})) this.setMemberships(userId, groups)
   }
@@ -105,6 +110,33 @@ export class PortalState implements DemoControl {
       memberCount += 1
     }
     return found ? { group: { ...found }, memberCount } : null
+  }
+
+  /** Every group someone belongs to, by id (as the first member sees it), in id order. */
+  visibleGroups(): { group: DemoGroup; memberCount: number }[] {
+    const ids = new Set<string>()
+    for (const groups of this.memberships.values()) for (const group of groups) ids.add(group.id)
+    return [...ids]
+      .sort((a, b) => Number(a) - Number(b) || a.localeCompare(b))
+      .flatMap((id) => {
+        const found = this.findGroup(id)
+        return found ? [found] : []
+      })
+  }
+
+  /** The user's membership of a group, if any. */
+  membershipOf(userId: string, groupId: string): DemoGroup | null {
+    return this.memberships.get(userId)?.find((group) => group.id === groupId) ?? null
+  }
+
+  setGroupDetails(groupId: string, details: DemoGroupDetails): void {
+    for (const groups of this.memberships.values()) {
+      for (const group of groups) if (group.id === groupId) group.details = { ...details }
+    }
+  }
+
+  setDetailsKeyStyle(style: DemoKeyStyle): void {
+    this.detailsKeyStyle = style
   }
 
   setProfile(userId: string, profile: DemoProfile): void {

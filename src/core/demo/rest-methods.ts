@@ -1,9 +1,10 @@
 // The REST methods the demo portal implements, answering the way a Bitrix24 portal does: `sonet_group.user.groups`
-// (optionally paged), `profile` and `batch`. Errors use the documented codes and statuses.
+// (optionally paged), `socialnetwork.api.workgroup.list`/`.get` (scope `socialnetwork`), `profile` and `batch`. Errors use the documented codes and statuses.
 import { documentedStatusOf } from '../bitrix/error-codes'
 import { parsePhpQuery, type PhpValue } from './php-query'
 import type { Identity, PortalState } from './portal-state'
 import type { DemoGroup } from './types'
+import { workgroupGet, workgroupList } from './workgroup-methods'
 
 export type MethodOutcome =
   | { ok: true; result: unknown; next?: number; total?: number }
@@ -128,6 +129,17 @@ export function runMethod(state: PortalState, identity: Identity, method: string
   switch (method) {
     case 'sonet_group.user.groups':
       return userGroups(state, identity, params)
+    case 'socialnetwork.api.workgroup.list':
+    case 'socialnetwork.api.workgroup.get':
+      if (!hasScope(identity, 'socialnetwork')) {
+        return failure(
+          'insufficient_scope',
+          'The request requires higher privileges than provided by the webhook token',
+        )
+      }
+      return method.endsWith('.list')
+        ? workgroupList(state, params as Record<string, unknown>)
+        : workgroupGet(state, identity.userId, params as Record<string, unknown>)
     case 'profile':
       return profile(state, identity)
     case 'batch':

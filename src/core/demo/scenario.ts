@@ -8,37 +8,127 @@ function avatar(origin: string | undefined, slug: string, format: 'svg' | 'png')
   return `${origin ?? ''}${DEMO_AVATAR_PATH}${slug}.${format}`
 }
 
+const HOUR_MS = 3_600_000
+const DAY_MS = 24 * HOUR_MS
+
+/** An ISO time `offsetMs` from `now`, to the second, as a portal sends datetimes. */
+function isoAt(now: number, offsetMs: number): string {
+  return new Date(Math.floor((now + offsetMs) / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, '+00:00')
+}
+
 /**
  * The groups of demo user 1: owner, moderator and member roles, an extranet group, avatars the portal serves itself
- * (one as a portal-relative path, as self-hosted portals send it), long and non-Latin names and one with markup.
+ * (one as a portal-relative path, as self-hosted portals send it), long and non-Latin names and one with markup; and
+ * their workgroup details: every type, a group without TYPE (as older portals send it), archived ones, projects with
+ * start and finish dates, activity times around `now`, and pending join requests on groups the user owns or moderates.
  */
-export function demoScenarioGroups(origin?: string): DemoGroup[] {
+export function demoScenarioGroups(origin?: string, now: number = Date.now()): DemoGroup[] {
+  const at = (offsetMs: number) => isoAt(now, offsetMs)
   return [
-    { id: '1', name: 'Marketing', role: 'K', image: avatar(origin, 'marketing', 'svg') },
-    { id: '7', name: 'Website relaunch 2026', role: 'A', image: avatar(origin, 'website', 'png') },
-    { id: '12', name: 'Sales — Northern Europe', role: 'E', image: null },
-    { id: '15', name: 'Отдел продаж: Москва', role: 'K', image: avatar(origin, 'sales-moscow', 'svg') },
-    { id: '21', name: 'Partner portal (external)', role: 'K', image: null, extranet: true },
-    { id: '24', name: 'Qualitätssicherung & Tests', role: 'E', image: avatar(undefined, 'qa', 'svg') },
-    { id: '31', name: 'Ideas <b>bold</b> & "quoted"', role: 'K', image: null },
+    {
+      id: '1',
+      name: 'Marketing',
+      role: 'K',
+      image: avatar(origin, 'marketing', 'svg'),
+      details: { type: 'group', memberCount: 24, activityAt: at(-2 * HOUR_MS) },
+    },
+    {
+      id: '7',
+      name: 'Website relaunch 2026',
+      role: 'A',
+      image: avatar(origin, 'website', 'png'),
+      details: {
+        type: 'project',
+        memberCount: 9,
+        activityAt: at(-25 * 60_000),
+        projectStart: at(-40 * DAY_MS),
+        projectFinish: at(3 * DAY_MS),
+        pendingRequests: 2,
+      },
+    },
+    {
+      id: '12',
+      name: 'Sales — Northern Europe',
+      role: 'E',
+      image: null,
+      details: { type: 'group', memberCount: 41, activityAt: at(-5 * HOUR_MS), pendingRequests: 1 },
+    },
+    {
+      id: '15',
+      name: 'Отдел продаж: Москва',
+      role: 'K',
+      image: avatar(origin, 'sales-moscow', 'svg'),
+      details: { type: 'group', memberCount: 17, activityAt: at(-3 * DAY_MS) },
+    },
+    {
+      id: '21',
+      name: 'Partner portal (external)',
+      role: 'K',
+      image: null,
+      extranet: true,
+      details: { type: 'collab', memberCount: 6, activityAt: at(-40 * 60_000) },
+    },
+    {
+      id: '24',
+      name: 'Qualitätssicherung & Tests',
+      role: 'E',
+      image: avatar(undefined, 'qa', 'svg'),
+      details: { type: 'scrum', memberCount: 8, activityAt: at(-HOUR_MS), pendingRequests: 0 },
+    },
+    // An older group whose portal sends no TYPE.
+    { id: '31', name: 'Ideas <b>bold</b> & "quoted"', role: 'K', image: null, details: { memberCount: 112 } },
     {
       id: '38',
       name: 'Quarterly planning for customer success, onboarding and support operations across all regions and time zones',
       role: 'K',
       image: avatar(origin, 'planning', 'png'),
+      details: {
+        type: 'project',
+        archived: true,
+        memberCount: 14,
+        activityAt: at(-90 * DAY_MS),
+        projectStart: at(-200 * DAY_MS),
+        projectFinish: at(-95 * DAY_MS),
+      },
     },
-    { id: '42', name: '製品開発チーム 🚀', role: 'A', image: avatar(origin, 'product', 'svg') },
-    { id: '47', name: 'Mobile app (Scrum)', role: 'K', image: null },
+    {
+      id: '42',
+      name: '製品開発チーム 🚀',
+      role: 'A',
+      image: avatar(origin, 'product', 'svg'),
+      details: {
+        type: 'project',
+        memberCount: 5,
+        activityAt: at(-10 * 60_000),
+        projectStart: at(-7 * DAY_MS),
+        projectFinish: at(60 * DAY_MS),
+        pendingRequests: 4,
+      },
+    },
+    {
+      id: '47',
+      name: 'Mobile app (Scrum)',
+      role: 'K',
+      image: null,
+      details: { type: 'scrum', archived: true, memberCount: 11, activityAt: at(-30 * DAY_MS) },
+    },
   ]
 }
 
 /** Groups the demo user may join later. */
 const JOINABLE: readonly DemoGroup[] = [
-  { id: '53', name: 'Company picnic 2026', role: 'K', image: null },
-  { id: '58', name: 'Security champions', role: 'K', image: null },
-  { id: '61', name: 'Новогодний корпоратив', role: 'K', image: null },
-  { id: '66', name: 'Kundenbeirat', role: 'K', image: null, extranet: true },
-  { id: '70', name: 'Data platform migration', role: 'E', image: null },
+  { id: '53', name: 'Company picnic 2026', role: 'K', image: null, details: { type: 'group', memberCount: 63 } },
+  { id: '58', name: 'Security champions', role: 'K', image: null, details: { type: 'group', memberCount: 12 } },
+  { id: '61', name: 'Новогодний корпоратив', role: 'K', image: null, details: { type: 'group', memberCount: 88 } },
+  {
+    id: '66',
+    name: 'Kundenbeirat',
+    role: 'K',
+    image: null,
+    extranet: true,
+    details: { type: 'collab', memberCount: 7 },
+  },
+  { id: '70', name: 'Data platform migration', role: 'E', image: null, details: { type: 'project', memberCount: 10 } },
 ]
 
 export const DEMO_PROFILE: DemoProfile = { name: 'Alex', lastName: 'Morgan', photo: null }

@@ -54,6 +54,7 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
     now,
     rateLimit: options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
     users: options.users,
+    detailsKeyStyle: options.detailsKeyStyle,
   })
   const closing = new AbortController()
   const sockets = new Set<Socket>()

@@ -8,7 +8,28 @@ export interface DemoGroup {
   /** Avatar URL: absolute, or relative to the portal (as self-hosted portals send it). */
   image?: string | null
   extranet?: boolean
+  /** What `socialnetwork.api.workgroup.list`/`.get` tell about the group (absent: defaults, see DemoGroupDetails). */
+  details?: DemoGroupDetails
 }
+
+/**
+ * A group's workgroup fields. Every field is optional: a missing `type` is sent as no TYPE at all (as older portals
+ * do), a missing `memberCount` is the number of demo users who belong to the group.
+ */
+export interface DemoGroupDetails {
+  type?: 'group' | 'project' | 'scrum' | 'collab'
+  archived?: boolean
+  memberCount?: number
+  /** ISO times, sent as the portal sends datetimes. */
+  activityAt?: string | null
+  projectStart?: string | null
+  projectFinish?: string | null
+  /** Join requests waiting; the portal shows them (COUNTERS) only to the group's owner and moderators. */
+  pendingRequests?: number
+}
+
+/** How the workgroup methods spell their keys: `NUMBER_OF_MEMBERS` or `numberOfMembers` (portals do both). */
+export type DemoKeyStyle = 'upper' | 'camel'
 
 export interface DemoProfile {
   name: string
@@ -78,6 +99,10 @@ export interface DemoControl {
   clearFaults(): void
   /** Pages `sonet_group.user.groups` with `next`/`total`; null: one answer. */
   setPageSize(size: number | null): void
+  /** Sets (replaces) the workgroup details of a group on every membership that holds it. */
+  setGroupDetails(groupId: string, details: DemoGroupDetails): void
+  /** How `socialnetwork.api.workgroup.list` spells its keys. */
+  setDetailsKeyStyle(style: DemoKeyStyle): void
   /** Answers every request with a 302 to the same path at the new origin; null: stop. */
   moveTo(newOrigin: string | null): void
   stats(): DemoStats
@@ -106,6 +131,8 @@ export interface DemoPortalOptions {
   seed?: number
   /** Initial memberships by user id. */
   users?: Record<string, DemoGroup[]>
+  /** How `socialnetwork.api.workgroup.list` spells its keys (default `upper`). */
+  detailsKeyStyle?: DemoKeyStyle
   /** Accept control operations over HTTP under /_control/ (default true). */
   httpControl?: boolean
 }

@@ -17,6 +17,8 @@ export const errors = {
       'The portal refused these credentials: the webhook may have been deleted or blocked, or its user lacks permission. Create a new inbound webhook and add it again.',
     insufficientScope:
       'The webhook does not have the permission the app needs. Edit the inbound webhook in Bitrix24 and tick the "sonet_group" (Workgroups) scope.',
+    detailsScope:
+      'Group details (type, archive, members, activity, deadlines) need the "socialnetwork" scope. Edit the inbound webhook in Bitrix24 and tick "socialnetwork" (Social network); your groups and notifications work without it.',
     expiredToken: 'The sign-in has expired and could not be renewed. Please sign in again.',
     invalidToken: 'The portal did not accept the access token. Please sign in again.',
     userAccessError: 'The portal administrator has limited this application to certain users. Ask them for access.',
@@ -86,6 +88,8 @@ export const errors = {
       'Портал отклонил эти учётные данные: вебхук мог быть удалён или заблокирован, или у его пользователя нет прав. Создайте новый входящий вебхук и добавьте его заново.',
     insufficientScope:
       'У вебхука нет нужного приложению права. Откройте входящий вебхук в Битрикс24 и отметьте право «sonet_group» (Рабочие группы).',
+    detailsScope:
+      'Для сведений о группах (тип, архив, участники, активность, сроки) нужно право «socialnetwork». Откройте входящий вебхук в Битрикс24 и отметьте право «socialnetwork» (Социальная сеть); группы и уведомления работают и без него.',
     expiredToken: 'Срок входа истёк, и продлить его не удалось. Войдите снова.',
     invalidToken: 'Портал не принял токен доступа. Войдите снова.',
     userAccessError: 'Администратор портала разрешил это приложение только некоторым пользователям. Попросите доступ.',
@@ -162,6 +166,8 @@ export const errors = {
       'Das Portal hat diese Zugangsdaten abgelehnt: Der Webhook wurde vielleicht gelöscht oder gesperrt, oder seinem Benutzer fehlen Rechte. Legen Sie einen neuen eingehenden Webhook an und fügen Sie ihn neu hinzu.',
     insufficientScope:
       'Dem Webhook fehlt die Berechtigung, die die App braucht. Bearbeiten Sie den eingehenden Webhook in Bitrix24 und setzen Sie das Häkchen bei „sonet_group“ (Arbeitsgruppen).',
+    detailsScope:
+      'Gruppendetails (Typ, Archiv, Mitglieder, Aktivität, Termine) brauchen die Berechtigung „socialnetwork“. Bearbeiten Sie den eingehenden Webhook in Bitrix24 und setzen Sie das Häkchen bei „socialnetwork“ (Soziales Netzwerk); Ihre Gruppen und Benachrichtigungen funktionieren auch ohne sie.',
     expiredToken: 'Die Anmeldung ist abgelaufen und konnte nicht erneuert werden. Bitte melden Sie sich erneut an.',
     invalidToken: 'Das Portal hat das Zugriffstoken nicht angenommen. Bitte melden Sie sich erneut an.',
     userAccessError:

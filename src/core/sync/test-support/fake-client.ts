@@ -1,6 +1,14 @@
 // A scripted BitrixClient for engine tests: answers from a queue, else the portal's current list; can hold a call.
 import type { ErrorKind, Group } from '@shared/types'
-import type { BitrixClient, BitrixErrorShape, GroupsResult, Profile } from '../../bitrix/types'
+import type { GroupDetails } from '@shared/model/details'
+import type {
+  BitrixClient,
+  BitrixErrorShape,
+  DetailsRequest,
+  DetailsResult,
+  GroupsResult,
+  Profile,
+} from '../../bitrix/types'
 
 /** An error with the client's documented shape (what `BitrixError` implements). */
 export function clientError(kind: ErrorKind, code: string, retryAt: Date | null = null): BitrixErrorShape {
@@ -45,6 +53,22 @@ export class FakeClient implements BitrixClient {
     if (answer instanceof Error) throw answer
     if ('raw' in answer) return answer.raw as GroupsResult
     return { groups: answer.map((group) => ({ ...group })), time: null, movedTo: null }
+  }
+
+  /** The portal's details by group id; answered for the asked ids when the details queue is empty. */
+  details: Record<string, GroupDetails> = {}
+  /** One-off details answers, in turn: a map or an error to throw. */
+  detailsQueue: (Record<string, GroupDetails> | Error)[] = []
+  /** The ids of each details call. */
+  detailsCalls: string[][] = []
+
+  async getGroupDetails(groups: readonly DetailsRequest[]): Promise<DetailsResult> {
+    this.detailsCalls.push(groups.map((group) => group.id))
+    const answer = this.detailsQueue.shift() ?? this.details
+    if (answer instanceof Error) throw answer
+    const details: Record<string, GroupDetails> = {}
+    for (const { id } of groups) if (answer[id]) details[id] = { ...answer[id] }
+    return { details, requests: 1 }
   }
 
   async getProfile(): Promise<Profile> {

@@ -2,6 +2,7 @@
 import type { ErrorView, Group, MembershipChange } from '@shared/types'
 import { movedToOf } from './portal-move'
 import { inertText } from '@shared/inert-text'
+import stringWidth from 'string-width'
 
 export interface GroupJson {
   id: string
@@ -77,50 +78,36 @@ export function errorEvent(account: string, error: ErrorView) {
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 /** Text whose every character is one column: most ids, roles and names. Measured without segmentation. */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+
 /**
- * Characters that can join a neighbour into one grapheme cluster: combining and spacing marks, the zero-width joiner,
- * variation selectors, emoji modifiers and tags, regional indicators, Hangul jamo and the prepended format characters.
- * Text without any of them has one grapheme per code point, so it is measured without the (slow) segmenter.
+ * How many terminal columns text takes: East Asian wide characters (製, 한) and emoji take two, combining marks and
+ * joiners none (string-width, which follows Unicode's East Asian Width and emoji data).
  */
-const JOINS =
-  // eslint-disable-next-line no-misleading-character-class -- a class of single code points, each of which may join
-  /[\p{M}\u200d\ufe00-\ufe0f\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0000}-\u{e0fff}\u{110bd}\u{110cd}]/u
-
-/** The text's grapheme clusters (code points, when nothing in it can join). */
-function graphemes(text: string): string[] {
-  return JOINS.test(text) ? Array.from(segmenter.segment(text), (part) => part.segment) : Array.from(text)
+export function columns(text: string): number {
+  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text)
 }
 
-/** How many code points: the string's length less one for each surrogate pair. */
-function codePoints(text: string): number {
-  let count = text.length
-  for (let index = 0; index < text.length; index++) {
-    const unit = text.charCodeAt(index)
-    if (unit >= 0xd800 && unit <= 0xdbff) count--
-  }
-  return count
-}
-
-/** Cuts text to at most `width` characters (grapheme clusters, so emoji and accents stay whole). */
+/** Cuts text to at most `width` columns, whole grapheme clusters only (so emoji and accents stay whole), with "…". */
 export function truncate(text: string, width: number): string {
-  if (visibleLength(text) <= width) return text
-  return `${graphemes(text)
-    .slice(0, width - 1)
-    .join('')}…`
-}
-
-function visibleLength(text: string): number {
-  if (PRINTABLE_ASCII.test(text)) return text.length
-  return JOINS.test(text) ? Array.from(segmenter.segment(text)).length : codePoints(text)
+  if (columns(text) <= width) return text
+  let kept = ''
+  let used = 0
+  for (const { segment } of segmenter.segment(text)) {
+    const needed = columns(segment)
+    if (used + needed > width - 1) break
+    kept += segment
+    used += needed
+  }
+  return `${kept}…`
 }
 
 /**
- * A plain-text table with a header row, one line per row; columns padded to the widest cell. Cells may hold text from
+ * A plain-text table with a header row, one line per row; columns padded to the widest cell, in terminal columns. Cells may hold text from
  * a portal or a file: each is made inert first, so no cell can move the cursor or break its row into two lines.
  */
 export function renderTable(header: string[], rows: string[][]): string[] {
   const cells = [header, ...rows].map((row) => row.map(inertText))
-  const lengths = cells.map((row) => row.map(visibleLength))
+  const lengths = cells.map((row) => row.map(columns))
   const widths = header.map(() => 0)
   for (const row of lengths) row.forEach((length, column) => (widths[column] = Math.max(widths[column] ?? 0, length)))
   return cells.map((row, index) =>

@@ -133,6 +133,26 @@ describe('IPC handlers', () => {
       expect(calls).toEqual([['clipboard', url]])
     })
 
+    it('says the link was not copied when the clipboard refuses it, and logs no words of the system', async () => {
+      for (const writeText of [
+        () => {
+          throw new Error('X11 selection owner gone: https://acme.bitrix24.com/secret')
+        },
+        async () => Promise.reject(new Error('clipboard busy')),
+      ]) {
+        const { handlers, calls } = fakeDeps({ clipboard: { writeText } })
+        expect(await handlers['groups:copyLink']({ accountId: acme.id, groupId: '7' })).toEqual({
+          ok: false,
+          error: expect.objectContaining({
+            code: 'COPY_FAILED',
+            message: 'The link could not be copied to the clipboard.',
+          }),
+        })
+        expect(calls.map(([name]) => name)).toEqual(['log.warn'])
+        expect(JSON.stringify(calls)).not.toMatch(/X11|busy|secret/)
+      }
+    })
+
     it('does not copy a link that leads off the portal', async () => {
       const { handlers, calls } = fakeDeps()
       expect(await handlers['groups:copyLink']({ accountId: acme.id, groupId: '8' })).toMatchObject({ ok: false })

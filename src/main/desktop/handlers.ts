@@ -26,7 +26,8 @@ export interface HandlerDeps {
   settings: SettingsCommands
   /** The guarded opener (external-links.ts), never Electron's shell directly. */
   openExternal(url: string): Promise<'opened' | 'refused' | 'failed'>
-  clipboard: { writeText(text: string): void }
+  /** Electron's clipboard.writeText is synchronous and throws when the system clipboard refuses; a double may be async. */
+  clipboard: { writeText(text: string): void | Promise<void> }
   window: { hide(): void }
   shortcut: { apply(accelerator: string | null): ShortcutResult }
   launchAtLogin: { apply(enabled: boolean): Promise<void> }
@@ -139,7 +140,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return fail(desktopError('OPEN_FAILED', 'protocol', 'openFailed', deps.translator()))
     },
 
-    'groups:copyLink': ({ accountId, groupId }) => {
+    'groups:copyLink': async ({ accountId, groupId }) => {
       const group = findGroup(accountId, groupId)
       if (!group) return fail(groupNotFound())
       const verdict = checkExternalUrl(
@@ -147,7 +148,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         deps.state().accounts.map((account) => account.portal),
       )
       if (!verdict.allowed) return fail(linkRefused())
-      deps.clipboard.writeText(verdict.url)
+      try {
+        await deps.clipboard.writeText(verdict.url)
+      } catch (error) {
+        // The system's words may carry what was on the clipboard: the log keeps only that it failed.
+        deps.log.warn(
+          { channel: 'groups:copyLink', error: error instanceof Error ? error.name : 'failed' },
+          'Not copied',
+        )
+        return fail(desktopError('COPY_FAILED', 'protocol', 'copyFailed', deps.translator()))
+      }
       return ok(verdict.url)
     },
 

@@ -11,7 +11,16 @@ const PDI = '\u2069'
 const plain = (text: string) => text.replaceAll(FSI, '').replaceAll(PDI, '')
 
 const allKinds: NotificationSettings = {
-  kinds: { joined: true, left: true, role_changed: true, renamed: true, image_changed: true, extranet_changed: true },
+  kinds: {
+    joined: true,
+    left: true,
+    role_changed: true,
+    renamed: true,
+    image_changed: true,
+    extranet_changed: true,
+    archived: true,
+    restored: true,
+  },
   mutedUntil: null,
 }
 

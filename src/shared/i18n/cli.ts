@@ -37,6 +37,8 @@ export const cli = {
       image_changed: 'the picture of “{{name}}” changed',
       extranet_changed_on: '“{{name}}” is now an extranet group',
       extranet_changed_off: '“{{name}}” is no longer an extranet group',
+      archived: '“{{name}}” was archived',
+      restored: '“{{name}}” was restored from the archive',
       whileAway: '(while away)',
     },
     open: {
@@ -211,6 +213,8 @@ export const cli = {
       image_changed: 'изменилась картинка «{{name}}»',
       extranet_changed_on: '«{{name}}» теперь экстранет-группа',
       extranet_changed_off: '«{{name}}» больше не экстранет-группа',
+      archived: '«{{name}}» отправлена в архив',
+      restored: '«{{name}}» возвращена из архива',
       whileAway: '(пока вас не было)',
     },
     open: {
@@ -384,6 +388,8 @@ export const cli = {
       image_changed: 'das Bild von „{{name}}“ wurde geändert',
       extranet_changed_on: '„{{name}}“ ist jetzt eine Extranet-Gruppe',
       extranet_changed_off: '„{{name}}“ ist keine Extranet-Gruppe mehr',
+      archived: '„{{name}}“ wurde archiviert',
+      restored: '„{{name}}“ wurde aus dem Archiv geholt',
       whileAway: '(während Sie weg waren)',
     },
     open: {

@@ -73,6 +73,8 @@ export const tray = {
       renamed: 'renamed',
       image_changed: 'new image',
       extranet_changed: 'extranet status changed',
+      archived: 'archived',
+      restored: 'restored',
     },
     errorKind: {
       auth: 'credentials refused',
@@ -172,6 +174,8 @@ export const tray = {
       renamed: 'переименование',
       image_changed: 'новое изображение',
       extranet_changed: 'смена статуса экстранета',
+      archived: 'архивация',
+      restored: 'возврат из архива',
     },
     errorKind: {
       auth: 'доступ отклонён',
@@ -262,6 +266,8 @@ export const tray = {
       renamed: 'umbenannt',
       image_changed: 'neues Bild',
       extranet_changed: 'Extranet-Status geändert',
+      archived: 'archiviert',
+      restored: 'wiederhergestellt',
     },
     errorKind: {
       auth: 'Zugangsdaten abgelehnt',

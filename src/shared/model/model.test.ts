@@ -1,6 +1,13 @@
 // The model's derived facts: the defaults, the patch the window may send, and the order and notification defaults
 // of the change kinds, each read from the one schema or table they come from.
-import { CHANGE_KIND_TABLE, CHANGE_KINDS, DEFAULT_SETTINGS, settingsPatchSchema, appSettingsSchema, SETTING_BOUNDS } from './index'
+import {
+  CHANGE_KIND_TABLE,
+  CHANGE_KINDS,
+  DEFAULT_SETTINGS,
+  settingsPatchSchema,
+  appSettingsSchema,
+  SETTING_BOUNDS,
+} from './index'
 
 describe('the settings schema', () => {
   it('gives the defaults the app has always started with', () => {

@@ -21,6 +21,7 @@ export default defineConfig({
             'src/shared/**/*.test.ts',
             'src/preload/**/*.test.ts',
             'bench/**/*.test.ts',
+            'bin/**/*.test.ts',
           ],
           // The contract suite runs in its own project, which builds the bin first.
           exclude: [...configDefaults.exclude, 'src/cli/contract/**'],

@@ -11,11 +11,11 @@ export interface Benchmark {
 
 export const BENCHMARKS = {
   'poll-cycle': {
-    title: '1. Poll cycle against the demo portal vs a bare fetch + JSON.parse',
+    title: '1. Poll cycle, durable write awaited, and first poll of a fresh core vs a static server + JSON.parse',
     load: () => import('./figures/poll-cycle'),
   },
   sdk: {
-    title: '2. Our client vs @bitrix24/b24jssdk over HTTPS',
+    title: '2. Our client vs @bitrix24/b24jssdk over HTTPS from a static portal',
     load: () => import('./figures/sdk'),
   },
   diff: {

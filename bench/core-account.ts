@@ -1,10 +1,10 @@
-// The app's own core (src/core/composition) over a throwaway directory, with one webhook account on the demo portal:
-// what the poll-cycle and memory figures measure is the wiring the app and the command line run, settings and
+// The app's own core (src/core/composition) over a throwaway directory, with one webhook account on a loopback
+// portal: what the poll-cycle and memory figures measure is the wiring the app and the command line run, settings and
 // account lookups included. Its clock never schedules a poll, so the only polls are the ones being measured.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { createMemorySecretStore } from '../src/core/accounts'
+import { createMemorySecretStore, type SecretStore } from '../src/core/accounts'
 import { createRateLimiterRegistry } from '../src/core/bitrix'
 import { createCore, type Core } from '../src/core/composition'
 import { drivenClock } from './driven-clock'
@@ -12,29 +12,76 @@ import { drivenClock } from './driven-clock'
 export interface CoreAccount {
   core: Core
   accountId: string
-  /** Polls the account once and resolves when the poll is done. */
+  /** Polls the account once and resolves when the poll is done; the snapshot's write may still be in flight. */
   poll(): Promise<void>
+  /** Polls once and resolves when what it found is on disk (written and fsynced). */
+  durablePoll(): Promise<void>
   stop(): Promise<void>
 }
 
-export async function startCoreAccount(webhookUrl: string, prefix: string): Promise<CoreAccount> {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix))
-  const core = createCore({
+/** The core over `dir`, as the app builds it at start: nothing is read or opened until first used. */
+function openCore(dir: string, secrets: SecretStore): Core {
+  return createCore({
     dataDir: dir,
-    secrets: () => createMemorySecretStore(),
+    secrets: () => secrets,
     // The limiter runs (its cost is part of a poll) but never makes a request wait.
     clientOptions: { rateLimiters: createRateLimiterRegistry({ drainPerSecond: 1e9, burst: 1e9 }) },
     clock: drivenClock,
   })
-  const { id: accountId } = await core.commands.accounts.addWebhook({ webhookUrl })
-  core.engine.start()
+}
+
+function wrap(core: Core, accountId: string, dir: string | null): CoreAccount {
   return {
     core,
     accountId,
     poll: () => core.engine.refresh(accountId),
+    async durablePoll() {
+      await core.engine.refresh(accountId)
+      await core.syncStore.flush()
+    },
     async stop() {
       await core.stop()
-      rmSync(dir, { recursive: true, force: true })
+      if (dir) rmSync(dir, { recursive: true, force: true })
     },
+  }
+}
+
+export async function startCoreAccount(webhookUrl: string, prefix: string): Promise<CoreAccount> {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix))
+  const core = openCore(dir, createMemorySecretStore())
+  const { id: accountId } = await core.commands.accounts.addWebhook({ webhookUrl })
+  core.engine.start()
+  return wrap(core, accountId, dir)
+}
+
+/**
+ * A directory as an app start finds it: the account stored and a snapshot written by an earlier run. `start()` then
+ * builds a fresh core over it (new engine, client, caches), as every app start and every `list` does.
+ */
+export interface ColdStart {
+  /** The state file the earlier run wrote. */
+  file: string
+  start(): CoreAccount
+  /** Removes the directory. */
+  remove(): void
+}
+
+export async function prepareColdStart(webhookUrl: string, prefix: string): Promise<ColdStart> {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix))
+  const secrets = createMemorySecretStore()
+  const earlier = openCore(dir, secrets)
+  const { id: accountId } = await earlier.commands.accounts.addWebhook({ webhookUrl })
+  earlier.engine.start()
+  await earlier.engine.refresh(accountId)
+  const file = earlier.syncStore.file
+  await earlier.stop()
+  return {
+    file,
+    start() {
+      const core = openCore(dir, secrets)
+      core.engine.start()
+      return wrap(core, accountId, null)
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
   }
 }

@@ -1,4 +1,4 @@
-import { atMost, info, missing } from './figures'
+import { atMost, info, missing, ratioAtMost } from './figures'
 import { formatTable, formatValue, formatVerdict } from './table'
 
 describe('formatValue', () => {
@@ -19,12 +19,15 @@ describe('formatValue', () => {
 
 describe('formatTable', () => {
   it('lines up every column under its header, values to the right, and marks failures loudly', () => {
-    const table = formatTable([atMost('diff median', 1.5, 'ms', 5), atMost('ratio at 1,000', 1.4, 'x', 1.25)])
+    const table = formatTable([
+      atMost('diff median', 1.5, 'ms', 5),
+      ratioAtMost('ratio at 1,000', 1.4, { name: 'bare fetch', value: 1 }, 1.25),
+    ])
     expect(table.split('\n')).toEqual([
-      'Figure             Value  Budget   Result',
-      '--------------  --------  -------  ------',
+      'Figure             Value  Budget   Result  Against',
+      '--------------  --------  -------  ------  ----------',
       'diff median     1.500 ms  <= 5     pass',
-      'ratio at 1,000   1.400 x  <= 1.25  FAIL',
+      'ratio at 1,000   1.400 x  <= 1.25  FAIL    bare fetch',
     ])
   })
 })

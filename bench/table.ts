@@ -1,7 +1,7 @@
 // The figures as a plain-text table for the terminal: one line per figure, columns padded to the widest cell.
 import type { Figure } from './figures'
 
-const HEADERS = ['Figure', 'Value', 'Budget', 'Result'] as const
+const HEADERS = ['Figure', 'Value', 'Budget', 'Result', 'Against'] as const
 
 export function formatValue(value: number | null, unit: string): string {
   if (value === null) return '—'
@@ -20,6 +20,7 @@ export function formatTable(figures: readonly Figure[]): string {
     formatValue(figure.value, figure.unit),
     figure.budget ?? '',
     verdict(figure.pass),
+    figure.reference ?? '',
   ])
   const widths = HEADERS.map((header, column) =>
     Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),

@@ -3,8 +3,9 @@
 // JavaScript with no TypeScript step. In a clone, where the sources are beside it, a build that is missing or older
 // than any file it was built from is made first, so `npm run cli -- …` works without a build step of its own.
 import { spawnSync } from 'node:child_process'
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { lockOwner, tryLock } from './build-lock.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bundle = `${root}out/cli/index.mjs`
@@ -23,24 +24,22 @@ function isFresh() {
 
 /**
  * Builds out/cli. Two commands started at once on a fresh clone must not build over each other (the build empties the
- * directory first): the one that takes the lock builds, the other waits for it and uses its build.
+ * directory first): the one that takes the lock builds, the other waits for it and uses its build. The lock names
+ * its owner's pid and is taken over only once that process is gone (build-lock.mjs), never from a live build.
  */
 function build() {
   const lock = `${root}out/.cli-build.lock`
   mkdirSync(`${root}out`, { recursive: true })
-  const deadline = Date.now() + 120_000
-  for (;;) {
-    try {
-      closeSync(openSync(lock, 'wx'))
-      break
-    } catch {
-      // A lock older than any build takes is left from a build that was killed: take it over.
-      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0)
-      if (age > 120_000) rmSync(lock, { force: true })
-      else if (Date.now() > deadline) return false
-      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100)
-      if (!existsSync(lock) && isFresh()) return true
+  // A live build is waited for this long at most; on a machine that slow, the user is told which process holds it.
+  const deadline = Date.now() + 600_000
+  while (!tryLock(lock)) {
+    if (Date.now() > deadline) {
+      const owner = lockOwner(lock)
+      process.stderr.write(`Another build of the command line${owner ? ` (pid ${owner})` : ''} is still running.\n`)
+      return false
     }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100)
+    if (!existsSync(lock) && isFresh()) return true
   }
   try {
     if (isFresh()) return true

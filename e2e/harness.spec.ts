@@ -12,7 +12,7 @@ import {
 // fixtures: each fixture in both themes and every language, scanned by axe-core and photographed for review. One page serves the whole file (a fresh
 // context per test would double its run time); every test navigates, so no state carries over.
 
-const FIXTURES = ['empty', 'few', 'many', 'errors', 'moved', 'multi-account', 'offline'] as const
+const FIXTURES = ['empty', 'few', 'many', 'errors', 'moved', 'multi-account', 'offline', 'details'] as const
 const THEMES = ['light', 'dark'] as const
 const LANGUAGES = ['en', 'ru', 'de'] as const
 

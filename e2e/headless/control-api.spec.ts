@@ -24,11 +24,13 @@ const item: z.ZodType<Item> = z.lazy(() =>
 const osSchema = z
   .object({
     window: z.object({ visible: z.boolean(), focused: z.boolean(), bounds: bounds.nullable() }).strict(),
+    display: z.object({ bounds, workArea: bounds }).strict(),
     tray: z.object({ tooltip: z.string(), image: z.string(), menu: z.array(item) }).strict(),
     notifications: z
       .array(z.object({ id: z.number(), title: z.string(), body: z.string(), clicked: z.boolean() }).strict())
       .max(50),
     opened: z.array(z.string()),
+    openedPaths: z.array(z.string()),
     clipboard: z.string().nullable(),
     shortcuts: z.array(z.string()),
     loginItem: z.object({ openAtLogin: z.boolean() }).strict().nullable(),
@@ -78,7 +80,11 @@ test.describe('headless host control API', () => {
     expect(view.tray.image).toBe('tray-normal.png')
     expect(view.tray.menu.at(-1)).toEqual({ label: 'Quit', type: 'normal', enabled: true })
     expect(view.tray.menu.find((entry) => entry.type === 'submenu')?.submenu?.length).toBeGreaterThan(0)
-    expect(view).toMatchObject({ notifications: [], opened: [], clipboard: null, loginItem: null })
+    expect(view).toMatchObject({ notifications: [], opened: [], openedPaths: [], clipboard: null, loginItem: null })
+    expect(view.display).toEqual({
+      bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+      workArea: { x: 0, y: 32, width: 1920, height: 1048 },
+    })
     expect(view.shortcuts).toEqual(['CommandOrControl+Alt+G'])
   })
 

@@ -14,6 +14,7 @@
 // - `Tray`: the menu the OS shows is the one last passed to `setContextMenu`, snapshotted then (Linux indicators show
 //   only a menu that is set again, so a later mutation of a built menu is not shown). `getBounds()` is all zeros,
 //   as under Linux AppIndicator hosts.
+// - `shell.openPath`: recorded for `GET /os` when the path exists, else Electron's error string (it opens nothing).
 // - `Notification`, `shell.openExternal`, `clipboard`, `globalShortcut` (register fails for an accelerator already
 //   taken), `app.setLoginItemSettings`: recorded for `GET /os`; `net.isOnline` and `net.fetch` follow the host's
 //   network switch (fetch fails with Chromium's ERR_INTERNET_DISCONNECTED while offline); `powerMonitor` events
@@ -25,7 +26,7 @@
 // native menus, tray balloons, and crashes of the renderer process.
 import type * as E from 'electron'
 import { EventEmitter } from 'node:events'
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -43,6 +44,7 @@ const packageJson = JSON.parse(readFileSync(join(projectRoot, 'package.json'), '
 
 let online = true
 const opened: string[] = []
+const openedPaths: string[] = []
 let clipboardText: string | null = null
 let loginItem: { openAtLogin: boolean } | null = null
 const shortcuts = new Map<string, () => void>()
@@ -575,8 +577,12 @@ export const shell = {
   async openExternal(url: string): Promise<void> {
     opened.push(url)
   },
-  async openPath(_path: string): Promise<string> {
-    return 'opening files is not modelled by the headless host'
+  async openPath(path: string): Promise<string> {
+    // Electron resolves with '' once the file manager has the path, and with an error string (not a rejection)
+    // when it cannot be opened, as for a path that does not exist.
+    if (!existsSync(path)) return `Failed to open path: ${path}`
+    openedPaths.push(resolve(path))
+    return ''
   },
 } satisfies Pick<E.Shell, 'openExternal' | 'openPath'>
 
@@ -683,6 +689,7 @@ export const osControls = {
       window: window
         ? { visible: window.isVisible(), focused: window.isFocused(), bounds: window.getBounds() }
         : { visible: false, focused: false, bounds: null },
+      display: { bounds: { ...DISPLAY.bounds }, workArea: { ...DISPLAY.workArea } },
       tray: {
         tooltip: tray?.tooltip ?? '',
         image: tray?.image ?? '',
@@ -690,6 +697,7 @@ export const osControls = {
       },
       notifications: notifications.map((entry) => ({ ...entry.view })),
       opened: [...opened],
+      openedPaths: [...openedPaths],
       clipboard: clipboardText,
       shortcuts: [...shortcuts.keys()],
       loginItem,

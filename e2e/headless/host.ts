@@ -3,10 +3,11 @@
 // file:// with its real CSP, the real built preload bridged to the double's ipcMain), and serves a control API that
 // shows what the app handed to the OS and acts as the OS would. `npm run headless` (scripts/headless.mjs) builds the
 // app when needed and starts this file under tsx.
+// Options: --demo, --show, --user-data-dir DIR, --lang CODE, --chromium-profile DIR (kept after exit).
 // When ready it prints one line to stdout, {"control":URL,"cdp":URL}, and runs until SIGINT/SIGTERM or POST /quit.
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { register } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -28,6 +29,7 @@ const { values: options } = parseArgs({
     show: { type: 'boolean', default: false },
     'user-data-dir': { type: 'string' },
     lang: { type: 'string', default: 'en-US' },
+    'chromium-profile': { type: 'string' },
   },
   strict: true,
 })
@@ -44,13 +46,20 @@ if (!existsSync(browserPath)) fail("no Chromium found: install Debian's `chromiu
 const userDataDir = options['user-data-dir'] ? resolve(options['user-data-dir']) : null
 if (!/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/.test(options.lang)) fail(`--lang ${options.lang} is not a language code.`)
 
-/** Chromium's own profile: private to this run, removed on exit. The app's user data stays where the app puts it. */
-const chromiumProfile = mkdtempSync(join(tmpdir(), 'b24-headless-chromium-'))
+/**
+ * Chromium's own profile: private to this run and removed on exit, or the directory given by --chromium-profile, which
+ * is kept for its owner to inspect (a journey checks that no secret reached it). The app's user data stays where the
+ * app puts it.
+ */
+const givenProfile = options['chromium-profile'] ? resolve(options['chromium-profile']) : null
+if (givenProfile) mkdirSync(givenProfile, { recursive: true })
+const chromiumProfile = givenProfile ?? mkdtempSync(join(tmpdir(), 'b24-headless-chromium-'))
 let browserProcess: ChildProcess | null = null
 let browser: Browser | null = null
 
 function removeChromium(): void {
   browserProcess?.kill('SIGKILL')
+  if (givenProfile) return
   try {
     rmSync(chromiumProfile, { recursive: true, force: true, maxRetries: 3 })
   } catch {

@@ -28,9 +28,14 @@ export interface Bounds {
 /** The body of `GET /os`. */
 export interface OsView {
   window: { visible: boolean; focused: boolean; bounds: Bounds | null }
+  /** The primary display as `screen.getPrimaryDisplay()` gives it: where the app may place its window. */
+  display: { bounds: Bounds; workArea: Bounds }
   tray: { tooltip: string; image: string; menu: MenuItemView[] }
   notifications: NotificationView[]
+  /** URLs handed to the browser (`shell.openExternal`), in order. */
   opened: string[]
+  /** Files and folders handed to the file manager (`shell.openPath`), in order, as absolute paths. */
+  openedPaths: string[]
   clipboard: string | null
   shortcuts: string[]
   loginItem: { openAtLogin: boolean } | null

@@ -17,6 +17,11 @@ export interface LaunchOptions {
   lang?: string
   /** Origins the app's network reaches on loopback instead (a stand-in for DNS); headless host only. */
   hosts?: Record<string, string>
+  /**
+   * Where the window's browser keeps its profile (storage, caches, session files), kept after the app ends: the
+   * headless host's Chromium uses this directory. Electron keeps its Chromium profile in `userDataDir` and ignores it.
+   */
+  browserProfileDir?: string
 }
 
 /** One running app: its window, what it handed to the OS, and the OS's side of things. */
@@ -35,6 +40,8 @@ export interface AppDriver {
   problems(): Promise<string[]>
   /** The app's own quit sequence; resolves once the process has exited, with its exit code. */
   quit(): Promise<number | null>
+  /** Resolves with the exit code once the process has exited, for a quit the app started itself. */
+  exited(): Promise<number | null>
   /** Ends the app if a test failed before quitting it. */
   dispose(): Promise<void>
 }
@@ -102,6 +109,7 @@ export const headlessDriver: Driver = {
         options.lang ?? 'en-US',
         ...(options.demo ? ['--demo'] : []),
         ...(options.show ? ['--show'] : []),
+        ...(options.browserProfileDir ? ['--chromium-profile', options.browserProfileDir] : []),
       ],
       options.hosts ? { ...process.env, B24_HEADLESS_HOSTS: JSON.stringify(options.hosts) } : process.env,
     )
@@ -142,6 +150,11 @@ export const headlessDriver: Driver = {
         await post(control, '/quit')
         return host.exited
       },
+      async exited() {
+        const code = await host.exited
+        await browser.close().catch(() => {})
+        return code
+      },
       async dispose() {
         await browser.close().catch(() => {})
         if (host.child.exitCode === null) {
@@ -180,6 +193,7 @@ async function recordElectron(app: ElectronApplication): Promise<void> {
       menu: [] as Item[],
       notifications: [] as { id: number; title: string; body: string; clicked: boolean; n: Electron.Notification }[],
       opened: [] as string[],
+      openedPaths: [] as string[],
       clipboard: null as string | null,
       shortcuts: new Map<string, () => void>(),
     }
@@ -210,6 +224,11 @@ async function recordElectron(app: ElectronApplication): Promise<void> {
     }
     shell.openExternal = async (url: string) => {
       record.opened.push(url)
+    }
+    // Recorded, not opened: a test run must not open file managers. Electron answers '' once a path is handed over.
+    shell.openPath = async (path: string) => {
+      record.openedPaths.push(path)
+      return ''
     }
     const writeText = clipboard.writeText.bind(clipboard)
     clipboard.writeText = async (text: string) => {
@@ -265,13 +284,14 @@ export const electronDriver: Driver = {
     return {
       window,
       os: () =>
-        app.evaluate(({ BrowserWindow }) => {
+        app.evaluate(({ BrowserWindow, screen }) => {
           const record = (globalThis as unknown as { b24Record: Record<string, never> }).b24Record as unknown as {
             tooltip: string
             image: string
             menu: { click?: unknown }[]
             notifications: { id: number; title: string; body: string; clicked: boolean }[]
             opened: string[]
+            openedPaths: string[]
             clipboard: string | null
             shortcuts: Map<string, unknown>
           }
@@ -285,9 +305,11 @@ export const electronDriver: Driver = {
             window: window
               ? { visible: window.isVisible(), focused: window.isFocused(), bounds: window.getBounds() }
               : { visible: false, focused: false, bounds: null },
+            display: { bounds: screen.getPrimaryDisplay().bounds, workArea: screen.getPrimaryDisplay().workArea },
             tray: { tooltip: record.tooltip, image: record.image, menu: strip(record.menu) },
             notifications: record.notifications.map(({ id, title, body, clicked }) => ({ id, title, body, clicked })),
             opened: record.opened,
+            openedPaths: record.openedPaths,
             clipboard: record.clipboard,
             shortcuts: [...record.shortcuts.keys()],
             loginItem: null,
@@ -341,6 +363,10 @@ export const electronDriver: Driver = {
         await app.evaluate(({ app: electronApp }) => electronApp.quit())
         return exited
       },
+      exited: () =>
+        app.process().exitCode !== null
+          ? Promise.resolve(app.process().exitCode)
+          : new Promise<number | null>((done) => app.process().once('exit', (code) => done(code))),
       async dispose() {
         await app.close().catch(() => {})
       },

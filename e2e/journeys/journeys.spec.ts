@@ -3,6 +3,7 @@
 // binary exists. Each asserts what the user sees in the window and what reached the OS, and fails on any console
 // error or CSP violation in the page.
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import keytar from 'keytar'
 import { KEYCHAIN_SERVICE } from '../../src/core/accounts'
@@ -12,6 +13,7 @@ import { drivers, type AppDriver, type OsView } from './driver'
 import {
   addWebhookThroughOnboarding,
   expectNoPageProblems,
+  fileCount,
   filesContaining,
   finishJourney,
   GROUPS,
@@ -65,7 +67,8 @@ for (const driver of drivers) {
 
     test('1. first start: onboarding, paste the webhook, test, add; the list and the tray menu show the groups; the code is only in the keychain', async () => {
       journey = await prepareJourney()
-      app = await driver.launch({ userDataDir: journey.userDataDir, show: true })
+      const { userDataDir, browserProfileDir } = journey
+      app = await driver.launch({ userDataDir, browserProfileDir, show: true })
       await expect(app.window.getByTestId('onboarding')).toBeVisible()
       await addWebhookThroughOnboarding(app.window, journey.portal.webhookUrl('1'))
 
@@ -83,6 +86,16 @@ for (const driver of drivers) {
       expect(stored.map((entry) => entry.password).join('\n')).toContain(journey.code)
       expect(await filesContaining(journey.userDataDir, journey.code)).toEqual([])
       await expectNoPageProblems(app)
+      // The window's browser writes its profile (storage, caches, session state) as it goes and as it closes: once
+      // the app has quit, the code typed into the window is in none of it either.
+      expect(await app.quit()).toBe(0)
+      app = null
+      expect(await filesContaining(userDataDir, journey.code)).toEqual([])
+      // Electron keeps its Chromium profile in the user data, scanned above; the headless host's is its own.
+      if (driver.name === 'headless host') {
+        expect(await fileCount(browserProfileDir)).toBeGreaterThan(0)
+        expect(await filesContaining(browserProfileDir, journey.code)).toEqual([])
+      }
     })
 
     test('2. a membership change: one notification, the unseen icon, the click opens the group page, marking it seen resets the icon', async () => {
@@ -137,8 +150,15 @@ for (const driver of drivers) {
       await app.trayClick('left')
       const shown = await os()
       expect(shown.window).toMatchObject({ visible: true, focused: true })
-      // Linux indicators never say where the tray is: the app centres the window in the work area of the display.
-      expect(shown.window.bounds).toEqual({ x: 770, y: 276, width: 380, height: 560 })
+      // Linux indicators never say where the tray is: the app centres the window in the work area of the display
+      // (the host's or the machine's, as the driver reports it).
+      const { workArea } = shown.display
+      expect(shown.window.bounds).toEqual({
+        x: workArea.x + Math.round((workArea.width - 380) / 2),
+        y: workArea.y + Math.round((workArea.height - 560) / 2),
+        width: 380,
+        height: 560,
+      })
 
       const [accelerator] = shown.shortcuts
       expect(accelerator).toBeTruthy()
@@ -284,6 +304,30 @@ for (const driver of drivers) {
       await app.window.locator('summary', { hasText: t('ui:settings.about.title') }).click()
       await expect(app.window.getByTestId('app-version')).toHaveText(t('ui:settings.about.version', { version }))
       await expectNoPageProblems(app)
+    })
+
+    test('11. settings: About opens the logs folder in the file manager', async () => {
+      const { journey, app } = await startWithAccount()
+      await app.window.getByRole('button', { name: t('ui:nav.settings') }).click()
+      await app.window.locator('summary', { hasText: t('ui:settings.about.title') }).click()
+      await app.window.getByRole('button', { name: t('ui:settings.about.openLogs') }).click()
+      await expect.poll(async () => (await os()).openedPaths).toEqual([join(journey.userDataDir, 'logs')])
+      await expect(app.window.getByRole('alert')).toHaveCount(0)
+      await expectNoPageProblems(app)
+    })
+
+    test('12. settings: About quits the app, which ends cleanly', async () => {
+      const { app: running } = await startWithAccount()
+      await running.window.getByRole('button', { name: t('ui:nav.settings') }).click()
+      await running.window.locator('summary', { hasText: t('ui:settings.about.title') }).click()
+      await expectNoPageProblems(running)
+      // The page goes with the process, so the click's own promise may never settle.
+      void running.window
+        .getByRole('button', { name: t('ui:settings.about.quit'), exact: true })
+        .click()
+        .catch(() => {})
+      expect(await running.exited()).toBe(0)
+      app = null
     })
 
     test('9. a watch saves to the data directory: the window and the tray say so quietly; when it stops, the app takes over', async () => {

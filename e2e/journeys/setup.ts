@@ -20,6 +20,8 @@ export const GROUPS: DemoGroup[] = [
 
 export interface Journey {
   userDataDir: string
+  /** The window's browser profile (LaunchOptions.browserProfileDir), beside the user data. */
+  browserProfileDir: string
   portal: DemoPortal
   /** The webhook code in the portal's webhook URL: the secret that must stay in the keychain. */
   code: string
@@ -30,13 +32,16 @@ export async function prepareJourney(groups: DemoGroup[] = GROUPS): Promise<Jour
   const portal = await startDemoPortal({ rateLimit: false, users: { '1': groups } })
   portal.control.setProfile('1', { name: 'Alex', lastName: 'Morgan', photo: '/_demo/avatars/alex-morgan.svg' })
   const code = /\/rest\/1\/([^/]+)\//.exec(portal.webhookUrl('1'))![1]!
-  return { userDataDir, portal, code }
+  return { userDataDir, browserProfileDir: `${userDataDir}-browser`, portal, code }
 }
 
 export async function finishJourney(journey: Journey | null, app: AppDriver | null): Promise<void> {
   await app?.dispose()
   await journey?.portal.close()
-  if (journey) await rm(journey.userDataDir, { recursive: true, force: true })
+  if (journey) {
+    await rm(journey.userDataDir, { recursive: true, force: true })
+    await rm(journey.browserProfileDir, { recursive: true, force: true })
+  }
 }
 
 /** Every journey ends here: the page had no console error, uncaught exception or CSP violation. */
@@ -56,15 +61,26 @@ export async function addWebhookThroughOnboarding(window: Page, webhookUrl: stri
   await expect(window.getByText('Marketing', { exact: true }).first()).toBeVisible({ timeout: 20_000 })
 }
 
-/** Every file under a directory, read whole: the secret must be in none of them. */
+/**
+ * Every file under a directory, read whole, that holds the needle in UTF-8 or UTF-16 (Chromium's storage keeps
+ * strings in either): the secret must be in none of them.
+ */
 export async function filesContaining(dir: string, needle: string): Promise<string[]> {
+  const forms = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')]
   const found: string[] = []
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue
     const path = join(entry.parentPath, entry.name)
-    if ((await readFile(path)).includes(needle)) found.push(path)
+    const bytes = await readFile(path)
+    if (forms.some((form) => bytes.includes(form))) found.push(path)
   }
   return found
+}
+
+/** How many files a directory holds, at any depth: a scan of an empty directory proves nothing. */
+export async function fileCount(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries.filter((entry) => entry.isFile()).length
 }
 
 /** The labels of a menu's items, nested items as "parent > child". */

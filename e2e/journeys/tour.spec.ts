@@ -1,5 +1,6 @@
-// The screenshot tour from the real app on the headless host: every view in both themes and every language, on the
-// app's own demo portal (--demo) after a scripted membership change, plus onboarding, a revoked webhook and offline.
+// The screenshot tour from the real app on the headless host: every view and every settings section in both themes
+// and every language, on the app's own demo portal (--demo) after a scripted membership change, plus onboarding and
+// offline.
 // Each shot passes axe-core and is attached to the report; no console error or CSP violation is allowed.
 import { expect, test, type Page } from '@playwright/test'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -13,7 +14,14 @@ import { expectNoPageProblems, t } from './setup'
 
 const THEMES = ['light', 'dark'] as const
 const LANGUAGES = ['en', 'ru', 'de'] as const
-const VIEWS = ['groups', 'changes', 'settings'] as const
+const VIEWS = ['groups', 'changes'] as const
+/** The settings sections in the window's order, each with the key of its title. */
+const SETTINGS_SECTIONS = [
+  ['accounts', 'ui:settings.accounts.title'],
+  ['general', 'ui:settings.general'],
+  ['notifications', 'ui:settings.notifications.title'],
+  ['about', 'ui:settings.about.title'],
+] as const
 const hasKeyring = process.env.B24_KEYRING_HARNESS === '1'
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 })
@@ -68,6 +76,25 @@ for (const lang of LANGUAGES) {
           await app.window.emulateMedia({ colorScheme: theme })
           await shoot(app.window, `real-${view}-${theme}-${lang}`)
         }
+      }
+      // Settings open one section at a time: each of them, as the window shows it.
+      await app.window
+        .getByRole('navigation')
+        .getByRole('button', { name: tr('ui:nav.settings') })
+        .click()
+      for (const [section, title] of SETTINGS_SECTIONS) {
+        const summary = app.window.locator('details[name="settings-section"] > summary', { hasText: tr(title) })
+        if ((await summary.locator('xpath=..').getAttribute('open')) === null) await summary.click()
+        await expect(app.window.locator('details[name="settings-section"][open] > summary')).toHaveText([tr(title)])
+        for (const theme of THEMES) {
+          await app.window.emulateMedia({ colorScheme: theme })
+          await shoot(app.window, `real-settings-${section}-${theme}-${lang}`)
+        }
+        // Each section fits the tray window: open, it is never taller than the settings pane shows at once.
+        const overflow = await app.window
+          .locator('details[name="settings-section"][open]')
+          .evaluate((element) => element.getBoundingClientRect().height - element.parentElement!.clientHeight)
+        expect(overflow, `${section} is taller than the window`).toBeLessThanOrEqual(0)
       }
       await expectNoPageProblems(app)
     } finally {

@@ -3,6 +3,7 @@
 // types from the same map, so a handler or a call with the wrong shape is a compile error.
 import type { z } from 'zod'
 import type { RequestSchemas, ValidatedRequestOf } from './ipc-schemas'
+import type { StateDelta } from './state-delta'
 import type { AccountView, AppSettings, AppState, ErrorView } from './types'
 
 /** A result that can fail with a secret-free error. */
@@ -46,8 +47,11 @@ export type ResponseOf<C extends Channel> = ResponseMap[C]
 
 /** Events from main to renderer. */
 export interface EventMap {
-  /** The whole state after any change; the renderer replaces its copy. */
-  'state:changed': AppState
+  /**
+   * What changed in the state since the last delta (shared/state-delta.ts); the window applies it to its own copy,
+   * which it fetched with `state:get`, and fetches the copy again when a delta does not fit.
+   */
+  'state:delta': StateDelta
   /** The window was shown: focus the search field. */
   'window:shown': null
   /** Main asks the window to show a view (from the tray menu). */
@@ -95,4 +99,4 @@ export const CHANNELS = [
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>
 export const channelsAreComplete: [MissingChannels] extends [never] ? true : never = true
 
-export const EVENT_NAMES = ['state:changed', 'window:shown', 'ui:navigate'] as const satisfies readonly EventName[]
+export const EVENT_NAMES = ['state:delta', 'window:shown', 'ui:navigate'] as const satisfies readonly EventName[]

@@ -24,6 +24,7 @@ export {
   ERROR_KIND_TABLE,
   GROUP_PAGE_TABLE,
   GROUP_PAGES,
+  GROUP_SORTS,
   GROUP_TYPES,
   isUserFixable,
   LANGUAGES,
@@ -34,7 +35,7 @@ export {
 } from './model/values'
 import type { AppSettings, AuthKind, Group, GroupDetails, MembershipChange } from './model'
 /** What went wrong, in the client's error taxonomy (model/values.ts says who can fix each). */
-export type { ErrorKind, GroupPage, GroupType } from './model/values'
+export type { ErrorKind, GroupPage, GroupSort, GroupType } from './model/values'
 import type { ErrorKind } from './model/values'
 
 /** A secret-free description of an error, safe for the renderer, logs and the command line. */

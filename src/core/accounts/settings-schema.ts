@@ -30,12 +30,6 @@ export type SettingsFile = {
   settings: AppSettings
 }
 
-/** The JSON schema `conf`/`electron-store` check on every write. Only the top level: field values are repaired. */
-export const settingsJsonSchema = {
-  accounts: { type: 'array' },
-  settings: { type: 'object' },
-} as const
-
 export function defaultSettingsFile(): SettingsFile {
   return { accounts: [], settings: structuredClone(DEFAULT_SETTINGS) }
 }

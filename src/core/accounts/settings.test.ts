@@ -160,6 +160,8 @@ describe('a settings file with bad values', () => {
         language: 'ru',
         launchAtLogin: true,
         trayMenuGroupCount: 500,
+        showArchived: 'no',
+        groupSort: 'activity',
         notifications: { kinds: { joined: false, left: 'no' }, mutedUntil: 'soon' },
         pinnedGroups: { 'acme.bitrix24.com/1': ['7', 8, '7'] },
       },
@@ -173,6 +175,8 @@ describe('a settings file with bad values', () => {
     expect(settings.theme).toBe('system')
     expect(settings.language).toBe('ru')
     expect(settings.launchAtLogin).toBe(true)
+    expect(settings.showArchived).toBe(true)
+    expect(settings.groupSort).toBe('activity')
     expect(settings.notifications).toEqual({
       kinds: { ...DEFAULT_SETTINGS.notifications.kinds, joined: false },
       mutedUntil: null,
@@ -183,7 +187,13 @@ describe('a settings file with bad values', () => {
       ['ok.example.com/2', true],
     ])
     expect(store.repairedFields).toEqual(
-      expect.arrayContaining(['accounts.1', 'accounts.2.enabled', 'settings.pollIntervalSeconds', 'settings.theme']),
+      expect.arrayContaining([
+        'accounts.1',
+        'accounts.2.enabled',
+        'settings.pollIntervalSeconds',
+        'settings.theme',
+        'settings.showArchived',
+      ]),
     )
     expect(store.settingsRecovered).toBe(false)
     expect(store.takeNotice()).toBe('accounts:notices.settingsRepaired')
@@ -357,6 +367,40 @@ describe('the backing store', () => {
     backing.events.dispatchEvent(new Event('change'))
     expect(themes).toEqual(['light'])
     expect(store.getSettings().theme).toBe('light')
+  })
+})
+
+describe('reading the settings while the file stays the same', () => {
+  it('parses the file again only after it changed on disk, so a poll does not re-read it', () => {
+    let reads = 0
+    const store = track(
+      createSettingsStore({
+        cwd: dir,
+        store: (options) => {
+          const backing = new Conf<SettingsFile>({ ...options, watch: false })
+          return new Proxy(backing, {
+            get(target, key) {
+              if (key === 'store') reads++
+              const value: unknown = Reflect.get(target, key, target)
+              return typeof value === 'function' ? value.bind(target) : value
+            },
+          })
+        },
+      }),
+    )
+    store.getSettings()
+    const before = reads
+    for (let poll = 0; poll < 5; poll++) {
+      store.getSettings()
+      store.listAccounts()
+    }
+    expect(reads).toBe(before)
+    new Conf<SettingsFile>({ ...settingsStoreOptions(dir), watch: false }).set('settings', {
+      ...DEFAULT_SETTINGS,
+      theme: 'light',
+    })
+    expect(store.getSettings().theme).toBe('light')
+    expect(reads).toBe(before + 1)
   })
 })
 

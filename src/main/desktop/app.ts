@@ -46,6 +46,7 @@ import { denyAllPermissions, hardenWebContents } from './security'
 import { createShortcutManager } from './shortcut'
 import { watchStateDirectory } from './state-problem'
 import { createStatePublisher } from './state-publisher'
+import { createDeltaFeed } from '@shared/state-delta'
 import { createTrayPresenter } from './tray'
 import { createTrayWindowController, keepWindowOnClose, trayWindowOptions } from './tray-window'
 
@@ -160,11 +161,13 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
     dispatch: (action) => void actions.dispatch(action),
     onClick: () => trayWindow.toggle(),
   })
+  // The window gets only what changed since its last delta (nothing at all when nothing did); the tray, every state.
+  const feedWindow = createDeltaFeed((delta) => sendToWindow(window, 'state:delta', delta))
   const publisher = createStatePublisher({
     compose: state,
     publish: (current) => {
       trayPresenter.render(current, translator, new Date())
-      sendToWindow(window, 'state:changed', current)
+      feedWindow(current)
     },
     defer: (callback) => setImmediate(callback),
     setInterval,

@@ -26,7 +26,7 @@ let dir: string
 let old: DemoPortal
 let moved: DemoPortal
 let core: Core
-/** What the window last received from the publisher, as `state:changed` carries it. */
+/** What the window last received from the publisher, as `state:get` would answer it (the window rebuilds it from `state:delta`). */
 let published: AppState | null
 
 beforeEach(async () => {

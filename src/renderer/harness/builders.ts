@@ -9,6 +9,7 @@ import {
   type ErrorKind,
   type ErrorView,
   type Group,
+  type GroupDetails,
   type MembershipChange,
   type SyncStatus,
 } from '@shared/types'
@@ -44,6 +45,19 @@ export function makeGroup(overrides: Partial<Group> & { id: string }): Group {
     extranet: false,
     imageUrl: null,
     url: `https://acme.bitrix24.com/workgroups/group/${overrides.id}/`,
+    ...overrides,
+  }
+}
+
+export function makeDetails(overrides: Partial<GroupDetails> = {}): GroupDetails {
+  return {
+    type: 'group',
+    archived: false,
+    memberCount: null,
+    activityAt: null,
+    projectStart: null,
+    projectFinish: null,
+    pendingRequests: null,
     ...overrides,
   }
 }

@@ -1,7 +1,8 @@
 // A stand-in for main behind `window.api`: answers every channel plausibly from an in-memory AppState and pushes
-// `state:changed` like main does, so the window can be previewed, screenshotted and tested without Electron.
+// `state:delta` like main does, so the window can be previewed, screenshotted and tested without Electron.
 import type { Api, Channel, ConnectionTest, EventMap, EventName, RequestOf, ResponseOf, Result } from '@shared/ipc'
 import type { AccountView, AppState, ErrorView, Group } from '@shared/types'
+import { createDeltaFeed } from '@shared/state-delta'
 import { makeAccount, makeError, makeStatus } from './builders'
 import { sampleGroups } from './sample-groups'
 
@@ -58,9 +59,13 @@ export function createFakeApi(initial: AppState, options: FakeApiOptions = {}): 
     for (const listener of listeners.get(event) ?? []) (listener as (payload: EventMap[E]) => void)(payload)
   }
 
+  // As main does: each push sends what changed since the last one, cloned as IPC clones it.
+  const feed = createDeltaFeed((delta) => emit('state:delta', structuredClone(delta)))
+  feed(state)
+
   function push(next: AppState) {
     state = next
-    emit('state:changed', structuredClone(state))
+    feed(state)
   }
 
   function findGroup(accountId: string, groupId: string): Group | undefined {

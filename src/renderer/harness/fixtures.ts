@@ -1,10 +1,19 @@
 // Named states of the window for previews, screenshots and tests. Times are relative to `now`, so a fixture reads
 // the same ("Synced 2 minutes ago") whenever it is opened.
-import type { AppState, MembershipChange } from '@shared/types'
-import { makeAccount, makeChange, makeError, makeGroup, makeSettings, makeState, makeStatus } from './builders'
+import type { AppState, GroupDetails, MembershipChange } from '@shared/types'
+import {
+  makeAccount,
+  makeChange,
+  makeDetails,
+  makeError,
+  makeGroup,
+  makeSettings,
+  makeState,
+  makeStatus,
+} from './builders'
 import { sampleGroups, worldGroups } from './sample-groups'
 
-export const FIXTURE_NAMES = ['empty', 'few', 'many', 'errors', 'moved', 'multi-account', 'offline'] as const
+export const FIXTURE_NAMES = ['empty', 'few', 'many', 'errors', 'moved', 'multi-account', 'offline', 'details'] as const
 export type FixtureName = (typeof FIXTURE_NAMES)[number]
 
 const MINUTE = 60_000
@@ -40,9 +49,9 @@ function fewChanges(now: Date, accountId: string, origin: string): MembershipCha
       id: 'c5',
       accountId,
       kind: 'left',
+      // Unseen, so the screenshots and axe see the small "mark seen" button a left group's entry has instead of a link.
       group: makeGroup({ id: '999', name: 'Old intranet migration', url: `${origin}/workgroups/group/999/` }),
       at: ago(now, 60 * 50),
-      seen: true,
     }),
     makeChange({ id: 'c6', accountId, kind: 'image_changed', group: group(1), at: ago(now, 60 * 24 * 5), seen: true }),
   ]
@@ -158,6 +167,89 @@ function multiAccount(now: Date): AppState {
   })
 }
 
+/** A finish date `days` from today, as a portal writes it: the day at midnight in the portal's own offset. */
+function finishDay(now: Date, days: number): string {
+  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days)
+  const pad = (value: number) => String(value).padStart(2, '0')
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}T00:00:00+03:00`
+}
+
+/**
+ * Group details of every kind on the first account: projects that end soon, later or have ended, a scrum, collabs,
+ * archived groups, a group whose portal sends no type, join requests waiting in groups the user owns or moderates.
+ * The second account's webhook lacks the socialnetwork scope: its groups show as before, and its settings card says
+ * which scope to tick.
+ */
+function withDetails(now: Date): AppState {
+  const acme = makeAccount({ host: 'acme.bitrix24.com', label: 'Acme', userName: 'Anna Schmidt' })
+  const partner = makeAccount({ host: 'partner.bitrix24.de', userId: '15', label: 'Partner GmbH' })
+  const groups = sampleGroups(14, acme.portal)
+  const partnerGroups = sampleGroups(5, partner.portal)
+  const active = (minutes: number) => ago(now, minutes)
+  const HOUR = 60
+  const DAY = 24 * HOUR
+  const details: Record<string, GroupDetails> = {
+    '100': makeDetails({ memberCount: 48, activityAt: active(2 * HOUR), pendingRequests: 3 }),
+    '101': makeDetails({ memberCount: 12, activityAt: active(5) }),
+    '102': makeDetails({
+      type: 'project',
+      memberCount: 9,
+      activityAt: active(DAY),
+      projectStart: finishDay(now, -30),
+      projectFinish: finishDay(now, 3),
+      pendingRequests: 1,
+    }),
+    '103': makeDetails({ type: 'scrum', memberCount: 7, activityAt: active(20) }),
+    '104': makeDetails({ memberCount: 5, activityAt: active(3 * DAY) }),
+    '105': makeDetails({
+      type: 'project',
+      memberCount: 15,
+      activityAt: active(4 * HOUR),
+      projectFinish: finishDay(now, 40),
+    }),
+    '106': makeDetails({ type: 'collab', memberCount: 23, activityAt: active(HOUR) }),
+    '107': makeDetails({ archived: true, memberCount: 6, activityAt: active(200 * DAY) }),
+    '108': makeDetails({ type: null, memberCount: 4, activityAt: active(9 * DAY) }),
+    '109': makeDetails({ memberCount: 31, activityAt: active(2 * DAY) }),
+    '110': makeDetails({
+      type: 'project',
+      archived: true,
+      memberCount: 8,
+      activityAt: active(40 * DAY),
+      projectFinish: finishDay(now, -10),
+    }),
+    '111': makeDetails({
+      type: 'project',
+      memberCount: 18,
+      activityAt: active(6 * HOUR),
+      projectFinish: finishDay(now, 120),
+      pendingRequests: 0,
+    }),
+    '112': makeDetails({ type: 'collab', memberCount: 40, activityAt: active(30), pendingRequests: 2 }),
+    '113': makeDetails({ memberCount: 3, activityAt: active(6 * DAY) }),
+  }
+  return makeState({
+    accounts: [acme, partner],
+    groups: { [acme.id]: groups, [partner.id]: partnerGroups },
+    groupDetails: { [acme.id]: details },
+    statuses: [
+      makeStatus(acme.id, { state: 'ok', lastSyncAt: ago(now, 2), groupCount: groups.length }),
+      makeStatus(partner.id, {
+        state: 'ok',
+        lastSyncAt: ago(now, 1),
+        groupCount: partnerGroups.length,
+        detailsError: makeError('scope', {
+          code: 'insufficient_scope',
+          messageKey: 'errors:insufficientScope',
+          message: '',
+        }),
+      }),
+    ],
+    changes: fewChanges(now, acme.id, acme.portal).slice(0, 2),
+    settings: makeSettings({ pinnedGroups: { [acme.id]: ['103', '111'] } }),
+  })
+}
+
 export function buildFixture(name: FixtureName, now: Date): AppState {
   switch (name) {
     case 'empty':
@@ -174,5 +266,7 @@ export function buildFixture(name: FixtureName, now: Date): AppState {
       return multiAccount(now)
     case 'offline':
       return single(now, 14, { online: false })
+    case 'details':
+      return withDetails(now)
   }
 }

@@ -31,6 +31,8 @@ describe('the settings schema', () => {
       launchAtLogin: false,
       globalShortcut: 'CommandOrControl+Alt+G',
       trayMenuGroupCount: 15,
+      showArchived: true,
+      groupSort: 'name',
       pinnedGroups: {},
     })
   })
@@ -67,6 +69,8 @@ describe('the settings patch', () => {
     ['an unknown field', { colour: 'red' }],
     ['the pins, which have a channel of their own', { pinnedGroups: {} }],
     ['a theme that does not exist', { theme: 'purple' }],
+    ['a group order the window does not offer', { groupSort: 'size' }],
+    ['a show-archived switch that is not on or off', { showArchived: 'no' }],
     ['a mute time that is not a time', { notifications: { mutedUntil: 'soon' } }],
   ])('refuses %s', (_, patch) => {
     expect(settingsPatchSchema.safeParse(patch).success).toBe(false)

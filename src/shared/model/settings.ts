@@ -1,7 +1,15 @@
 // The user's preferences: one schema with every field's check, bound and default. DEFAULT_SETTINGS, the IPC patch
 // schema and the repair of what is read from disk (src/core/accounts/settings-schema.ts) are derived from it.
 import { z } from 'zod'
-import { CHANGE_KIND_TABLE, CHANGE_KINDS, type ChangeKind, LANGUAGE_SETTINGS, SETTING_BOUNDS, THEMES } from './values'
+import {
+  CHANGE_KIND_TABLE,
+  CHANGE_KINDS,
+  type ChangeKind,
+  GROUP_SORTS,
+  LANGUAGE_SETTINGS,
+  SETTING_BOUNDS,
+  THEMES,
+} from './values'
 
 const isoTime = z.iso.datetime({ offset: true })
 export const accountIdSchema = z.string().min(1).max(300)
@@ -28,6 +36,10 @@ export const appSettingsSchema = z.object({
   /** Electron accelerator, or null for none. */
   globalShortcut: z.string().min(1).max(100).nullable().default('CommandOrControl+Alt+G'),
   trayMenuGroupCount: bounded(SETTING_BOUNDS.trayMenuGroupCount).default(15),
+  /** Archived groups stay in the list (last in their section); off hides them. */
+  showArchived: z.boolean().default(true),
+  /** The group list's order, as last chosen in the window. */
+  groupSort: z.enum(GROUP_SORTS).default('name'),
   /** Pinned group ids per account id. */
   pinnedGroups: z.record(accountIdSchema, z.array(groupIdSchema)).default(() => ({})),
 })

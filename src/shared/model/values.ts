@@ -110,6 +110,11 @@ export function roleOf(value: unknown): Role {
 export const GROUP_TYPES = ['group', 'project', 'scrum', 'collab'] as const
 export type GroupType = (typeof GROUP_TYPES)[number]
 
+/** The orders the window's group list offers (a setting, so the choice is remembered): by name, most recently active
+ *  first, or by the user's role (owner, moderator, member). Archived groups come last within a section in each. */
+export const GROUP_SORTS = ['name', 'activity', 'role'] as const
+export type GroupSort = (typeof GROUP_SORTS)[number]
+
 /**
  * A group's sub-pages, relative to its page (`https://portal/workgroups/group/7/`), each one quick action in the window,
  * the row's context menu, the shortcuts help and `open GROUP_ID --<page>` on the command line. `key` is the window's

@@ -62,6 +62,41 @@ describe('the changes view', () => {
     expect(left).toHaveTextContent('Old project')
   })
 
+  it('marks an unseen "left" entry seen from its own button, by keyboard, without opening the group', async () => {
+    const state = appState()
+    const unseenLeft = { ...state, changes: state.changes.map((change) => ({ ...change, seen: false })) }
+    const { user, api } = renderWithApp(ChangesView, { appState: unseenLeft }, { state: unseenLeft })
+    const left = screen.getAllByTestId('change')[1]!
+    const markSeen = within(left).getByRole('button', { name: 'Mark “Old project” as seen' })
+    expect(within(left).getAllByRole('button')).toEqual([markSeen])
+    markSeen.focus()
+    await user.keyboard('{Enter}')
+    expect(requestsOn(api, 'changes:markSeen')).toEqual([{ ids: ['b'] }])
+    expect(requestsOn(api, 'groups:open')).toEqual([])
+  })
+
+  it('falls back to all accounts when the filtered account is removed', async () => {
+    const state = appState()
+    const beta = makeAccount({ host: 'beta.bitrix24.de', userId: '7', label: 'Beta' })
+    const gamma = makeAccount({ host: 'gamma.bitrix24.de', userId: '9', label: 'Gamma' })
+    const withBeta = {
+      ...state,
+      accounts: [account, beta, gamma],
+      changes: [
+        ...state.changes,
+        makeChange({ id: 'c', accountId: beta.id, group: design, kind: 'joined', at: hoursAgo(1) }),
+      ],
+    }
+    const { user, rerender } = renderWithApp(ChangesView, { appState: withBeta })
+    await user.selectOptions(screen.getByLabelText('Account'), 'Beta')
+    expect(screen.getAllByTestId('change')).toHaveLength(1)
+    await rerender({
+      appState: { ...withBeta, accounts: [account, gamma], changes: state.changes },
+    })
+    expect(screen.getAllByTestId('change')).toHaveLength(2)
+    expect(screen.getByLabelText('Account')).toHaveDisplayValue('All accounts')
+  })
+
   it('filters by kind of change, and by account when there are several', async () => {
     const state = appState()
     const beta = makeAccount({ host: 'beta.bitrix24.de', userId: '7', label: 'Beta' })

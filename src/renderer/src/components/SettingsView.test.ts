@@ -33,6 +33,11 @@ describe('settings', () => {
     expect(card('Acme')).toHaveTextContent('https://acme.bitrix24.com/rest/1/••••/')
     expect(within(card('Acme')).queryByText('Not saved')).not.toBeInTheDocument()
     expect(within(card('Client')).getByText('Not saved')).toBeInTheDocument()
+    // Session-only is the user's choice (also after a keychain error), so the hint gives no other reason for it.
+    expect(card('Client')).toHaveTextContent(
+      'Kept only until you quit: added for this session only, not to the keychain.',
+    )
+    expect(card('Client')).not.toHaveTextContent(/keychain was not available/)
   })
 
   it('renames an account', async () => {

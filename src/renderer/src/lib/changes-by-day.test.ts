@@ -1,5 +1,12 @@
 import { makeChange, makeGroup } from '../../harness/builders'
-import { describeChange, dayLabel, filterChanges, groupChangesByDay, timeOfDay } from './changes-by-day'
+import {
+  describeChange,
+  dayLabel,
+  effectiveChangeFilter,
+  filterChanges,
+  groupChangesByDay,
+  timeOfDay,
+} from './changes-by-day'
 import { createUiTranslate } from './i18n'
 
 // Local times, so the tests hold in every time zone.
@@ -128,5 +135,26 @@ describe('filterChanges', () => {
     expect(ids(filterChanges(changes, { accountId: 'acme/1', kind: null }))).toEqual(['a', 'c'])
     expect(ids(filterChanges(changes, { accountId: null, kind: 'joined' }))).toEqual(['a', 'b'])
     expect(ids(filterChanges(changes, { accountId: 'beta/7', kind: 'left' }))).toEqual([])
+  })
+})
+
+describe('effectiveChangeFilter', () => {
+  it('keeps an account filter while its account exists', () => {
+    expect(effectiveChangeFilter({ accountId: 'beta/7', kind: 'left' }, ['acme/1', 'beta/7'])).toEqual({
+      accountId: 'beta/7',
+      kind: 'left',
+    })
+  })
+
+  it('falls back to all accounts, keeping the kind, once the chosen account is removed', () => {
+    expect(effectiveChangeFilter({ accountId: 'beta/7', kind: 'left' }, ['acme/1'])).toEqual({
+      accountId: null,
+      kind: 'left',
+    })
+    expect(effectiveChangeFilter({ accountId: 'beta/7', kind: null }, [])).toEqual({ accountId: null, kind: null })
+  })
+
+  it('leaves "all accounts" as it is', () => {
+    expect(effectiveChangeFilter({ accountId: null, kind: null }, ['acme/1'])).toEqual({ accountId: null, kind: null })
   })
 })

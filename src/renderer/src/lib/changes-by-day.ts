@@ -75,6 +75,14 @@ export interface ChangeFilter {
   kind: ChangeKind | null
 }
 
+/**
+ * The filter as it applies now: an account chosen before it was removed is no filter at all ("all accounts"), so the
+ * view never hides every change behind an account that is gone.
+ */
+export function effectiveChangeFilter(chosen: ChangeFilter, accountIds: readonly string[]): ChangeFilter {
+  return chosen.accountId === null || accountIds.includes(chosen.accountId) ? chosen : { ...chosen, accountId: null }
+}
+
 /** The changes of one account and one kind (either may be all). */
 export function filterChanges(changes: readonly MembershipChange[], filter: ChangeFilter): MembershipChange[] {
   return changes.filter(

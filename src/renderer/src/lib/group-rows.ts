@@ -1,6 +1,7 @@
 // The groups view as rows: sorted once per state change, filtered per keystroke. Sorting 5,000 names with a
 // collator costs milliseconds, so it must not run on every keystroke; filtering a prepared list is cheap.
-import type { AccountView, Group, MembershipChange } from '@shared/types'
+import type { AccountView, Group, GroupDetails, GroupSort, MembershipChange } from '@shared/types'
+import { activeFilterCount, matchesFilters, NO_FILTERS, orderRows, type GroupFilters } from './group-order'
 import { foldForSearch, matchesTokens, queryTokens } from './search'
 
 export interface GroupRow {
@@ -12,6 +13,11 @@ export interface GroupRow {
   unseen: boolean
   /** The folded name, computed once so a keystroke only compares strings. */
   folded: string
+  /** What the details method said about the group, or null (no scope, an older portal, not fetched yet). */
+  details: GroupDetails | null
+  archived: boolean
+  /** The last activity in ms since the epoch, or -1 when unknown: the activity sort compares numbers. */
+  activityAt: number
 }
 
 export interface AccountRow {
@@ -51,6 +57,11 @@ export interface PrepareInput {
   unseen: ReadonlySet<string>
   /** BCP 47 language for collation. */
   language: string
+  /** Each account's group details by group id; an account or group without them shows none. */
+  details?: Readonly<Record<string, Readonly<Record<string, GroupDetails>> | undefined>>
+  sort?: GroupSort
+  /** False leaves archived groups out of the list (and out of its total). */
+  showArchived?: boolean
 }
 
 export const groupKey = (accountId: string, groupId: string): string => `${accountId}\u0000${groupId}`
@@ -82,10 +93,38 @@ function sameGroups(a: readonly Group[], b: readonly Group[]): boolean {
   return true
 }
 
+type DetailsById = Readonly<Record<string, GroupDetails>>
+const NO_DETAILS: DetailsById = {}
+
+function sameDetails(a: DetailsById, b: DetailsById, groups: readonly Group[]): boolean {
+  if (a === b) return true
+  for (const group of groups) {
+    const x = a[group.id]
+    const y = b[group.id]
+    if (x === y) continue
+    if (
+      !x ||
+      !y ||
+      x.type !== y.type ||
+      x.archived !== y.archived ||
+      x.memberCount !== y.memberCount ||
+      x.activityAt !== y.activityAt ||
+      x.projectStart !== y.projectStart ||
+      x.projectFinish !== y.projectFinish ||
+      x.pendingRequests !== y.pendingRequests
+    ) {
+      return false
+    }
+  }
+  return true
+}
+
 interface SortedAccount {
   groups: readonly Group[]
+  details: DetailsById
   pinned: string
   language: string
+  sort: GroupSort
   rows: GroupRow[]
 }
 
@@ -99,8 +138,10 @@ export function createGroupPreparer(): (input: PrepareInput) => PreparedGroups {
 
   return (input) => {
     let total = 0
+    const sort = input.sort ?? 'name'
     const accounts = input.accounts.map((account): PreparedAccount => {
       const groups = input.groups[account.id] ?? []
+      const details = input.details?.[account.id] ?? NO_DETAILS
       const pinnedIds = input.pinnedGroups[account.id] ?? []
       const pinned = [...pinnedIds].sort().join('\u0000')
       const previous = sortedByAccount.get(account.id)
@@ -109,7 +150,9 @@ export function createGroupPreparer(): (input: PrepareInput) => PreparedGroups {
         previous &&
         previous.pinned === pinned &&
         previous.language === input.language &&
-        sameGroups(previous.groups, groups)
+        previous.sort === sort &&
+        sameGroups(previous.groups, groups) &&
+        sameDetails(previous.details, details, groups)
       ) {
         let changed = false
         const refreshed = previous.rows.map((row) => {
@@ -120,11 +163,12 @@ export function createGroupPreparer(): (input: PrepareInput) => PreparedGroups {
         })
         rows = changed ? refreshed : previous.rows
       } else {
-        rows = sortRows(account.id, groups, new Set(pinnedIds), input.unseen, input.language)
+        rows = sortRows(account.id, groups, details, new Set(pinnedIds), input.unseen, input.language, sort)
       }
-      sortedByAccount.set(account.id, { groups, pinned, language: input.language, rows })
-      total += rows.length
-      return { account, groups: rows }
+      sortedByAccount.set(account.id, { groups, details, pinned, language: input.language, sort, rows })
+      const shown = input.showArchived === false ? rows.filter((row) => !row.archived) : rows
+      total += shown.length
+      return { account, groups: shown }
     })
     for (const id of sortedByAccount.keys()) {
       if (!input.accounts.some((account) => account.id === id)) sortedByAccount.delete(id)
@@ -136,27 +180,37 @@ export function createGroupPreparer(): (input: PrepareInput) => PreparedGroups {
 function sortRows(
   accountId: string,
   groups: readonly Group[],
+  details: DetailsById,
   pinned: ReadonlySet<string>,
   unseen: ReadonlySet<string>,
   language: string,
+  sort: GroupSort,
 ): GroupRow[] {
   const collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true })
-  const rows = groups.map((group): GroupRow => ({
-    type: 'group',
-    key: groupKey(accountId, group.id),
-    accountId,
-    group,
-    pinned: pinned.has(group.id),
-    unseen: unseen.has(groupKey(accountId, group.id)),
-    folded: foldForSearch(group.name),
-  }))
-  const byName = (a: GroupRow, b: GroupRow) =>
-    collator.compare(a.group.name, b.group.name) || collator.compare(a.group.id, b.group.id)
-  // Two sorts instead of a pinned test in every comparison: 5,000 names take about 60,000 comparisons.
-  return [...rows.filter((row) => row.pinned).sort(byName), ...rows.filter((row) => !row.pinned).sort(byName)]
+  const rows = groups.map((group): GroupRow => {
+    const own = details[group.id] ?? null
+    const activityAt = own?.activityAt ? Date.parse(own.activityAt) : Number.NaN
+    return {
+      type: 'group',
+      key: groupKey(accountId, group.id),
+      accountId,
+      group,
+      pinned: pinned.has(group.id),
+      unseen: unseen.has(groupKey(accountId, group.id)),
+      folded: foldForSearch(group.name),
+      details: own,
+      archived: own?.archived ?? false,
+      activityAt: Number.isNaN(activityAt) ? -1 : activityAt,
+    }
+  })
+  return orderRows(rows, sort, collator)
 }
 
-/** Pinned first, then by name in the user's language (so "Ä" sorts with "A" in German), then by id. */
+/**
+ * Pinned first and archived last (within the pinned and the other groups), in the chosen order: by name in the
+ * user's language (so "Ä" sorts with "A" in German), then by id, unless the sort puts recent activity or the role
+ * first.
+ */
 export function prepareGroups(input: PrepareInput): PreparedGroups {
   return createGroupPreparer()(input)
 }
@@ -169,15 +223,22 @@ export interface FilteredRows {
 
 /**
  * Rows that match the query in sections: the pinned groups of every account under one "Pinned" heading, then each
- * account's other groups under its heading. A single account without pins needs no heading at all; while searching,
- * a section without a match loses its heading.
+ * account's other groups under its heading. A single account without pins needs no heading at all; while searching
+ * or filtering (the filters and the search both apply), a section without a match loses its heading.
  */
-export function filterRows(prepared: PreparedGroups, query: string): FilteredRows {
+export function filterRows(prepared: PreparedGroups, query: string, filters: GroupFilters = NO_FILTERS): FilteredRows {
   const tokens = queryTokens(query)
+  const filtering = activeFilterCount(filters) > 0
+  const narrowed = tokens.length > 0 || filtering
   const pinned: GroupRow[] = []
   const sections: { account: AccountView; hits: GroupRow[] }[] = []
   for (const { account, groups } of prepared.accounts) {
-    const hits = tokens.length === 0 ? groups : groups.filter((row) => matchesTokens(row.folded, tokens))
+    const hits = !narrowed
+      ? groups
+      : groups.filter(
+          (row) =>
+            (tokens.length === 0 || matchesTokens(row.folded, tokens)) && (!filtering || matchesFilters(row, filters)),
+        )
     // Pinned rows come first in each account's sorted list.
     let firstUnpinned = 0
     while (firstUnpinned < hits.length && hits[firstUnpinned]?.pinned) firstUnpinned += 1
@@ -190,7 +251,7 @@ export function filterRows(prepared: PreparedGroups, query: string): FilteredRow
   let matched = pinned.length
   for (const { account, hits } of sections) {
     matched += hits.length
-    if (headed && (hits.length > 0 || (tokens.length === 0 && prepared.grouped))) {
+    if (headed && (hits.length > 0 || (!narrowed && prepared.grouped))) {
       rows.push({ type: 'account', key: `account\u0000${account.id}`, account, matched: hits.length })
     }
     for (const hit of hits) rows.push(hit)

@@ -95,6 +95,8 @@ export const TEXT_ON_BACKGROUND: ReadonlyArray<readonly [Token, Token]> = [
     ['textMuted', bg] as const,
     ['accent', bg] as const,
     ['dangerText', bg] as const,
+    // A project that ends within three days says so in the warning colour, on any row.
+    ['warningText', bg] as const,
   ]),
   ['accentText', 'accentBg'],
   ['dangerText', 'dangerBg'],

@@ -1,5 +1,6 @@
 // The command line's output formats. JSON shapes are a documented contract (README): keep keys and order stable.
-import type { ErrorView, Group, MembershipChange } from '@shared/types'
+import type { ErrorView, Group, GroupDetails, MembershipChange } from '@shared/types'
+import { GROUP_DETAILS_FIELDS } from '@shared/model/details'
 import { movedToOf } from './portal-move'
 import { inertText } from '@shared/inert-text'
 import stringWidth from 'string-width'
@@ -14,6 +15,12 @@ export interface GroupJson {
   url: string
 }
 
+/** A group in `list --json`: its membership fields, then its details. */
+export interface ListedGroupJson extends GroupJson {
+  /** The group's details, or null when unavailable (no `socialnetwork` scope, a failure, a group the portal hid). */
+  details: GroupDetails | null
+}
+
 export interface ErrorJson {
   code: string
   kind: string
@@ -26,8 +33,16 @@ export interface AccountGroupsJson {
   id: string
   portal: string
   user: { id: string; name: string | null } | null
-  groups: GroupJson[]
+  groups: ListedGroupJson[]
   error: ErrorJson | null
+  /** Why the groups' details could not be fetched (the groups are there all the same), or null. */
+  detailsError: Pick<ErrorJson, 'code' | 'kind' | 'message'> | null
+}
+
+/** The details in the documented key order (the model's), whatever order they were built in. */
+export function detailsJson(details: GroupDetails | null | undefined): GroupDetails | null {
+  if (!details) return null
+  return Object.fromEntries(GROUP_DETAILS_FIELDS.map((field) => [field, details[field]])) as GroupDetails
 }
 
 export function groupJson(group: Group): GroupJson {
@@ -40,6 +55,14 @@ export function groupJson(group: Group): GroupJson {
     imageUrl: group.imageUrl,
     url: group.url,
   }
+}
+
+export function listedGroupJson(group: Group, details: GroupDetails | null | undefined): ListedGroupJson {
+  return { ...groupJson(group), details: detailsJson(details) }
+}
+
+export function detailsErrorJson(error: ErrorView): AccountGroupsJson['detailsError'] {
+  return { code: error.code, kind: error.kind, message: error.message }
 }
 
 export function errorJson(error: ErrorView): ErrorJson {

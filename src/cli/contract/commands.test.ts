@@ -80,8 +80,19 @@ describe('list', () => {
             extranet: false,
             imageUrl: null,
             url: `${portal.origin}/workgroups/group/${group.id}/`,
+            // The seed groups carry no details of their own: no TYPE (as older portals), the demo's member count.
+            details: {
+              type: null,
+              archived: false,
+              memberCount: 1,
+              activityAt: null,
+              projectStart: null,
+              projectFinish: null,
+              pendingRequests: group.role === 'A' ? 0 : null,
+            },
           })),
           error: null,
+          detailsError: null,
         },
       ],
     })
@@ -92,9 +103,9 @@ describe('list', () => {
     expect(result.code).toBe(0)
     expect(result.stdout.split('\n')).toEqual([
       `${host}/1 · Ann Lee · 2 groups`,
-      'ID  ROLE    NAME',
-      '77  member  New Project Title',
-      '79  owner   Scrum Project',
+      'ID  ROLE    TYPE  ARCHIVED  NAME',
+      '77  member  -               New Project Title',
+      '79  owner   -               Scrum Project',
       '',
     ])
   })
@@ -282,7 +293,8 @@ describe('text from a hostile portal is inert in the terminal', () => {
     expect(lines).toHaveLength(6)
     expect(lines[0]).toBe(`${new URL(raw.origin).host}/1 · Eve\\x1B[31m \\u202EHacker\\x0Aforged line · 4 groups`)
     expect(lines.filter((line) => line.includes('you were removed'))).toEqual([
-      expect.stringMatching(/^1\s+member\s+Payroll\\x0A12:00:00 {2}host\/1 {2}you were removed from “Payroll”$/),
+      // This portal answers every method with the list, so the details are refused (type "-", nothing archived).
+      expect.stringMatching(/^1\s+member\s+-\s+Payroll\\x0A12:00:00 {2}host\/1 {2}you were removed from “Payroll”$/),
     ])
     expect(result.stdout).toContain('txt.exe\\u202Egpj')
     expect(result.stdout).toContain('over\\x0Dwrite \\x9B31m')

@@ -106,6 +106,19 @@ describe('IPC handlers', () => {
       expect(calls).toEqual([['openExternal', 'https://acme.bitrix24.com/workgroups/group/7/disk/path/']])
     })
 
+    it('opens a collab on its chat, since collabs are chat-first, unless another page is asked for', async () => {
+      const collab = { type: 'collab', archived: false, memberCount: 3, activityAt: null } as const
+      const details = { ...collab, projectStart: null, projectFinish: null, pendingRequests: null }
+      const state = appState({ groupDetails: { [acme.id]: { '7': details } } }, [group('7', 'Partners')])
+      const { handlers, calls } = fakeDeps({ state: () => state })
+      await handlers['groups:open']({ accountId: acme.id, groupId: '7' })
+      await handlers['groups:open']({ accountId: acme.id, groupId: '7', page: 'tasks' })
+      expect(calls).toEqual([
+        ['openExternal', 'https://acme.bitrix24.com/workgroups/group/7/chat/'],
+        ['openExternal', 'https://acme.bitrix24.com/workgroups/group/7/tasks/'],
+      ])
+    })
+
     it('says so when the group is not in the list', async () => {
       const { handlers, calls } = fakeDeps()
       const result = await handlers['groups:open']({ accountId: acme.id, groupId: '999' })

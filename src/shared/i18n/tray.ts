@@ -74,6 +74,8 @@ export const tray = {
       renamed: 'renamed',
       image_changed: 'new image',
       extranet_changed: 'extranet status changed',
+      archived: 'archived',
+      restored: 'restored',
     },
     errorKind: {
       auth: 'credentials refused',
@@ -174,6 +176,8 @@ export const tray = {
       renamed: 'переименование',
       image_changed: 'новое изображение',
       extranet_changed: 'смена статуса экстранета',
+      archived: 'архивация',
+      restored: 'возврат из архива',
     },
     errorKind: {
       auth: 'доступ отклонён',
@@ -265,6 +269,8 @@ export const tray = {
       renamed: 'umbenannt',
       image_changed: 'neues Bild',
       extranet_changed: 'Extranet-Status geändert',
+      archived: 'archiviert',
+      restored: 'wiederhergestellt',
     },
     errorKind: {
       auth: 'Zugangsdaten abgelehnt',

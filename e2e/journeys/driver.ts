@@ -1,7 +1,7 @@
 // The small interface the journeys are written against, and its two drivers: the headless host (the built main
 // process in Node with the Electron double, the window in Chromium) and real Electron through Playwright's
 // `_electron`, where an Electron binary exists.
-import { chromium, _electron as electron, type Browser, type ElectronApplication, type Page } from '@playwright/test'
+import { chromium, _electron as electron, type Browser, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { join, resolve } from 'node:path'
@@ -168,84 +168,6 @@ export const headlessDriver: Driver = {
 
 // ----- real Electron -----
 
-/**
- * What the Electron driver records in the main process: Tray, Notification, shell, clipboard and globalShortcut
- * are wrapped in place so that the same OsView can be read back. The wrapper runs inside Electron (app.evaluate), so
- * it is written against Electron's own objects. It is installed once the app has started, so what the app set before
- * (the first tray menu, the tray image, the shortcut) shows only once it is set again; the tray image is not read
- * back at all (a NativeImage does not keep its path). This driver has never run on our machines, which have no
- * Electron binary: treat its first run elsewhere as its test.
- */
-async function recordElectron(app: ElectronApplication): Promise<void> {
-  await app.evaluate(({ Tray, Notification, shell, clipboard, globalShortcut, BrowserWindow, app: electronApp }) => {
-    interface Item {
-      label: string
-      type: string
-      enabled: boolean
-      checked?: boolean
-      submenu?: Item[]
-      click?: () => void
-    }
-    const record = {
-      tray: null as Electron.Tray | null,
-      tooltip: '',
-      image: '',
-      menu: [] as Item[],
-      notifications: [] as { id: number; title: string; body: string; clicked: boolean; n: Electron.Notification }[],
-      opened: [] as string[],
-      openedPaths: [] as string[],
-      clipboard: null as string | null,
-      shortcuts: new Map<string, () => void>(),
-    }
-    ;(globalThis as unknown as { b24Record: typeof record }).b24Record = record
-    const snapshot = (menu: Electron.Menu): Item[] =>
-      menu.items.map((item) => ({
-        label: item.label,
-        type: item.type,
-        enabled: item.enabled,
-        ...(item.type === 'checkbox' || item.type === 'radio' ? { checked: item.checked } : {}),
-        ...(item.submenu ? { submenu: snapshot(item.submenu) } : {}),
-        click: () => item.click(),
-      }))
-    const setContextMenu = Tray.prototype.setContextMenu
-    Tray.prototype.setContextMenu = function (this: Electron.Tray, menu) {
-      record.tray = this
-      record.menu = menu ? snapshot(menu) : []
-      setContextMenu.call(this, menu)
-    }
-    const setToolTip = Tray.prototype.setToolTip
-    Tray.prototype.setToolTip = function (this: Electron.Tray, text) {
-      record.tooltip = text
-      setToolTip.call(this, text)
-    }
-    let nextId = 1
-    Notification.prototype.show = function (this: Electron.Notification) {
-      record.notifications.push({ id: nextId++, title: this.title, body: this.body, clicked: false, n: this })
-    }
-    shell.openExternal = async (url: string) => {
-      record.opened.push(url)
-    }
-    // Recorded, not opened: a test run must not open file managers. Electron answers '' once a path is handed over.
-    shell.openPath = async (path: string) => {
-      record.openedPaths.push(path)
-      return ''
-    }
-    const writeText = clipboard.writeText.bind(clipboard)
-    clipboard.writeText = async (text: string) => {
-      record.clipboard = text
-      await writeText(text)
-    }
-    const register = globalShortcut.register.bind(globalShortcut)
-    globalShortcut.register = (accelerator: string, callback: () => void) => {
-      const ok = register(accelerator, callback)
-      if (ok) record.shortcuts.set(accelerator, callback)
-      return ok
-    }
-    void BrowserWindow
-    void electronApp
-  })
-}
-
 export const electronDriver: Driver = {
   name: 'Electron',
   skipReason: electronBinary()
@@ -254,7 +176,10 @@ export const electronDriver: Driver = {
   async launch(options) {
     const app = await electron.launch({
       executablePath: electronBinary()!,
+      // The recorder (electron-recorder.cjs) loads before the app's main module, so it sees the app's first calls.
       args: [
+        '-r',
+        join(import.meta.dirname, 'electron-recorder.cjs'),
         '.',
         `--user-data-dir=${options.userDataDir}`,
         `--lang=${options.lang ?? 'en-US'}`,
@@ -263,7 +188,6 @@ export const electronDriver: Driver = {
       ],
       cwd: projectRoot,
     })
-    await recordElectron(app)
     const window = await app.firstWindow()
     const problems: string[] = []
     window.on('console', (message) => {

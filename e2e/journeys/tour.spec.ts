@@ -46,6 +46,9 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 for (const lang of LANGUAGES) {
   test(`every view in both themes, ${lang}, on the demo portal`, async () => {
+    // Some thirty screens, each checked with axe and shot in two themes: on two shared cores this takes well over the
+    // journeys' 90 s, and a timeout here says nothing about the product.
+    test.setTimeout(300_000)
     const { app, userDataDir } = await launch(lang, true)
     try {
       const { t: tr } = createTranslator(lang)

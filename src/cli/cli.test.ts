@@ -44,6 +44,15 @@ describe('list', () => {
               extranet: false,
               imageUrl: null,
               url: `${portal.origin}/workgroups/group/77/`,
+              details: {
+                type: null,
+                archived: false,
+                memberCount: 1,
+                activityAt: null,
+                projectStart: null,
+                projectFinish: null,
+                pendingRequests: null,
+              },
             },
             {
               id: '79',
@@ -53,9 +62,19 @@ describe('list', () => {
               extranet: false,
               imageUrl: null,
               url: `${portal.origin}/workgroups/group/79/`,
+              details: {
+                type: null,
+                archived: false,
+                memberCount: 1,
+                activityAt: null,
+                projectStart: null,
+                projectFinish: null,
+                pendingRequests: 0,
+              },
             },
           ],
           error: null,
+          detailsError: null,
         },
       ],
     })
@@ -67,9 +86,9 @@ describe('list', () => {
     expect(await run.code).toBe(0)
     const lines = run.stdout().trimEnd().split('\n')
     expect(lines[0]).toMatch(/\/1 · Ann Lee · 2 группы$/)
-    expect(lines[1]).toMatch(/^ID\s+РОЛЬ\s+НАЗВАНИЕ$/)
-    expect(lines[2]).toMatch(/^77\s+участник\s+New Project Title$/)
-    expect(lines[3]).toMatch(/^79\s+владелец\s+Scrum Project$/)
+    expect(lines[1]).toMatch(/^ID\s+РОЛЬ\s+ТИП\s+АРХИВ\s+НАЗВАНИЕ$/)
+    expect(lines[2]).toMatch(/^77\s+участник\s+-\s+New Project Title$/)
+    expect(lines[3]).toMatch(/^79\s+владелец\s+-\s+Scrum Project$/)
   })
 
   it('takes the webhook from B24_WEBHOOK_URL', async () => {

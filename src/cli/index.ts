@@ -5,7 +5,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import os from 'node:os'
 import { createTranslator, resolveLanguage } from '@shared/i18n'
 import { inertText } from '@shared/inert-text'
-import type { Language } from '@shared/types'
+import type { GroupPage, Language } from '@shared/types'
+import { GROUP_PAGES } from '@shared/model/values'
 import { APP_VERSION, redactPatterns } from '../core/bitrix'
 import { createContext, type CliContext, type CliDeps, type GlobalOptions } from './context'
 import { EXIT, exitCodeForKind, type ExitCode } from './exit-codes'
@@ -136,15 +137,21 @@ export async function main(argv: readonly string[], deps: CliDeps = defaultDeps(
       run(async (ctx) => (await import('./commands/watch')).watchCommand(ctx, options))(),
     )
 
-  program
+  const open = program
     .command('open')
     .description(t('cli:help.open'))
     .argument('<group-id>', t('cli:help.groupId'), groupIdArgument(t('cli:usage.badGroupId')))
     .option('--account <id>', t('cli:help.account'))
     .option('--print', t('cli:help.print'))
-    .action((groupId: string, options: { account?: string; print?: boolean }) =>
-      run(async (ctx) => (await import('./commands/open')).openCommand(ctx, groupId, options))(),
-    )
+  for (const page of GROUP_PAGES) open.option(`--${page}`, t(`cli:help.page.${page}`))
+  open.action((groupId: string, options: { account?: string; print?: boolean } & Partial<Record<GroupPage, true>>) => {
+    const pages = GROUP_PAGES.filter((page) => options[page])
+    if (pages.length > 1) throw new InvalidArgumentError(t('cli:usage.onePage'))
+    const { account, print } = options
+    return run(async (ctx) =>
+      (await import('./commands/open')).openCommand(ctx, groupId, { account, print, page: pages[0] }),
+    )()
+  })
 
   const accounts = program.command('accounts').description(t('cli:help.accounts'))
   accounts

@@ -1,5 +1,5 @@
 import type { Group, MembershipChange } from '@shared/types'
-import { changeEvent, errorEvent, errorJson, groupJson, renderTable, syncedEvent, truncate } from './output'
+import { changeEvent, columns, errorEvent, errorJson, groupJson, renderTable, syncedEvent, truncate } from './output'
 import { BitrixError, toErrorView } from '../core/bitrix'
 
 const group: Group = {
@@ -93,7 +93,7 @@ describe('JSON output contract', () => {
 })
 
 describe('human output', () => {
-  it('pads columns to the widest cell, counting an emoji as one character', () => {
+  it('pads columns to the widest cell in terminal columns, an emoji taking two', () => {
     expect(
       renderTable(
         ['ROLE', 'NAME'],
@@ -103,12 +103,24 @@ describe('human output', () => {
         ],
       ),
     ).toEqual(['ROLE    NAME', 'owner   🚀 Launch', 'member  Ops'])
+    expect(
+      renderTable(
+        ['NAME', 'ROLE'],
+        [
+          ['🚀', 'owner'],
+          ['ab', 'member'],
+        ],
+      ),
+    ).toEqual(['NAME  ROLE', '🚀    owner', 'ab    member'])
   })
 
-  it('truncates long names with an ellipsis, ASCII or not', () => {
+  it('truncates long names with an ellipsis to the width in columns, ASCII, accented, CJK or emoji', () => {
     expect(truncate('a'.repeat(10), 5)).toBe('aaaa…')
     expect(truncate('ä'.repeat(10), 5)).toBe('ääää…')
-    expect(truncate('🚀'.repeat(3), 5)).toBe('🚀🚀🚀')
+    expect(truncate('🚀'.repeat(2), 5)).toBe('🚀🚀')
+    expect(truncate('🚀'.repeat(3), 5)).toBe('🚀🚀…')
+    expect(truncate('製品開発チーム', 8)).toBe('製品開…')
+    expect(columns(truncate('製品開発チーム', 8))).toBeLessThanOrEqual(8)
   })
 
   it('keeps every row on one line and measures a cell as it prints, escapes included', () => {
@@ -124,27 +136,25 @@ describe('human output', () => {
   })
 })
 
-describe('measuring text without segmenting it', () => {
-  it('counts what joins into one character as one, as the segmenter does', () => {
-    const samples = [
-      'Проект Süd 12',
-      '販売 🚀',
-      'e\u0301te\u0301',
-      '👩‍👩‍👧 family',
-      '🇩🇪🇫🇷',
-      '👍🏽 ok',
-      '한국어',
-      '\u1100\u1161\u11a8',
+describe('terminal columns', () => {
+  it('counts wide characters and emoji as two columns, what joins into one character once', () => {
+    const samples: [string, number][] = [
+      ['Проект Süd 12', 13],
+      ['販売 🚀', 7],
+      ['e\u0301te\u0301', 3],
+      ['👩‍👩‍👧 family', 9],
+      ['🇩🇪🇫🇷', 4],
+      ['👍🏽 ok', 5],
+      ['한국어', 6],
+      ['\u1100\u1161\u11a8', 2],
     ]
-    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-    for (const text of samples) {
-      const expected = [...segmenter.segment(text)].length
-      expect(renderTable(['X', 'Y'], [[text, '|']])[1]).toBe(`${text}  |`)
+    for (const [text, width] of samples) {
+      expect(columns(text), text).toBe(width)
       expect(
         renderTable(
           ['X', 'Y'],
           [
-            ['x'.repeat(expected), '|'],
+            ['x'.repeat(width), '|'],
             [text, '|'],
           ],
         )[2],

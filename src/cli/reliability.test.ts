@@ -108,7 +108,12 @@ describe('one writer per state directory (watch, list)', () => {
     expect(readdirSync(dir).filter((name) => name.startsWith('sync-state'))).toEqual([])
 
     const watch = spawnCli(['--config-dir', dir, '--json', 'watch', '--interval', '60'], { env })
-    await watch.waitFor((r) => synced(1)(r) && existsSync(path.join(dir, 'sync-state.json')), 'the watch to sync')
+    // The watch writes twice after its first poll: the groups, then their details; both are on disk before `list`.
+    const file = path.join(dir, 'sync-state.json')
+    await watch.waitFor(
+      (r) => synced(1)(r) && existsSync(file) && readFileSync(file, 'utf8').includes('"details"'),
+      'the watch to sync',
+    )
     const before = readFileSync(path.join(dir, 'sync-state.json'))
     const list = spawnCli(['--config-dir', dir, '--json', 'list'], { env })
     expect(await list.code).toBe(0)

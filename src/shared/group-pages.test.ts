@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { groupPageUrl } from './group-pages'
+import { groupOpenUrl, groupPageUrl } from './group-pages'
 import { GROUP_PAGES } from './model/values'
 
 describe('groupPageUrl', () => {
@@ -24,5 +24,24 @@ describe('groupPageUrl', () => {
       'https://acme.bitrix24.com/extranet/workgroups/group/7/tasks/',
     )
     for (const sub of GROUP_PAGES) expect(new URL(groupPageUrl(page, sub)).origin).toBe('https://acme.bitrix24.com')
+  })
+})
+
+describe('groupOpenUrl', () => {
+  const page = 'https://acme.bitrix24.com/workgroups/group/7/'
+
+  it('opens a collab on its chat when no page is asked for, since collabs are chat-first', () => {
+    expect(groupOpenUrl(page, 'collab')).toBe(`${page}chat/`)
+  })
+
+  it('opens any other group, or one whose type is unknown, on its front page', () => {
+    for (const type of ['group', 'project', 'scrum', null, undefined] as const) {
+      expect(groupOpenUrl(page, type)).toBe(page)
+    }
+  })
+
+  it('opens the asked page whatever the type', () => {
+    expect(groupOpenUrl(page, 'collab', 'tasks')).toBe(`${page}tasks/`)
+    expect(groupOpenUrl(page, 'group', 'members')).toBe(`${page}users/`)
   })
 })

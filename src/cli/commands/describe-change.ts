@@ -19,6 +19,10 @@ export function describeChange(t: Translate, change: MembershipChange): string {
         return t('cli:change.image_changed', args)
       case 'extranet_changed':
         return t(change.to ? 'cli:change.extranet_changed_on' : 'cli:change.extranet_changed_off', args)
+      case 'archived':
+        return t('cli:change.archived', args)
+      case 'restored':
+        return t('cli:change.restored', args)
     }
   })()
   return change.whileAway ? `${text} ${t('cli:change.whileAway')}` : text

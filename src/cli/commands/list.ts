@@ -1,13 +1,14 @@
-import type { Group } from '@shared/types'
+import type { Group, GroupDetails } from '@shared/types'
 import type { CliContext, Target } from '../context'
 import { EXIT, exitCodeForKind, type ExitCode } from '../exit-codes'
-import { errorJson, groupJson, renderTable, truncate, type AccountGroupsJson } from '../output'
+import { detailsErrorJson, errorJson, listedGroupJson, renderTable, truncate, type AccountGroupsJson } from '../output'
 import { inertText } from '@shared/inert-text'
 import { movedHint } from '../portal-move'
 
 interface AccountResult {
   json: AccountGroupsJson
   groups: Group[]
+  details: Readonly<Record<string, GroupDetails>>
   exitCode: ExitCode
 }
 
@@ -21,6 +22,7 @@ async function fetchAccount(context: CliContext, target: Target): Promise<Accoun
     user: target.userName === null && !target.stored ? null : { id: target.userId, name: target.userName },
     groups: [],
     error: null,
+    detailsError: null,
   }
   try {
     const client = await target.client()
@@ -31,13 +33,20 @@ async function fetchAccount(context: CliContext, target: Target): Promise<Accoun
       const profile = await client.getProfile().catch(() => null)
       json.user = profile ? { id: profile.id, name: profile.name } : null
     }
+    // The details are extra: their failure (most often the missing socialnetwork scope) leaves the list as it is.
+    let details: Readonly<Record<string, GroupDetails>> = {}
+    try {
+      details = (await client.getGroupDetails(groups.map((group) => ({ id: group.id, role: group.role })))).details
+    } catch (error) {
+      json.detailsError = detailsErrorJson(context.describe(error, target))
+    }
     const sorted = [...groups].sort(byName)
-    json.groups = sorted.map(groupJson)
-    return { json, groups: sorted, exitCode: EXIT.ok }
+    json.groups = sorted.map((group) => listedGroupJson(group, details[group.id]))
+    return { json, groups: sorted, details, exitCode: EXIT.ok }
   } catch (error) {
     const view = context.describe(error, target)
     json.error = errorJson(view)
-    return { json, groups: [], exitCode: exitCodeForKind(view.kind) }
+    return { json, groups: [], details: {}, exitCode: exitCodeForKind(view.kind) }
   }
 }
 
@@ -63,6 +72,9 @@ export async function listCommand(context: CliContext): Promise<ExitCode> {
       })
   }
   results.forEach(({ json }, index) => {
+    if (json.detailsError && !context.options.json) {
+      context.err(t('cli:detailsUnavailable', { account: json.id, message: json.detailsError.message }))
+    }
     if (!json.error) return
     const line = t('cli:accountFailed', { account: json.id, message: json.error.message })
     // A move the client would not follow: name the new address and how to accept it, if the user agrees.
@@ -86,12 +98,20 @@ function printHuman(context: CliContext, result: AccountResult): void {
   const roleNames = new Map<string, string>()
   const roleName = (role: Group['role']) =>
     roleNames.get(role) ?? roleNames.set(role, t(`roles:inText.${role}`)).get(role)!
+  const archived = t('cli:archivedMark')
+  // Unknown (no details, or no TYPE from an older portal): a dash, so the column reads as "not known", not "none".
+  const typeName = (groupId: string) => {
+    const type = result.details[groupId]?.type
+    return type ? t(`cli:groupType.${type}`) : '-'
+  }
   context.lines(
     renderTable(
-      [t('cli:table.id'), t('cli:table.role'), t('cli:table.name')],
+      [t('cli:table.id'), t('cli:table.role'), t('cli:table.type'), t('cli:table.archived'), t('cli:table.name')],
       result.groups.map((group) => [
         group.id,
         roleName(group.role),
+        typeName(group.id),
+        result.details[group.id]?.archived ? archived : '',
         truncate(inertText(group.name), 60) + (group.extranet ? extranet : ''),
       ]),
     ),

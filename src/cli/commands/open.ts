@@ -1,4 +1,5 @@
-import type { Group } from '@shared/types'
+import { groupOpenUrl } from '@shared/group-pages'
+import type { Group, GroupPage, GroupType } from '@shared/types'
 import { DEFAULT_GROUP_URL_TEMPLATE, trustedGroupUrl } from '../../core/bitrix'
 import type { CliContext, Target } from '../context'
 import { EXIT, exitCodeForKind, type ExitCode } from '../exit-codes'
@@ -6,11 +7,15 @@ import { EXIT, exitCodeForKind, type ExitCode } from '../exit-codes'
 export interface OpenOptions {
   account?: string
   print?: boolean
+  /** The sub-page (`--tasks`, `--calendar`, ...); without one, the group's page (a collab's chat). */
+  page?: GroupPage
 }
 
 interface Found {
   target: Target
   group: Group
+  /** From the group's details, when known: a collab opens on its chat. */
+  type: GroupType | null
 }
 
 /** The group's link from the account's origin and template (the stored account's, or the default for --webhook). */
@@ -25,17 +30,22 @@ async function groupUrlOf(context: CliContext, target: Target, groupId: string):
 async function findGroup(context: CliContext, targets: Target[], groupId: string): Promise<Found[] | ExitCode> {
   const store = await context.syncStore()
   const fromSnapshots = targets.flatMap((target) => {
-    const group = store.snapshot(target.id)?.groups.find((candidate) => candidate.id === groupId)
-    return group ? [{ target, group }] : []
+    const snapshot = store.snapshot(target.id)
+    const group = snapshot?.groups.find((candidate) => candidate.id === groupId)
+    return group ? [{ target, group, type: snapshot?.details?.groups[groupId]?.type ?? null }] : []
   })
   if (fromSnapshots.length > 0) return fromSnapshots
   const found: Found[] = []
   let failure: ExitCode | null = null
   for (const target of targets) {
     try {
-      const { groups } = await (await target.client()).getUserGroups()
+      const client = await target.client()
+      const { groups } = await client.getUserGroups()
       const group = groups.find((candidate) => candidate.id === groupId)
-      if (group) found.push({ target, group })
+      if (!group) continue
+      // Only the type matters here (a collab opens on its chat); without it, the group's page still opens.
+      const details = await client.getGroupDetails([{ id: group.id, role: group.role }]).catch(() => null)
+      found.push({ target, group, type: details?.details[group.id]?.type ?? null })
     } catch (error) {
       const view = context.describe(error, target)
       context.err(context.i18n.t('cli:accountFailed', { account: target.id, message: view.message }))
@@ -70,7 +80,8 @@ export async function openCommand(context: CliContext, groupId: string, options:
     return EXIT.usage
   }
   // Rebuilt, never taken from the state file as it stands: that file may have been edited to point anywhere.
-  const url = await groupUrlOf(context, found[0]!.target, found[0]!.group.id)
+  const groupUrl = await groupUrlOf(context, found[0]!.target, found[0]!.group.id)
+  const url = groupUrl === null ? null : groupOpenUrl(groupUrl, found[0]!.type, options.page)
   if (url === null) {
     context.err(t('cli:open.notFound', { group: groupId }))
     return EXIT.usage

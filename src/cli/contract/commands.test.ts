@@ -80,8 +80,19 @@ describe('list', () => {
             extranet: false,
             imageUrl: null,
             url: `${portal.origin}/workgroups/group/${group.id}/`,
+            // The seed groups carry no details of their own: no TYPE (as older portals), the demo's member count.
+            details: {
+              type: null,
+              archived: false,
+              memberCount: 1,
+              activityAt: null,
+              projectStart: null,
+              projectFinish: null,
+              pendingRequests: group.role === 'A' ? 0 : null,
+            },
           })),
           error: null,
+          detailsError: null,
         },
       ],
     })
@@ -92,9 +103,27 @@ describe('list', () => {
     expect(result.code).toBe(0)
     expect(result.stdout.split('\n')).toEqual([
       `${host}/1 · Ann Lee · 2 groups`,
+      'ID  ROLE    TYPE  ARCHIVED  NAME',
+      '77  member  -               New Project Title',
+      '79  owner   -               Scrum Project',
+      '',
+    ])
+  })
+
+  it('cuts a long CJK or emoji name to 60 terminal columns, not 60 characters, so a row fits the terminal', async () => {
+    const cjk = '製品開発チーム'.repeat(5)
+    const emoji = `Launch ${'🚀'.repeat(40)}`
+    portal.control.setMemberships('1', [
+      { id: '77', name: cjk, role: 'K' },
+      { id: '79', name: emoji, role: 'A' },
+    ])
+    const result = await box.run(['list'], { env: { B24_WEBHOOK_URL: url } })
+    expect(result.code).toBe(0)
+    // Sorted by name. 7 + 26 × 2 columns and the ellipsis; 35 wide characters are 70 columns: 29 of them (58) and "…".
+    expect(result.stdout.split('\n').slice(1)).toEqual([
       'ID  ROLE    NAME',
-      '77  member  New Project Title',
-      '79  owner   Scrum Project',
+      `79  owner   Launch ${'🚀'.repeat(26)}…`,
+      `77  member  ${cjk.slice(0, 29)}…`,
       '',
     ])
   })
@@ -264,7 +293,8 @@ describe('text from a hostile portal is inert in the terminal', () => {
     expect(lines).toHaveLength(6)
     expect(lines[0]).toBe(`${new URL(raw.origin).host}/1 · Eve\\x1B[31m \\u202EHacker\\x0Aforged line · 4 groups`)
     expect(lines.filter((line) => line.includes('you were removed'))).toEqual([
-      expect.stringMatching(/^1\s+member\s+Payroll\\x0A12:00:00 {2}host\/1 {2}you were removed from “Payroll”$/),
+      // This portal answers every method with the list, so the details are refused (type "-", nothing archived).
+      expect.stringMatching(/^1\s+member\s+-\s+Payroll\\x0A12:00:00 {2}host\/1 {2}you were removed from “Payroll”$/),
     ])
     expect(result.stdout).toContain('txt.exe\\u202Egpj')
     expect(result.stdout).toContain('over\\x0Dwrite \\x9B31m')
@@ -315,6 +345,25 @@ describe.skipIf(!keyring)(
       const remove = await box.run(['accounts', 'remove', `${host}/1`])
       expect(remove).toMatchObject({ code: 0, stdout: `Removed ${host}/1.\n` })
       expect(JSON.parse((await box.run(['accounts', 'list', '--json'])).stdout)).toEqual({ accounts: [] })
+    })
+
+    it('aligns the accounts table in terminal columns when a user name is CJK or has an emoji', async () => {
+      portal.control.setProfile('1', { name: '田中', lastName: '太郎' })
+      portal.control.setProfile('2', { name: 'Ops', lastName: '🚀' })
+      portal.control.setMemberships('2', seedGroups)
+      for (const user of ['1', '2']) {
+        expect((await box.run(['accounts', 'add', '--webhook', portal.webhookUrl(user)])).code).toBe(0)
+      }
+      const table = await box.run(['accounts', 'list'])
+      expect(table.code).toBe(0)
+      const account = (user: string) => `${host}/${user}`.padEnd('ACCOUNT'.length)
+      // '田中 太郎' is 9 columns (the widest), 'Ops 🚀' 6: the STATUS column starts at the same column on every row.
+      expect(table.stdout.split('\n')).toEqual([
+        `${'ACCOUNT'.padEnd(account('1').length)}  USER       STATUS   CREDENTIAL`,
+        `${account('1')}  田中 太郎  enabled  ${portal.origin}/rest/1/••••/`,
+        `${account('2')}  Ops 🚀     enabled  ${portal.origin}/rest/2/••••/`,
+        '',
+      ])
     })
 
     it('reads --webhook - from standard input', async () => {

@@ -298,6 +298,9 @@ describe('migration from a version-0 file', () => {
           renamed: false,
           image_changed: false,
           extranet_changed: false,
+          // The old single switch was off: no kind is notified, the later ones included.
+          archived: false,
+          restored: false,
         },
         mutedUntil: null,
       },

@@ -87,6 +87,19 @@ describe('normalising sonet_group.user.groups', () => {
     expect(resolvePortalUrl('data:image/png;base64,AAAA', ORIGIN)).toBeNull()
   })
 
+  it('takes an https image from any host, and a plain-http one only from the portal itself', () => {
+    expect(resolvePortalUrl('https://cdn.example.net/a.png', ORIGIN)).toBe('https://cdn.example.net/a.png')
+    expect(resolvePortalUrl('http://cdn.example.net/a.png', ORIGIN)).toBeNull()
+    expect(resolvePortalUrl('http://acme.bitrix24.com/a.png', ORIGIN)).toBeNull()
+    const loopback = 'http://127.0.0.1:4000'
+    expect(resolvePortalUrl('/upload/a.png', loopback)).toBe('http://127.0.0.1:4000/upload/a.png')
+    expect(resolvePortalUrl('http://127.0.0.1:4000/upload/a.png', loopback)).toBe('http://127.0.0.1:4000/upload/a.png')
+    expect(resolvePortalUrl('http://127.0.0.1:4001/a.png', loopback)).toBeNull()
+    expect(resolvePortalUrl('http://evil.example/a.png', loopback)).toBeNull()
+    expect(resolvePortalUrl('//evil.example/a.png', loopback)).toBeNull()
+    expect(resolvePortalUrl('https://evil.example/a.png', loopback)).toBe('https://evil.example/a.png')
+  })
+
   it('keeps the first of two items with the same id', () => {
     const groups = normalise([
       { GROUP_ID: '5', GROUP_NAME: 'first', ROLE: 'K' },

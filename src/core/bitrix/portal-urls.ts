@@ -4,14 +4,20 @@ import { BitrixError } from './errors'
 
 export const DEFAULT_GROUP_URL_TEMPLATE = '/workgroups/group/{id}/'
 
-/** An absolute http(s) URL for a portal-supplied link (`/upload/...` on self-hosted portals), or null. */
+/**
+ * An absolute URL for a portal-supplied image (`/upload/...` on self-hosted portals), or null: https from any host
+ * (Bitrix24's CDN), plain http only from the portal's own origin (a loopback portal, which is the only plain-http
+ * portal the app accepts), as the window's CSP allows. A plain-http address elsewhere could be read or replaced on
+ * the way, and tells that host when the user looks at the list.
+ */
 export function resolvePortalUrl(value: string | null | undefined, origin: string): string | null {
   const trimmed = value?.trim()
   if (!trimmed) return null
   try {
     const url = new URL(trimmed, `${origin}/`)
     // Anything but a web address (javascript:, data:, file:) must never reach an <img> or a browser.
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null
+    if (url.protocol === 'https:') return url.href
+    return url.protocol === 'http:' && url.origin === new URL(origin).origin ? url.href : null
   } catch {
     return null
   }

@@ -3,11 +3,13 @@
 import { randomUUID } from 'node:crypto'
 import type { ErrorView, Group, MembershipChange, SyncState, SyncStatus } from '@shared/types'
 import { DEFAULT_SETTINGS, SETTING_BOUNDS } from '@shared/model'
+import { DETAILS_REFRESH_SECONDS } from '@shared/model/values'
 import { INCONSISTENT_LIST } from '../bitrix/client'
 import type { BitrixClient, GroupsResult } from '../bitrix/types'
 import type { Clock } from './clock'
 import { sleep, systemClock } from './clock'
 import { judgeConfirmation, needsConfirmation, removedIds } from './confirmation'
+import { diffDetails, sameDetails, type DetailsByGroup } from './details-diff'
 import type { ChangeDraft } from './diff'
 import { diffGroups, sameGroupLists } from './diff'
 import type { DescribeError } from './error-view'
@@ -37,6 +39,8 @@ export interface SyncEngineOptions {
   confirmationDelayMs?: number
   /** Ids of new changes. Default: random UUIDs. */
   newId?: () => string
+  /** How often an account's group details are fetched again at most. Default DETAILS_REFRESH_SECONDS. */
+  detailsRefreshMs?: number
 }
 
 export interface SyncEngine {
@@ -59,6 +63,8 @@ export interface SyncEngine {
   statuses(): SyncStatus[]
   /** The account's groups as last synced (from disk until the first sync), or an empty list. */
   groups(accountId: string): readonly Group[]
+  /** The details of the account's groups as last fetched (from disk until the first fetch), by group id. */
+  groupDetails(accountId: string): DetailsByGroup
   /** Newest first. */
   history(): readonly MembershipChange[]
   /** Marks changes (all when omitted) as seen; returns how many were unseen. */
@@ -74,6 +80,11 @@ interface Runtime {
   credentialsVersion: SyncAccount['credentialsVersion']
   phase: Phase
   error: ErrorView | null
+  /** When details were last asked for in this run (a failure counts: it is not asked again at once). */
+  detailsAskedAt: number | null
+  /** The group ids they were asked for then. */
+  detailsAskedIds: ReadonlySet<string>
+  detailsError: ErrorView | null
 }
 
 const ABORTED: PollOutcome = { type: 'aborted' }
@@ -105,6 +116,7 @@ export function createSyncEngine({
   describeError = describeErrorInEnglish,
   confirmationDelayMs = CONFIRMATION_DELAY_MS,
   newId = randomUUID,
+  detailsRefreshMs = DETAILS_REFRESH_SECONDS * 1000,
 }: SyncEngineOptions): SyncEngine {
   const hub = createEventHub<SyncEvents>(logger)
   const runtimes = new Map<string, Runtime>()
@@ -112,6 +124,8 @@ export function createSyncEngine({
   const stopping = new Map<string, Promise<unknown>>()
   /** Accounts with a good sync in this run; the first sync of any other account with a snapshot is "while away". */
   const syncedThisRun = new Set<string>()
+  /** Accounts with a good details fetch in this run (the first one after a restart reports "while away"). */
+  const detailsThisRun = new Set<string>()
   const lastEmitted = new Map<string, string>()
   let knownIds: string[] = []
   let started = false
@@ -151,7 +165,7 @@ export function createSyncEngine({
       state,
       nextSyncAt: nextPollAt === null ? null : iso(nextPollAt),
       error: runtime.error,
-      detailsError: null,
+      detailsError: runtime.detailsError,
     }
   }
 
@@ -219,6 +233,70 @@ export function createSyncEngine({
     logger.debug({ accountId, groups: result.groups.length, changes: changes.length, baseline }, 'synced')
   }
 
+  /** Whether the account's details are due: never fetched, fetched long enough ago, or a group is new since. */
+  function detailsDue(runtime: Runtime, groups: readonly Group[]): boolean {
+    const stored = store.snapshot(runtime.accountId)?.details
+    const storedAt = stored ? Date.parse(stored.at) : Number.NaN
+    const askedAt = runtime.detailsAskedAt ?? (Number.isFinite(storedAt) ? storedAt : null)
+    if (askedAt === null || clock.now() - askedAt >= detailsRefreshMs) return true
+    return groups.some((group) => !runtime.detailsAskedIds.has(group.id) && !(stored && group.id in stored.groups))
+  }
+
+  /**
+   * After a good membership sync: the groups' details, when due. Whatever happens here stays here: a failure lands in
+   * the status's `detailsError`, never in the poll's outcome, and the membership sync is already committed.
+   */
+  async function refreshDetails(runtime: Runtime, client: BitrixClient, signal: AbortSignal): Promise<void> {
+    const { accountId } = runtime
+    const groups = store.snapshot(accountId)?.groups
+    if (!groups || !detailsDue(runtime, groups)) return
+    runtime.detailsAskedAt = clock.now()
+    runtime.detailsAskedIds = new Set(groups.map((group) => group.id))
+    const errorBefore = runtime.detailsError
+    try {
+      const result = await client.getGroupDetails(
+        groups.map((group) => ({ id: group.id, role: group.role })),
+        signal,
+      )
+      if (signal.aborted) return
+      const snapshot = store.snapshot(accountId)
+      if (!snapshot) return // removed meanwhile
+      const previous = snapshot.details?.groups
+      const whileAway = previous !== undefined && !detailsThisRun.has(accountId)
+      const at = iso(clock.now())
+      const changes: MembershipChange[] = diffDetails(previous, result.details, snapshot.groups).map((draft) => ({
+        id: newId(),
+        accountId,
+        ...draft,
+        whileAway,
+        at,
+        seen: false,
+      }))
+      const changed = !sameDetails(previous, result.details)
+      store
+        .recordDetails(accountId, { at, groups: result.details }, changes)
+        .catch((error: unknown) =>
+          logger.error({ accountId, code: (error as NodeJS.ErrnoException).code }, 'could not write the details'),
+        )
+      detailsThisRun.add(accountId)
+      runtime.detailsError = null
+      if (changed) hub.emit('details', { accountId, details: store.snapshot(accountId)?.details?.groups ?? {} })
+      if (changes.length > 0) {
+        hub.emit('changes', changes, { accountId, whileAway })
+        hub.emit('history', store.history())
+      }
+      logger.debug({ accountId, groups: Object.keys(result.details).length, requests: result.requests }, 'details')
+    } catch (error) {
+      if (signal.aborted) return
+      const view = describeError(error)
+      runtime.detailsError = view
+      logger.warn({ accountId, code: view.code, kind: view.kind }, 'details failed')
+    } finally {
+      // The poller tells the status once it has scheduled the next poll; only a new details error is told here.
+      if (!signal.aborted && runtime.detailsError !== errorBefore) emitStatus(accountId)
+    }
+  }
+
   async function poll(runtime: Runtime, signal: AbortSignal): Promise<PollOutcome> {
     const { accountId } = runtime
     const phaseBefore = runtime.phase
@@ -258,6 +336,7 @@ export function createSyncEngine({
         listChanged = !sameGroupLists(previous, second.groups)
       }
       commit(runtime, result, drafts, previous, listChanged)
+      await refreshDetails(runtime, client, signal)
       return SUCCESS
     } catch (error) {
       if (signal.aborted) return cutShort()
@@ -284,6 +363,9 @@ export function createSyncEngine({
       credentialsVersion: account.credentialsVersion,
       phase: 'idle',
       error: null,
+      detailsAskedAt: null,
+      detailsAskedIds: new Set(),
+      detailsError: null,
       poller: createPoller({
         poll: (signal) => poll(runtime, signal),
         intervalMs,
@@ -337,6 +419,9 @@ export function createSyncEngine({
         void stopRuntime(runtime)
       } else if (runtime && runtime.credentialsVersion !== account.credentialsVersion) {
         runtime.credentialsVersion = account.credentialsVersion
+        // New credentials may carry the scope details need: ask again at the next sync.
+        runtime.detailsAskedAt = null
+        runtime.detailsAskedIds = new Set()
         runtime.poller.reset()
       }
       emitStatus(account.id)
@@ -403,6 +488,7 @@ export function createSyncEngine({
       const runtime = runtimes.get(accountId)
       await (runtime ? stopRuntime(runtime) : stopping.get(accountId))
       syncedThisRun.delete(accountId)
+      detailsThisRun.delete(accountId)
       lastEmitted.delete(accountId)
       await store.removeAccount(accountId)
       hub.emit('history', store.history())
@@ -412,6 +498,9 @@ export function createSyncEngine({
     },
     groups(accountId) {
       return store.snapshot(accountId)?.groups ?? []
+    },
+    groupDetails(accountId) {
+      return store.snapshot(accountId)?.details?.groups ?? {}
     },
     history() {
       return store.history()

@@ -56,10 +56,13 @@ describe('soak: the engine against a misbehaving demo portal', () => {
       timeoutMs: CLIENT_TIMEOUT_MS,
       rateLimiters: createRateLimiterRegistry({ drainPerSecond: 1_000_000, burst: 1_000_000 }),
     })
+    // Each fault is aimed at one membership request of a cycle; a details request (their failures have their own
+    // tests, engine-details and client.details) would take it instead, so this client fetches no details.
+    const membershipsOnly = { ...client, getGroupDetails: async () => ({ details: {}, requests: 0 }) }
     const engine = createSyncEngine({
       sources: {
         accounts: () => [{ id: ACCOUNT, enabled: true }],
-        clientFor: () => client,
+        clientFor: () => membershipsOnly,
         pollIntervalSeconds: () => 3600,
       },
       store: createSyncStore({ dir }),

@@ -33,6 +33,32 @@ describe('the state file bytes', () => {
         ],
       }),
     ],
+    [
+      'an account with details',
+      state({
+        accounts: {
+          'acme.bitrix24.com/1': {
+            groups: groups(2),
+            lastSyncAt: T1,
+            details: {
+              at: T1,
+              groups: {
+                '1': {
+                  type: 'project',
+                  archived: true,
+                  memberCount: 4,
+                  activityAt: '2025-01-01T08:00:00+03:00',
+                  projectStart: null,
+                  projectFinish: '2025-02-01T00:00:00+00:00',
+                  pendingRequests: 2,
+                },
+              },
+            },
+          },
+        },
+        history: [change('acme.bitrix24.com/1', { kind: 'archived', from: false, to: true })],
+      }),
+    ],
   ])('are exactly the UTF-8 of JSON.stringify of %s', (_, value) => {
     expect(createStateSerialiser()(value).toString('utf8')).toBe(JSON.stringify(value))
   })

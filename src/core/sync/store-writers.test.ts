@@ -7,6 +7,7 @@ import path from 'node:path'
 import { acquireStateLease } from './lease'
 import { createSyncStore, StateWriteRefusedError, STATE_FILE_NAME, WRITE_RETRY_DELAY_MS } from './store'
 import type { StoreFileSystem, StoreProblem } from './store'
+import { STATE_FILE_VERSION } from './store-schema'
 import { change } from './test-support/changes'
 import { FakeClock } from './test-support/fake-clock'
 import { groups } from './test-support/groups'
@@ -49,7 +50,9 @@ describe('two writers of one state file', () => {
     await store.recordSync(ACCOUNT, groups(1), [], T1)
     await store.recordSync(ACCOUNT, groups(2), [change(ACCOUNT)], T2)
     expect(onDisk().generation).toBe(2)
-    expect(readFileSync(path.join(dir, STATE_FILE_NAME), 'utf8')).toMatch(/^\{"version":1,"generation":2,/)
+    expect(readFileSync(path.join(dir, STATE_FILE_NAME), 'utf8')).toMatch(
+      new RegExp(`^\\{"version":${STATE_FILE_VERSION},"generation":2,`),
+    )
   })
 
   it('never writes an older snapshot over a newer one', async () => {

@@ -8,11 +8,12 @@ import type { Group, MembershipChange } from '@shared/types'
 import type { Clock, TimerHandle } from './clock'
 import { systemClock } from './clock'
 import type { StateLease } from './lease'
+import { sameDetails } from './details-diff'
 import { reuseUnchanged, sameGroupLists } from './diff'
 import type { SyncLogger } from './logger'
 import { silentLogger } from './logger'
 import { createStateSerialiser } from './store-json'
-import type { StateFile } from './store-schema'
+import type { AccountDetails, StateFile } from './store-schema'
 import { STATE_FILE_VERSION, stateFileSchema } from './store-schema'
 
 export const STATE_FILE_NAME = 'sync-state.json'
@@ -43,7 +44,11 @@ export interface AccountSnapshot {
   groups: readonly Group[]
   /** ISO time of the last good sync. */
   lastSyncAt: string
+  /** The groups' details as last fetched, if ever. */
+  details?: AccountDetails
 }
+
+export type { AccountDetails }
 
 export interface SyncStoreOptions {
   /** Directory of the state file; created on the first write. */
@@ -89,6 +94,11 @@ export interface SyncStore {
     changes: readonly MembershipChange[],
     at: string,
   ): Promise<void>
+  /**
+   * Records a good details fetch for an account that has a snapshot, with the changes it produced (archived,
+   * restored), written with them. Details that equal the stored ones only move their time (written later).
+   */
+  recordDetails(accountId: string, details: AccountDetails, changes: readonly MembershipChange[]): Promise<void>
   /** The last 500 changes, newest sync first. */
   history(): readonly MembershipChange[]
   /** Marks the given changes (all when omitted) as seen; returns how many were unseen. */
@@ -352,7 +362,23 @@ export function createSyncStore({
       const previous = Object.hasOwn(state.accounts, accountId) ? state.accounts[accountId] : undefined
       const unchanged = changes.length === 0 && previous !== undefined && sameGroupLists(previous.groups, groups)
       const stored = previous ? (unchanged ? previous.groups : reuseUnchanged(previous.groups, groups)) : [...groups]
-      state.accounts[accountId] = { groups: stored, lastSyncAt: at }
+      state.accounts[accountId] = {
+        groups: stored,
+        lastSyncAt: at,
+        ...(previous?.details ? { details: previous.details } : {}),
+      }
+      if (changes.length > 0) state.history = [...changes, ...state.history].slice(0, HISTORY_LIMIT)
+      if (!unchanged) return persist()
+      writeLater()
+      return Promise.resolve()
+    },
+    recordDetails(accountId, details, changes) {
+      const previous = Object.hasOwn(state.accounts, accountId) ? state.accounts[accountId] : undefined
+      if (!previous) return Promise.resolve()
+      const unchanged = changes.length === 0 && sameDetails(previous.details?.groups, details.groups)
+      // The same details keep their object, so the serialiser reuses their bytes.
+      const groups = unchanged && previous.details ? previous.details.groups : details.groups
+      state.accounts[accountId] = { ...previous, details: { at: details.at, groups } }
       if (changes.length > 0) state.history = [...changes, ...state.history].slice(0, HISTORY_LIMIT)
       if (!unchanged) return persist()
       writeLater()

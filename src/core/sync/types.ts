@@ -1,5 +1,6 @@
 // What the engine needs from the shells and what it tells them. Shells adapt their accounts and settings to these.
 import type { ErrorView, Group, MembershipChange, SyncStatus } from '@shared/types'
+import type { GroupDetails } from '@shared/model/details'
 import type { BitrixClient } from '../bitrix/types'
 
 export interface SyncAccount {
@@ -44,6 +45,8 @@ export interface SyncEvents {
   status: [status: SyncStatus]
   /** An account's list differs from what `groups()` returned before. */
   groups: [payload: { accountId: string; groups: readonly Group[] }]
+  /** An account's group details differ from what `groupDetails()` returned before. */
+  details: [payload: { accountId: string; details: Readonly<Record<string, GroupDetails>> }]
   /** After the `groups` and `changes` events of a good sync. */
   synced: [payload: SyncedEvent]
   /** A failed poll (it never yields changes). */

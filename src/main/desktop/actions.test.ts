@@ -27,6 +27,22 @@ describe('tray and notification actions', () => {
     expect(calls).toEqual([['open', 'https://acme.bitrix24.com/workgroups/group/7/']])
   })
 
+  it('opens a collab on its chat from the menu or a notification', async () => {
+    const details = {
+      type: 'collab',
+      archived: false,
+      memberCount: 3,
+      activityAt: null,
+      projectStart: null,
+      projectFinish: null,
+      pendingRequests: null,
+    } as const
+    const state = appState({ groupDetails: { 'acme.bitrix24.com/1': { '7': details } } }, [group('7', 'Partners')])
+    const { dispatcher, calls } = setup({ state: () => state })
+    await dispatcher.dispatch({ type: 'openGroup', accountId: 'acme.bitrix24.com/1', groupId: '7' })
+    expect(calls).toEqual([['open', 'https://acme.bitrix24.com/workgroups/group/7/chat/']])
+  })
+
   it('logs, and opens nothing, for a group that has gone from the list', async () => {
     const { dispatcher, calls } = setup()
     await dispatcher.dispatch({ type: 'openGroup', accountId: 'acme.bitrix24.com/1', groupId: '404' })

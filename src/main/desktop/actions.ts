@@ -1,5 +1,6 @@
 // What a click in the tray menu or on a notification does, routed to the same ports the IPC handlers use.
 import type { EventMap } from '@shared/ipc'
+import { groupOpenUrl } from '@shared/group-pages'
 import type { AppState } from '@shared/types'
 import type { NotificationTarget } from './notification-plan'
 import { pauseUntil } from './pause'
@@ -27,8 +28,9 @@ export function createActionDispatcher(deps: ActionDeps) {
   }
 
   async function openGroup(accountId: string, groupId: string): Promise<void> {
-    const group = deps.state().groups[accountId]?.find((candidate) => candidate.id === groupId)
-    if (group) await deps.openExternal(group.url)
+    const state = deps.state()
+    const group = state.groups[accountId]?.find((candidate) => candidate.id === groupId)
+    if (group) await deps.openExternal(groupOpenUrl(group.url, state.groupDetails[accountId]?.[groupId]?.type))
     else deps.log.warn({ accountId, groupId }, 'Group to open is no longer listed')
   }
 

@@ -133,8 +133,7 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
       accounts: () => core.accounts.list(),
       statuses: () => core.engine.statuses(),
       groups: (accountId) => core.engine.groups(accountId),
-      // Filled by the engine's details refresh (issue 17).
-      groupDetails: () => ({}),
+      groupDetails: (accountId) => core.engine.groupDetails(accountId),
       history: () => core.engine.history(),
       settings,
       online: () => online,
@@ -236,7 +235,9 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
     platform,
   })
   core.engine.on('changes', (changes) => notifyChanges(changes))
-  for (const event of ['status', 'groups', 'history'] as const) core.engine.on(event, () => publisher.changed())
+  for (const event of ['status', 'groups', 'details', 'history'] as const) {
+    core.engine.on(event, () => publisher.changed())
+  }
   core.accounts.subscribe(() => publisher.changed())
   core.settings.onDidChange(() => {
     translator = createTranslator(effectiveLanguage(settings().language, locales))

@@ -106,6 +106,19 @@ describe('IPC handlers', () => {
       expect(calls).toEqual([['openExternal', 'https://acme.bitrix24.com/workgroups/group/7/disk/path/']])
     })
 
+    it('opens a collab on its chat, since collabs are chat-first, unless another page is asked for', async () => {
+      const collab = { type: 'collab', archived: false, memberCount: 3, activityAt: null } as const
+      const details = { ...collab, projectStart: null, projectFinish: null, pendingRequests: null }
+      const state = appState({ groupDetails: { [acme.id]: { '7': details } } }, [group('7', 'Partners')])
+      const { handlers, calls } = fakeDeps({ state: () => state })
+      await handlers['groups:open']({ accountId: acme.id, groupId: '7' })
+      await handlers['groups:open']({ accountId: acme.id, groupId: '7', page: 'tasks' })
+      expect(calls).toEqual([
+        ['openExternal', 'https://acme.bitrix24.com/workgroups/group/7/chat/'],
+        ['openExternal', 'https://acme.bitrix24.com/workgroups/group/7/tasks/'],
+      ])
+    })
+
     it('says so when the group is not in the list', async () => {
       const { handlers, calls } = fakeDeps()
       const result = await handlers['groups:open']({ accountId: acme.id, groupId: '999' })
@@ -131,6 +144,26 @@ describe('IPC handlers', () => {
       const url = 'https://acme.bitrix24.com/workgroups/group/7/'
       expect(await handlers['groups:copyLink']({ accountId: acme.id, groupId: '7' })).toEqual({ ok: true, value: url })
       expect(calls).toEqual([['clipboard', url]])
+    })
+
+    it('says the link was not copied when the clipboard refuses it, and logs no words of the system', async () => {
+      for (const writeText of [
+        () => {
+          throw new Error('X11 selection owner gone: https://acme.bitrix24.com/secret')
+        },
+        async () => Promise.reject(new Error('clipboard busy')),
+      ]) {
+        const { handlers, calls } = fakeDeps({ clipboard: { writeText } })
+        expect(await handlers['groups:copyLink']({ accountId: acme.id, groupId: '7' })).toEqual({
+          ok: false,
+          error: expect.objectContaining({
+            code: 'COPY_FAILED',
+            message: 'The link could not be copied to the clipboard.',
+          }),
+        })
+        expect(calls.map(([name]) => name)).toEqual(['log.warn'])
+        expect(JSON.stringify(calls)).not.toMatch(/X11|busy|secret/)
+      }
     })
 
     it('does not copy a link that leads off the portal', async () => {

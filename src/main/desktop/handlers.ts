@@ -1,7 +1,7 @@
 // The IPC handlers: one per channel of src/shared/ipc.ts. Payloads arrive validated (registerHandlers); each handler
 // talks to the core's commands (src/core/composition), so the app passes the real ones and the tests typed fakes.
 import type { Translator } from '@shared/i18n'
-import { groupPageUrl } from '@shared/group-pages'
+import { groupOpenUrl } from '@shared/group-pages'
 import type { Handlers, Result } from '@shared/ipc'
 import type { AccountView, AppSettings, AppState, ErrorView, Group } from '@shared/types'
 import type { SettingsPatch } from '../../core/accounts'
@@ -26,7 +26,8 @@ export interface HandlerDeps {
   settings: SettingsCommands
   /** The guarded opener (external-links.ts), never Electron's shell directly. */
   openExternal(url: string): Promise<'opened' | 'refused' | 'failed'>
-  clipboard: { writeText(text: string): void }
+  /** Electron's clipboard.writeText is synchronous and throws when the system clipboard refuses; a double may be async. */
+  clipboard: { writeText(text: string): void | Promise<void> }
   window: { hide(): void }
   shortcut: { apply(accelerator: string | null): ShortcutResult }
   launchAtLogin: { apply(enabled: boolean): Promise<void> }
@@ -133,13 +134,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'groups:open': async ({ accountId, groupId, page }) => {
       const group = findGroup(accountId, groupId)
       if (!group) return fail(groupNotFound())
-      const outcome = await deps.openExternal(groupPageUrl(group.url, page))
+      const type = deps.state().groupDetails[accountId]?.[groupId]?.type
+      const outcome = await deps.openExternal(groupOpenUrl(group.url, type, page))
       if (outcome === 'opened') return ok(null)
       if (outcome === 'refused') return fail(linkRefused())
       return fail(desktopError('OPEN_FAILED', 'protocol', 'openFailed', deps.translator()))
     },
 
-    'groups:copyLink': ({ accountId, groupId }) => {
+    'groups:copyLink': async ({ accountId, groupId }) => {
       const group = findGroup(accountId, groupId)
       if (!group) return fail(groupNotFound())
       const verdict = checkExternalUrl(
@@ -147,7 +149,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         deps.state().accounts.map((account) => account.portal),
       )
       if (!verdict.allowed) return fail(linkRefused())
-      deps.clipboard.writeText(verdict.url)
+      try {
+        await deps.clipboard.writeText(verdict.url)
+      } catch (error) {
+        // The system's words may carry what was on the clipboard: the log keeps only that it failed.
+        deps.log.warn(
+          { channel: 'groups:copyLink', error: error instanceof Error ? error.name : 'failed' },
+          'Not copied',
+        )
+        return fail(desktopError('COPY_FAILED', 'protocol', 'copyFailed', deps.translator()))
+      }
       return ok(verdict.url)
     },
 

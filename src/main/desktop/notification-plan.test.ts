@@ -11,7 +11,16 @@ const PDI = '\u2069'
 const plain = (text: string) => text.replaceAll(FSI, '').replaceAll(PDI, '')
 
 const allKinds: NotificationSettings = {
-  kinds: { joined: true, left: true, role_changed: true, renamed: true, image_changed: true, extranet_changed: true },
+  kinds: {
+    joined: true,
+    left: true,
+    role_changed: true,
+    renamed: true,
+    image_changed: true,
+    extranet_changed: true,
+    archived: true,
+    restored: true,
+  },
   mutedUntil: null,
 }
 
@@ -36,6 +45,8 @@ const examples: Record<string, MembershipChange> = {
   image_changed: change(acme.id, 'image_changed', marketing),
   extranet_on: change(acme.id, 'extranet_changed', marketing, { from: false, to: true }),
   extranet_off: change(acme.id, 'extranet_changed', marketing, { from: true, to: false }),
+  archived: change(acme.id, 'archived', marketing, { from: false, to: true }),
+  restored: change(acme.id, 'restored', marketing, { from: true, to: false }),
 }
 
 describe('notification text for every kind in every language', () => {
@@ -47,6 +58,8 @@ describe('notification text for every kind in every language', () => {
     ['en', 'image_changed', 'Group picture changed', 'Marketing'],
     ['en', 'extranet_on', 'Group opened to external users', 'Marketing'],
     ['en', 'extranet_off', 'Group closed to external users', 'Marketing'],
+    ['en', 'archived', 'Group archived', 'Marketing'],
+    ['en', 'restored', 'Group restored from the archive', 'Marketing'],
     ['ru', 'joined', 'Вас добавили в группу', 'Marketing · Модератор'],
     ['ru', 'left', 'Вы больше не в группе', 'Marketing'],
     ['ru', 'role_changed', 'Ваша роль изменилась', 'Marketing: Участник → Владелец'],
@@ -54,6 +67,8 @@ describe('notification text for every kind in every language', () => {
     ['ru', 'image_changed', 'Изменилась картинка группы', 'Marketing'],
     ['ru', 'extranet_on', 'Группа открыта для внешних пользователей', 'Marketing'],
     ['ru', 'extranet_off', 'Группа закрыта для внешних пользователей', 'Marketing'],
+    ['ru', 'archived', 'Группа отправлена в архив', 'Marketing'],
+    ['ru', 'restored', 'Группа возвращена из архива', 'Marketing'],
     ['de', 'joined', 'Zu einer Gruppe hinzugefügt', 'Marketing · Moderator'],
     ['de', 'left', 'Nicht mehr in einer Gruppe', 'Marketing'],
     ['de', 'role_changed', 'Ihre Rolle hat sich geändert', 'Marketing: Mitglied → Besitzer'],
@@ -61,6 +76,8 @@ describe('notification text for every kind in every language', () => {
     ['de', 'image_changed', 'Gruppenbild geändert', 'Marketing'],
     ['de', 'extranet_on', 'Gruppe für externe Benutzer geöffnet', 'Marketing'],
     ['de', 'extranet_off', 'Gruppe für externe Benutzer geschlossen', 'Marketing'],
+    ['de', 'archived', 'Gruppe archiviert', 'Marketing'],
+    ['de', 'restored', 'Gruppe aus dem Archiv geholt', 'Marketing'],
   ])('%s %s: "%s" / "%s"', (language, example, title, body) => {
     const [notification] = plan([examples[example]!], { translator: createTranslator(language) })
     expect(notification?.title).toBe(title)
@@ -144,6 +161,16 @@ describe('how many notifications one sync gets', () => {
 })
 
 describe('preferences and pause', () => {
+  it('notifies archived and restored by default, each with its own switch', () => {
+    const both = [examples.archived!, examples.restored!]
+    expect(plan(both, { settings: DEFAULT_SETTINGS.notifications })).toHaveLength(2)
+    const settings = {
+      ...DEFAULT_SETTINGS.notifications,
+      kinds: { ...DEFAULT_SETTINGS.notifications.kinds, archived: false },
+    }
+    expect(plan(both, { settings }).map((n) => n.title)).toEqual(['Group restored from the archive'])
+  })
+
   it('drops kinds the user turned off, before counting', () => {
     const settings = DEFAULT_SETTINGS.notifications
     const images = Array.from({ length: 5 }, (_, index) =>

@@ -65,6 +65,10 @@ function describe(
         ),
         body: t('notifications:extranet_changed.body', args),
       }
+    case 'archived':
+      return { title: t('notifications:archived.title'), body: t('notifications:archived.body', args) }
+    case 'restored':
+      return { title: t('notifications:restored.title'), body: t('notifications:restored.body', args) }
   }
 }
 

@@ -30,6 +30,8 @@ export function changeArguments(
       return { name, from: text(asText(change.from)), to: text(asText(change.to) || change.group.name) }
     case 'image_changed':
     case 'extranet_changed':
+    case 'archived':
+    case 'restored':
       return { name, from: '', to: '' }
   }
 }

@@ -13,6 +13,8 @@ export const notifications = {
       titleOff: 'Group closed to external users',
       body: '{{name}}',
     },
+    archived: { title: 'Group archived', body: '{{name}}' },
+    restored: { title: 'Group restored from the archive', body: '{{name}}' },
     summary: {
       title_one: '{{count}} membership change',
       title_other: '{{count}} membership changes',
@@ -35,6 +37,8 @@ export const notifications = {
       titleOff: 'Группа закрыта для внешних пользователей',
       body: '{{name}}',
     },
+    archived: { title: 'Группа отправлена в архив', body: '{{name}}' },
+    restored: { title: 'Группа возвращена из архива', body: '{{name}}' },
     summary: {
       title_one: '{{count}} изменение в группах',
       title_few: '{{count}} изменения в группах',
@@ -63,6 +67,8 @@ export const notifications = {
       titleOff: 'Gruppe für externe Benutzer geschlossen',
       body: '{{name}}',
     },
+    archived: { title: 'Gruppe archiviert', body: '{{name}}' },
+    restored: { title: 'Gruppe aus dem Archiv geholt', body: '{{name}}' },
     summary: {
       title_one: '{{count}} Änderung der Mitgliedschaften',
       title_other: '{{count}} Änderungen der Mitgliedschaften',

@@ -48,6 +48,7 @@ export const tray = {
       linkRefused: 'This link does not lead to one of your portals, so it was not opened.',
       openFailed: 'The browser could not be opened.',
       logsOpenFailed: 'The log folder could not be opened.',
+      copyFailed: 'The link could not be copied to the clipboard.',
       noMovePending: 'This portal has not reported a new address. Refresh and try again.',
       shortcutUnavailable: 'The shortcut {{accelerator}} is taken or not valid here; {{previous}} stays active.',
       shortcutUnavailableNone: 'The shortcut {{accelerator}} is taken or not valid here; no shortcut is active.',
@@ -73,6 +74,8 @@ export const tray = {
       renamed: 'renamed',
       image_changed: 'new image',
       extranet_changed: 'extranet status changed',
+      archived: 'archived',
+      restored: 'restored',
     },
     errorKind: {
       auth: 'credentials refused',
@@ -143,6 +146,7 @@ export const tray = {
       linkRefused: 'Эта ссылка ведёт не на ваш портал, поэтому она не открыта.',
       openFailed: 'Не удалось открыть браузер.',
       logsOpenFailed: 'Не удалось открыть папку журналов.',
+      copyFailed: 'Не удалось скопировать ссылку в буфер обмена.',
       noMovePending: 'Портал не сообщал о новом адресе. Обновите и попробуйте снова.',
       shortcutUnavailable: 'Сочетание {{accelerator}} занято или здесь недопустимо; остаётся {{previous}}.',
       shortcutUnavailableNone: 'Сочетание {{accelerator}} занято или здесь недопустимо; сочетание не назначено.',
@@ -172,6 +176,8 @@ export const tray = {
       renamed: 'переименование',
       image_changed: 'новое изображение',
       extranet_changed: 'смена статуса экстранета',
+      archived: 'архивация',
+      restored: 'возврат из архива',
     },
     errorKind: {
       auth: 'доступ отклонён',
@@ -236,6 +242,7 @@ export const tray = {
       linkRefused: 'Dieser Link führt nicht zu einem Ihrer Portale und wurde daher nicht geöffnet.',
       openFailed: 'Der Browser konnte nicht geöffnet werden.',
       logsOpenFailed: 'Der Protokollordner konnte nicht geöffnet werden.',
+      copyFailed: 'Der Link konnte nicht in die Zwischenablage kopiert werden.',
       noMovePending: 'Dieses Portal hat keine neue Adresse gemeldet. Bitte aktualisieren und erneut versuchen.',
       shortcutUnavailable: 'Das Tastenkürzel {{accelerator}} ist belegt oder hier ungültig; {{previous}} bleibt aktiv.',
       shortcutUnavailableNone:
@@ -262,6 +269,8 @@ export const tray = {
       renamed: 'umbenannt',
       image_changed: 'neues Bild',
       extranet_changed: 'Extranet-Status geändert',
+      archived: 'archiviert',
+      restored: 'wiederhergestellt',
     },
     errorKind: {
       auth: 'Zugangsdaten abgelehnt',

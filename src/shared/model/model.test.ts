@@ -1,6 +1,13 @@
 // The model's derived facts: the defaults, the patch the window may send, and the order and notification defaults
 // of the change kinds, each read from the one schema or table they come from.
-import { CHANGE_KINDS, DEFAULT_SETTINGS, settingsPatchSchema, appSettingsSchema, SETTING_BOUNDS } from './index'
+import {
+  CHANGE_KIND_TABLE,
+  CHANGE_KINDS,
+  DEFAULT_SETTINGS,
+  settingsPatchSchema,
+  appSettingsSchema,
+  SETTING_BOUNDS,
+} from './index'
 
 describe('the settings schema', () => {
   it('gives the defaults the app has always started with', () => {
@@ -14,6 +21,8 @@ describe('the settings schema', () => {
           renamed: true,
           image_changed: false,
           extranet_changed: true,
+          archived: true,
+          restored: true,
         },
         mutedUntil: null,
       },
@@ -55,7 +64,7 @@ describe('the settings patch', () => {
   })
 
   it.each([
-    ['an unknown kind', { notifications: { kinds: { archived: true } } }],
+    ['an unknown kind', { notifications: { kinds: { deleted: true } } }],
     ['a kind that is not on or off', { notifications: { kinds: { joined: 'yes' } } }],
     ['an unknown field', { colour: 'red' }],
     ['the pins, which have a channel of their own', { pinnedGroups: {} }],
@@ -70,6 +79,21 @@ describe('the settings patch', () => {
 
 describe('the change kinds', () => {
   it('are in the order the diff reports them', () => {
-    expect(CHANGE_KINDS).toEqual(['joined', 'left', 'role_changed', 'renamed', 'image_changed', 'extranet_changed'])
+    expect(CHANGE_KINDS).toEqual([
+      'joined',
+      'left',
+      'role_changed',
+      'renamed',
+      'image_changed',
+      'extranet_changed',
+      'archived',
+      'restored',
+    ])
+  })
+
+  it('say where each is seen: archived and restored only in the group details, with no Group field', () => {
+    const bySource = (source: string) => CHANGE_KINDS.filter((kind) => CHANGE_KIND_TABLE[kind].source === source)
+    expect(bySource('details')).toEqual(['archived', 'restored'])
+    expect(bySource('details').map((kind) => CHANGE_KIND_TABLE[kind].field)).toEqual([null, null])
   })
 })

@@ -15,24 +15,41 @@ export const ROLE_BY_CODE: Readonly<Record<string, Role>> = {
 }
 
 /**
- * Every kind of membership change, in the order the diff reports them, with the one Group field whose change it is
- * (null for joining and leaving) and whether it is notified by default. The diff, the stored history, the IPC enum,
- * the settings' notification switches and their defaults all come from this table.
+ * Every kind of change, in the order they are reported, with where it is seen (`source`: the membership list, or the
+ * group details of `socialnetwork.api.workgroup.list`), the one Group field whose change it is (null for joining and
+ * leaving, and for the details kinds, which compare a GroupDetails field instead: `detailsField`) and whether it is
+ * notified by default. The diff, the stored history, the IPC enum, the settings' notification switches and their
+ * defaults all come from this table.
  */
 export const CHANGE_KIND_TABLE = {
-  joined: { field: null, notifyByDefault: true },
-  left: { field: null, notifyByDefault: true },
-  role_changed: { field: 'roleCode', notifyByDefault: true },
-  renamed: { field: 'name', notifyByDefault: true },
-  image_changed: { field: 'imageUrl', notifyByDefault: false },
-  extranet_changed: { field: 'extranet', notifyByDefault: true },
-} as const satisfies Record<string, { field: keyof Group | null; notifyByDefault: boolean }>
+  joined: { source: 'membership', field: null, notifyByDefault: true },
+  left: { source: 'membership', field: null, notifyByDefault: true },
+  role_changed: { source: 'membership', field: 'roleCode', notifyByDefault: true },
+  renamed: { source: 'membership', field: 'name', notifyByDefault: true },
+  image_changed: { source: 'membership', field: 'imageUrl', notifyByDefault: false },
+  extranet_changed: { source: 'membership', field: 'extranet', notifyByDefault: true },
+  // Seen only when both the previous and the new details of the group are known: a details answer that is missing
+  // (no scope, a failure) never reads as a group archived or restored.
+  archived: { source: 'details', field: null, detailsField: 'archived', notifyByDefault: true },
+  restored: { source: 'details', field: null, detailsField: 'archived', notifyByDefault: true },
+} as const satisfies Record<
+  string,
+  | { source: 'membership'; field: keyof Group | null; notifyByDefault: boolean }
+  | { source: 'details'; field: null; detailsField: 'archived'; notifyByDefault: boolean }
+>
 
 export type ChangeKind = keyof typeof CHANGE_KIND_TABLE
 /** The kinds whose change is a change of one Group field. */
 export type FieldChangeKind = {
   [K in ChangeKind]: (typeof CHANGE_KIND_TABLE)[K]['field'] extends null ? never : K
 }[ChangeKind]
+
+/** The kinds found in the group details rather than in the membership list. */
+export type DetailsChangeKind = {
+  [K in ChangeKind]: (typeof CHANGE_KIND_TABLE)[K]['source'] extends 'details' ? K : never
+}[ChangeKind]
+/** The kinds the membership diff reports. */
+export type MembershipChangeKind = Exclude<ChangeKind, DetailsChangeKind>
 
 /** The kinds in report order (an object's string keys keep their order). */
 export const CHANGE_KINDS = Object.keys(CHANGE_KIND_TABLE) as [ChangeKind, ...ChangeKind[]]

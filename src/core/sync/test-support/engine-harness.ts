@@ -94,7 +94,7 @@ export function engineHarness(
     settle,
     notify: () => listeners.forEach((listener) => listener()),
   }
-  const names: (keyof SyncEvents)[] = ['changes', 'status', 'groups', 'synced', 'error', 'history']
+  const names: (keyof SyncEvents)[] = ['changes', 'status', 'groups', 'details', 'synced', 'error', 'history']
   for (const event of names) {
     harness.engine.on(event, (...args: unknown[]) => harness.events.push({ event, args } as unknown as Recorded))
   }

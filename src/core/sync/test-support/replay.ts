@@ -49,6 +49,8 @@ export class Replay {
       return null
     }
     if (!current) return `${change.kind} ${id}, which is not there`
+    // Archived and restored come from the group details, which this replay of the membership list does not hold.
+    if (change.kind === 'archived' || change.kind === 'restored') return null
     const field = FIELD_OF[change.kind]
     const problem =
       current[field] === change.from

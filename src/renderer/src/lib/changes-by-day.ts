@@ -127,5 +127,8 @@ export function describeChange(change: MembershipChange, t: Translate): ChangeTe
       const extranet = typeof change.to === 'boolean' ? change.to : change.group.extranet
       return { title: t(extranet ? 'changes.extranetOn' : 'changes.extranetOff'), detail: null }
     }
+    case 'archived':
+    case 'restored':
+      return { title: t(`changes.kind.${change.kind}`), detail: null }
   }
 }

@@ -107,6 +107,44 @@ for (const lang of LANGUAGES) {
   })
 }
 
+test('group details on the demo portal: the rows, the filters and a row menu, in both themes', async () => {
+  const { app, userDataDir } = await launch('en', true)
+  try {
+    const window = app.window
+    // Details arrive after the first membership poll, from socialnetwork.api.workgroup.list on the demo portal.
+    await expect(window.getByTestId('group-details').first()).toBeVisible({ timeout: 30_000 })
+    for (const theme of THEMES) {
+      await window.emulateMedia({ colorScheme: theme })
+      await shoot(window, `real-details-rows-${theme}-en`)
+    }
+    await window.getByRole('button', { name: t('ui:groupFilters.toggle') }).click()
+    const chips = window.getByRole('group', { name: t('ui:groupFilters.filterLabel') })
+    await chips.getByRole('button', { name: t('ui:details.type.project') }).click()
+    await expect(window.getByTestId('match-count')).toBeVisible()
+    for (const theme of THEMES) {
+      await window.emulateMedia({ colorScheme: theme })
+      await shoot(window, `real-details-filters-${theme}-en`)
+    }
+    await chips.getByRole('button', { name: t('ui:details.type.project') }).click()
+    await window.getByRole('button', { name: t('ui:groupFilters.toggle') }).click()
+    await window.getByRole('combobox').focus()
+    await window.keyboard.press('Shift+F10')
+    await expect(window.getByRole('menu')).toBeVisible()
+    for (const theme of THEMES) {
+      await window.emulateMedia({ colorScheme: theme })
+      const testInfo = test.info()
+      await expectAccessible(window, testInfo)
+      await screenshot(window, testInfo, `real-details-row-menu-${theme}-en`)
+    }
+    await window.keyboard.press('Escape')
+    await expect(window.getByRole('menu')).toHaveCount(0)
+    await expectNoPageProblems(app)
+  } finally {
+    await app.dispose()
+    await rm(userDataDir, { recursive: true, force: true })
+  }
+})
+
 test('onboarding, then offline, on an empty profile', async () => {
   const { app, userDataDir } = await launch('en', false)
   try {

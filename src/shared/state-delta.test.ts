@@ -1,8 +1,42 @@
-import { makeAccount, makeGroup, makeState, makeStatus } from '../renderer/harness/builders'
-import type { AppState } from './types'
+import { DEFAULT_SETTINGS } from './model'
+import type { AccountView, AppState, Group, SyncStatus } from './types'
 import { applyStateDelta, createDeltaFeed, diffState, isStateDelta, type StateDelta } from './state-delta'
 
-const account = makeAccount({ id: 'acme.bitrix24.com/1' })
+// Small builders of its own: shared code (and its tests) imports no shell, the harness's builders included.
+const makeAccount = (id: string) => ({ id, portal: 'https://acme.bitrix24.com', label: 'Acme' }) as AccountView
+const makeGroup = ({ id, ...rest }: Partial<Group> & { id: string }): Group => ({
+  id,
+  name: `Group ${id}`,
+  roleCode: 'K',
+  role: 'member',
+  extranet: false,
+  imageUrl: null,
+  url: `https://acme.bitrix24.com/workgroups/group/${id}/`,
+  ...rest,
+})
+const makeStatus = (accountId: string, rest: Partial<SyncStatus> = {}): SyncStatus => ({
+  accountId,
+  state: 'ok',
+  lastSyncAt: '2025-03-01T10:00:00.000Z',
+  nextSyncAt: '2025-03-01T10:01:00.000Z',
+  groupCount: 5_000,
+  error: null,
+  ...rest,
+})
+const makeState = (rest: Partial<AppState>): AppState => ({
+  accounts: [],
+  statuses: [],
+  groups: {},
+  changes: [],
+  settings: structuredClone(DEFAULT_SETTINGS),
+  online: true,
+  platform: 'linux',
+  notice: null,
+  stateProblem: null,
+  ...rest,
+})
+
+const account = makeAccount('acme.bitrix24.com/1')
 const groups = Array.from({ length: 5_000 }, (_, index) => makeGroup({ id: String(1000 + index) }))
 
 function base(): AppState {

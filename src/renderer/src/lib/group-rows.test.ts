@@ -219,6 +219,26 @@ describe('createGroupPreparer', () => {
     expect(names(filterRows(prepare(renamed), '').rows)).toEqual(['Aardvark', 'Alpha'])
   })
 
+  it('moves only the renamed groups to their new places, keeping every other row, as a fresh sort orders them', () => {
+    const many = Array.from({ length: 200 }, (_, index) =>
+      makeGroup({ id: String(index + 1), name: `Group ${(index * 37) % 200}` }),
+    )
+    const pinnedGroups = { [acme.id]: ['5', '9'] }
+    const prepare = createGroupPreparer()
+    const before = prepare(input({ groups: { [acme.id]: many }, pinnedGroups })).accounts[0]?.groups ?? []
+    // As a delta leaves the list: the same objects, but for the renamed ones (one of them pinned).
+    const renamed = many.map((group, index) =>
+      index === 4 || index === 120 || index === 150 ? { ...group, name: `Renamed ${index}` } : group,
+    )
+    const after = prepare(input({ groups: { [acme.id]: renamed }, pinnedGroups })).accounts[0]?.groups ?? []
+    const fresh = prepareGroups(input({ groups: { [acme.id]: renamed }, pinnedGroups })).accounts[0]?.groups ?? []
+    expect(after.map((row) => [row.key, row.pinned, row.folded])).toEqual(
+      fresh.map((row) => [row.key, row.pinned, row.folded]),
+    )
+    const kept = after.filter((row) => !row.group.name.startsWith('Renamed'))
+    expect(kept.every((row) => before.includes(row))).toBe(true)
+  })
+
   it('sorts again when the pins or the language change', () => {
     const prepare = createGroupPreparer()
     prepare(base())

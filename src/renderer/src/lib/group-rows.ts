@@ -63,10 +63,12 @@ export function unseenGroupKeys(changes: readonly MembershipChange[]): Set<strin
 }
 
 function sameGroups(a: readonly Group[], b: readonly Group[]): boolean {
+  if (a === b) return true
   if (a.length !== b.length) return false
   for (let index = 0; index < a.length; index += 1) {
     const x = a[index]
     const y = b[index]
+    if (x === y) continue
     if (
       x?.id !== y?.id ||
       x?.name !== y?.name ||
@@ -90,9 +92,10 @@ interface SortedAccount {
 }
 
 /**
- * A `prepareGroups` that remembers each account's sorted rows. Main pushes the whole state on every status change
- * (a sync starting, a sync ending), usually with the same groups: then an equality check replaces folding and
- * sorting 5,000 names, and only the unseen marks are brought up to date.
+ * A `prepareGroups` that remembers each account's sorted rows. Main's deltas keep every group object the poll did not
+ * change, so a status change finds the very same list (nothing to sort), and a poll that renamed a few groups moves
+ * just those rows: out of the sorted list, and back in where the collator puts them (a binary search), instead of
+ * folding and sorting every name again (at 50,000 groups that sort took ~150 ms).
  */
 export function createGroupPreparer(): (input: PrepareInput) => PreparedGroups {
   const sortedByAccount = new Map<string, SortedAccount>()
@@ -104,23 +107,15 @@ export function createGroupPreparer(): (input: PrepareInput) => PreparedGroups {
       const pinnedIds = input.pinnedGroups[account.id] ?? []
       const pinned = [...pinnedIds].sort().join('\u0000')
       const previous = sortedByAccount.get(account.id)
+      const reusable = previous && previous.pinned === pinned && previous.language === input.language
       let rows: GroupRow[]
-      if (
-        previous &&
-        previous.pinned === pinned &&
-        previous.language === input.language &&
-        sameGroups(previous.groups, groups)
-      ) {
-        let changed = false
-        const refreshed = previous.rows.map((row) => {
-          const unseen = input.unseen.has(row.key)
-          if (unseen === row.unseen) return row
-          changed = true
-          return { ...row, unseen }
-        })
-        rows = changed ? refreshed : previous.rows
+      if (reusable && sameGroups(previous.groups, groups)) {
+        rows = withUnseen(previous.rows, input.unseen)
       } else {
-        rows = sortRows(account.id, groups, new Set(pinnedIds), input.unseen, input.language)
+        const moved = reusable ? movedRows(account.id, previous, groups, new Set(pinnedIds), input.unseen) : null
+        rows = moved
+          ? withUnseen(moved, input.unseen)
+          : sortRows(account.id, groups, new Set(pinnedIds), input.unseen, input.language)
       }
       sortedByAccount.set(account.id, { groups, pinned, language: input.language, rows })
       total += rows.length
@@ -133,6 +128,81 @@ export function createGroupPreparer(): (input: PrepareInput) => PreparedGroups {
   }
 }
 
+/** The rows with their unseen marks brought up to date; the same array when none changed. */
+function withUnseen(rows: GroupRow[], unseen: ReadonlySet<string>): GroupRow[] {
+  let changed = false
+  const refreshed = rows.map((row) => {
+    const mark = unseen.has(row.key)
+    if (mark === row.unseen) return row
+    changed = true
+    return { ...row, unseen: mark }
+  })
+  return changed ? refreshed : rows
+}
+
+/** At most this many changed groups are moved one by one; more are sorted afresh. */
+const MOVED_LIMIT = 64
+
+/**
+ * The previous sorted rows with the groups that changed in place (same id at the same index, another object) taken
+ * out and put back in order; null when the list changed otherwise (a group joined or left) or too much.
+ */
+function movedRows(
+  accountId: string,
+  previous: SortedAccount,
+  groups: readonly Group[],
+  pinned: ReadonlySet<string>,
+  unseen: ReadonlySet<string>,
+): GroupRow[] | null {
+  if (previous.groups.length !== groups.length) return null
+  const changed: Group[] = []
+  for (let index = 0; index < groups.length; index++) {
+    const before = previous.groups[index] as Group
+    const group = groups[index] as Group
+    if (before === group) continue
+    if (before.id !== group.id || changed.length === MOVED_LIMIT) return null
+    changed.push(group)
+  }
+  const keys = new Set(changed.map((group) => groupKey(accountId, group.id)))
+  const rows = previous.rows.filter((row) => !keys.has(row.key))
+  const compare = rowOrder(previous.language)
+  for (const group of changed) {
+    const row = groupRow(accountId, group, pinned, unseen)
+    // Pinned rows come first: a row is placed among its own kind.
+    let low = 0
+    let high = rows.length
+    const firstUnpinned = rows.findIndex((candidate) => !candidate.pinned)
+    if (row.pinned) high = firstUnpinned === -1 ? rows.length : firstUnpinned
+    else low = firstUnpinned === -1 ? rows.length : firstUnpinned
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (compare(rows[middle] as GroupRow, row) <= 0) low = middle + 1
+      else high = middle
+    }
+    rows.splice(low, 0, row)
+  }
+  return rows
+}
+
+function groupRow(accountId: string, group: Group, pinned: ReadonlySet<string>, unseen: ReadonlySet<string>): GroupRow {
+  const key = groupKey(accountId, group.id)
+  return {
+    type: 'group',
+    key,
+    accountId,
+    group,
+    pinned: pinned.has(group.id),
+    unseen: unseen.has(key),
+    folded: foldForSearch(group.name),
+  }
+}
+
+/** By name in the user's language (so "Ä" sorts with "A" in German), then by id. */
+function rowOrder(language: string): (a: GroupRow, b: GroupRow) => number {
+  const collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true })
+  return (a, b) => collator.compare(a.group.name, b.group.name) || collator.compare(a.group.id, b.group.id)
+}
+
 function sortRows(
   accountId: string,
   groups: readonly Group[],
@@ -140,18 +210,8 @@ function sortRows(
   unseen: ReadonlySet<string>,
   language: string,
 ): GroupRow[] {
-  const collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true })
-  const rows = groups.map((group): GroupRow => ({
-    type: 'group',
-    key: groupKey(accountId, group.id),
-    accountId,
-    group,
-    pinned: pinned.has(group.id),
-    unseen: unseen.has(groupKey(accountId, group.id)),
-    folded: foldForSearch(group.name),
-  }))
-  const byName = (a: GroupRow, b: GroupRow) =>
-    collator.compare(a.group.name, b.group.name) || collator.compare(a.group.id, b.group.id)
+  const rows = groups.map((group) => groupRow(accountId, group, pinned, unseen))
+  const byName = rowOrder(language)
   // Two sorts instead of a pinned test in every comparison: 5,000 names take about 60,000 comparisons.
   return [...rows.filter((row) => row.pinned).sort(byName), ...rows.filter((row) => !row.pinned).sort(byName)]
 }

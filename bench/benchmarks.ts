@@ -39,6 +39,10 @@ export const BENCHMARKS = {
     title: '7. The built command line: list CPU vs a bare node fetch, table vs --json at 50,000 groups',
     load: () => import('./figures/cli'),
   },
+  traffic: {
+    title: '8. What main sends the window per poll with nothing changed, 5,000 groups',
+    load: () => import('./figures/window-traffic'),
+  },
 } satisfies Record<string, Benchmark>
 
 export type BenchmarkName = keyof typeof BENCHMARKS

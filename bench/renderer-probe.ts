@@ -75,6 +75,13 @@ export function measurePlainFilter({ text, repeats }: { text: string; repeats: n
   return samples
 }
 
+export interface KeystrokeSamples {
+  /** Input event to DOM updated, styled and laid out: the main thread's work for one keystroke. */
+  work: number[]
+  /** Input event to the end of the next painted frame: what the user waits for. */
+  toPaint: number[]
+}
+
 /** Types `text` into the search field one character at a time and deletes it again, `repeats` times. */
 export async function measureKeystrokes({
   text,

@@ -4,20 +4,15 @@
 
 /** The harness's fake main, as the probes use it (the full type lives with the harness, in the renderer's build). */
 interface HarnessHandle {
-  state: { groups: Record<string, { name: string }[]> }
-  emit(event: 'state:changed', payload: unknown): void
-}
-
-export interface KeystrokeSamples {
-  /** Input event to DOM updated, styled and laid out: the main thread's work for one keystroke. */
-  work: number[]
-  /** Input event to the end of the next painted frame: what the user waits for. */
-  toPaint: number[]
+  state: { groups: Record<string, { id: string; name: string }[]> } & Record<string, unknown>
+  /** Replaces main's state and sends the window what changed, cloned as IPC clones it. */
+  setState(next: unknown): void
 }
 
 /**
- * Data arrival to a painted list: `rounds` times, the account's groups are taken away (and that is painted), then the
- * full state arrives as main would push it; timed until a frame with the list's rows has been painted.
+ * A sync that renamed one group, from where main hands the data over to a painted frame that shows it: the delta is
+ * built and structured-cloned (as IPC does), applied to the window's copy, the list brought up to date and painted.
+ * The renamed group is the one at the top of the list, so the frame must show the new name. `rounds` times.
  */
 export async function measureArrivals(rounds: number): Promise<number[]> {
   const harness = (window as unknown as { harness: HarnessHandle }).harness
@@ -29,32 +24,62 @@ export async function measureArrivals(rounds: number): Promise<number[]> {
         channel.port2.postMessage(null)
       }),
     )
-  const rowsShown = () => document.querySelectorAll('[role="option"]').length
-  const full = harness.state
-  const emptied = {
-    ...full,
-    groups: Object.fromEntries(Object.keys(full.groups).map((accountId) => [accountId, []])),
-  }
+  const firstRowText = () => document.querySelector('[role="option"]')?.textContent ?? ''
+  const shows = (name: string) =>
+    [...document.querySelectorAll('[role="option"]')].some((row) => row.textContent?.includes(name))
   const samples: number[] = []
   for (let round = 0; round < rounds; round++) {
-    harness.emit('state:changed', structuredClone(emptied))
-    do {
-      await afterPaint()
-    } while (rowsShown() > 0)
-    // A fresh copy, as IPC delivers one, made before the clock starts; with one group renamed, as after a sync that
-    // found a change, so that no cache of the window's can answer it from an earlier round.
-    const payload = structuredClone(full)
-    const groups = Object.values(payload.groups)[0] ?? []
-    const renamed = groups[(round * 7919) % Math.max(1, groups.length)]
-    if (renamed) renamed.name = `${renamed.name} (${round})`
+    await afterPaint()
+    const state = harness.state
+    const [accountId, groups] = Object.entries(state.groups)[0] ?? []
+    if (!accountId || !groups) throw new Error('the harness has no groups')
+    const shown = firstRowText()
+    const index = groups.findIndex((group) => shown.includes(group.name))
+    if (index === -1) throw new Error('the first row shows none of the groups')
+    const group = groups[index]!
+    // A space before the mark keeps it first in the list (it sorts before any longer name with the same start).
+    const name = `${group.name.replace(/ ~\d+$/, '')} ~${round}`
+    const renamed = groups.map((candidate, at) => (at === index ? { ...candidate, name } : candidate))
     const started = performance.now()
-    harness.emit('state:changed', payload)
-    do {
+    harness.setState({ ...state, groups: { ...state.groups, [accountId]: renamed } })
+    for (let frame = 0; ; frame++) {
       await afterPaint()
-    } while (rowsShown() === 0)
+      if (shows(name)) break
+      if (frame > 600) throw new Error(`the renamed group ${name} was never painted`)
+    }
     samples.push(performance.now() - started)
   }
   return samples
+}
+
+/**
+ * The floor of a search keystroke: a plain `Array.prototype.filter` of the same names for the same query in the same
+ * page, each name lower-cased as it is compared (what a list without a prepared search key does).
+ */
+export function measurePlainFilter({ text, repeats }: { text: string; repeats: number }): number[] {
+  const harness = (window as unknown as { harness: HarnessHandle }).harness
+  const names = Object.values(harness.state.groups).flatMap((groups) => groups.map((group) => group.name))
+  const samples: number[] = []
+  let kept = 0
+  const filter = (value: string) => {
+    const query = value.toLowerCase()
+    const started = performance.now()
+    kept += names.filter((name) => name.toLowerCase().includes(query)).length
+    samples.push(performance.now() - started)
+  }
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    for (let length = 1; length <= text.length; length++) filter(text.slice(0, length))
+    for (let length = text.length - 1; length >= 0; length--) filter(text.slice(0, length))
+  }
+  if (kept < 0) throw new Error('unreachable')
+  return samples
+}
+
+export interface KeystrokeSamples {
+  /** Input event to DOM updated, styled and laid out: the main thread's work for one keystroke. */
+  work: number[]
+  /** Input event to the end of the next painted frame: what the user waits for. */
+  toPaint: number[]
 }
 
 /** Types `text` into the search field one character at a time and deletes it again, `repeats` times. */

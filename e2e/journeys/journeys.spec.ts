@@ -294,6 +294,28 @@ for (const driver of drivers) {
       await expectNoPageProblems(app)
     })
 
+    test('13. a collab archived: its own notification, whose click opens the collab on its chat', async () => {
+      const partners = { id: '21', name: 'Partners', role: 'K', details: { type: 'collab' as const } }
+      const { journey, app } = await startWithAccount([...GROUPS, partners])
+      const listed = () => journey.portal.control.stats().byMethod['socialnetwork.api.workgroup.list'] ?? 0
+      await expect.poll(listed).toBeGreaterThan(0)
+      // A new group makes the details due at once; meanwhile the collab was archived.
+      journey.portal.control.setGroupDetails('21', { type: 'collab', archived: true })
+      journey.portal.control.setMemberships('1', [
+        ...journey.portal.control.getMemberships('1'),
+        { id: '88', name: 'Launch party', role: 'E' },
+      ])
+      await app.trayMenu([t('tray:menu.refresh')])
+      await expect
+        .poll(async () => (await os()).notifications.map((entry) => entry.title))
+        .toEqual([t('notifications:joined.title'), t('notifications:archived.title')])
+      const archived = (await os()).notifications.find((entry) => entry.title === t('notifications:archived.title'))
+      expect(plain(archived!.body)).toBe('Partners')
+      await app.clickNotification(archived!.id)
+      await expect.poll(async () => (await os()).opened).toEqual([`${journey.portal.origin}/workgroups/group/21/chat/`])
+      await expectNoPageProblems(app)
+    })
+
     test('10. settings: About shows the version main reports through the real preload', async () => {
       const { app } = await startWithAccount()
       const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {

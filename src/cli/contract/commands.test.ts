@@ -121,9 +121,9 @@ describe('list', () => {
     expect(result.code).toBe(0)
     // Sorted by name. 7 + 26 × 2 columns and the ellipsis; 35 wide characters are 70 columns: 29 of them (58) and "…".
     expect(result.stdout.split('\n').slice(1)).toEqual([
-      'ID  ROLE    NAME',
-      `79  owner   Launch ${'🚀'.repeat(26)}…`,
-      `77  member  ${cjk.slice(0, 29)}…`,
+      'ID  ROLE    TYPE  ARCHIVED  NAME',
+      `79  owner   -               Launch ${'🚀'.repeat(26)}…`,
+      `77  member  -               ${cjk.slice(0, 29)}…`,
       '',
     ])
   })

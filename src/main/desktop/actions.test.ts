@@ -40,7 +40,12 @@ describe('tray and notification actions', () => {
     const state = appState({ groupDetails: { 'acme.bitrix24.com/1': { '7': details } } }, [group('7', 'Partners')])
     const { dispatcher, calls } = setup({ state: () => state })
     await dispatcher.dispatch({ type: 'openGroup', accountId: 'acme.bitrix24.com/1', groupId: '7' })
-    expect(calls).toEqual([['open', 'https://acme.bitrix24.com/workgroups/group/7/chat/']])
+    const url = 'https://acme.bitrix24.com/workgroups/group/7/'
+    await dispatcher.openTarget({ type: 'group', accountId: 'acme.bitrix24.com/1', groupId: '7', url })
+    expect(calls).toEqual([
+      ['open', `${url}chat/`],
+      ['open', `${url}chat/`],
+    ])
   })
 
   it('logs, and opens nothing, for a group that has gone from the list', async () => {

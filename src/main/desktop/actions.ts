@@ -74,7 +74,9 @@ export function createActionDispatcher(deps: ActionDeps) {
      */
     async openTarget(target: NotificationTarget): Promise<void> {
       if (target.type === 'window') return showWindow(target.view)
-      await deps.openExternal(target.url)
+      // A collab opens on its chat, from a notification as from the menu (its type is in the details, if known).
+      const type = deps.state().groupDetails[target.accountId]?.[target.groupId]?.type
+      await deps.openExternal(groupOpenUrl(target.url, type))
     },
   }
 }

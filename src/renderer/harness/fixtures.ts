@@ -246,14 +246,14 @@ function withDetails(now: Date): AppState {
   })
 }
 
-export function buildFixture(name: FixtureName, now: Date): AppState {
+export function buildFixture(name: FixtureName, now: Date, options: { groups?: number } = {}): AppState {
   switch (name) {
     case 'empty':
       return makeState()
     case 'few':
       return single(now, 14)
     case 'many':
-      return single(now, 5000)
+      return single(now, options.groups ?? 5000)
     case 'errors':
       return errors(now)
     case 'moved':

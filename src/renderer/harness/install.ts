@@ -12,7 +12,7 @@ declare global {
 }
 
 const params = parseHarnessParams(window.location.search)
-const fixture = buildFixture(params.fixture, new Date())
+const fixture = buildFixture(params.fixture, new Date(), { groups: params.groups })
 const state: AppState = {
   ...fixture,
   platform: params.platform,

@@ -9,6 +9,8 @@ const paramsSchema = z.object({
   lang: z.enum(['system', 'en', 'ru', 'de']).catch('system'),
   view: z.enum(['groups', 'changes', 'settings']).catch('groups'),
   platform: z.enum(['darwin', 'win32', 'linux', 'other']).catch('linux'),
+  /** How many groups `fixture=many` holds (5,000 by default): the benchmarks measure 5k, 20k and 50k. */
+  groups: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 })
 
 export type HarnessParams = z.infer<typeof paramsSchema>
@@ -17,7 +19,7 @@ export function parseHarnessParams(search: string): HarnessParams {
   const raw = Object.fromEntries(new URLSearchParams(search))
   const params = paramsSchema.parse(raw)
   for (const key of Object.keys(params) as (keyof HarnessParams)[]) {
-    if (raw[key] !== undefined && raw[key] !== params[key]) console.warn(`harness: ignoring ${key}=${raw[key]}`)
+    if (raw[key] !== undefined && raw[key] !== String(params[key])) console.warn(`harness: ignoring ${key}=${raw[key]}`)
   }
   return params
 }

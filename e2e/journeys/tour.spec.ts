@@ -3,7 +3,7 @@
 // offline.
 // Each shot passes axe-core and is attached to the report; no console error or CSP violation is allowed.
 import { expect, test, type Page } from '@playwright/test'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { connectDemoControl } from '../../src/core/demo/control-client'
@@ -138,6 +138,44 @@ test('group details on the demo portal: the rows, the filters and a row menu, in
     }
     await window.keyboard.press('Escape')
     await expect(window.getByRole('menu')).toHaveCount(0)
+    await expectNoPageProblems(app)
+  } finally {
+    await app.dispose()
+    await rm(userDataDir, { recursive: true, force: true })
+  }
+})
+
+test('the groups and changes views on a 2× (HiDPI) screen, in both themes', async () => {
+  const { app, userDataDir } = await launch('en', true)
+  try {
+    const page = app.window
+    const testInfo = test.info()
+    await expect(page.getByRole('option').first()).toBeVisible({ timeout: 20_000 })
+    // What a HiDPI display gives the window: the same 380×560 CSS pixels drawn with two device pixels each. The shots
+    // come from Chromium itself (Page.captureScreenshot), since Playwright's own screenshot of a page it did not
+    // create redraws at the scale it knows of.
+    const cdp = await page.context().newCDPSession(page)
+    const metrics = { width: 380, height: 560, deviceScaleFactor: 2, mobile: false }
+    await cdp.send('Emulation.setDeviceMetricsOverride', metrics)
+    expect(await page.evaluate(() => window.devicePixelRatio)).toBe(2)
+    for (const view of VIEWS) {
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: t(`ui:nav.${view}`) })
+        .click()
+      for (const theme of THEMES) {
+        await page.emulateMedia({ colorScheme: theme })
+        await page.mouse.move(0, 0)
+        await expectAccessible(page, testInfo)
+        const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' })
+        const png = Buffer.from(data, 'base64')
+        // Taken at device resolution: twice the window's width (the PNG's IHDR width at byte 16).
+        expect(png.readUInt32BE(16)).toBe(2 * metrics.width)
+        const path = testInfo.outputPath(`real-${view}-${theme}-en-2x.png`)
+        await writeFile(path, png)
+        await testInfo.attach(`real-${view}-${theme}-en-2x`, { path, contentType: 'image/png' })
+      }
+    }
     await expectNoPageProblems(app)
   } finally {
     await app.dispose()

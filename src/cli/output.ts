@@ -86,6 +86,21 @@ export function syncedEvent(account: string, groupCount: number, baseline: boole
   return { type: 'synced' as const, account, groupCount, baseline, at: at.toISOString() }
 }
 
+/**
+ * `watch --json`: the account's group details became unavailable (`available: false`, with why) or work again. Said
+ * when it changes only; the membership events go on either way.
+ */
+export function detailsEvent(account: string, error: ErrorView | null) {
+  return {
+    type: 'details' as const,
+    account,
+    available: error === null,
+    code: error?.code ?? null,
+    kind: error?.kind ?? null,
+    message: error?.message ?? null,
+  }
+}
+
 export function errorEvent(account: string, error: ErrorView) {
   return {
     type: 'error' as const,

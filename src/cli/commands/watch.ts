@@ -96,6 +96,7 @@ export async function watchCommand(context: CliContext, options: WatchOptions): 
   /** Accounts the engine stopped polling, with the error that stopped them. */
   const halted = new Map<string, ErrorView>()
   engine.on('changes', (changes) => report.changes(changes))
+  engine.on('status', (status) => report.status(status))
   engine.on('synced', (event) => {
     halted.delete(event.accountId)
     report.synced(event)

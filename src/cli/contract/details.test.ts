@@ -217,6 +217,32 @@ describe('watch', () => {
     ])
   })
 
+  it('says once that a webhook without the socialnetwork scope gets no details, while memberships go on', async () => {
+    const narrow = portal.control.createWebhook('1', { scopes: ['sonet_group'] })
+    const watch = box.start(['--webhook', narrow, '--json', 'watch', '--interval', '1'])
+    await watch.waitFor((run) => byType(run.events(), 'details').length >= 1, 'the details error')
+    // A new group makes the details due again at once: the same error, not said again; the join is reported.
+    portal.control.setMemberships('1', [
+      ...portal.control.getMemberships('1'),
+      { id: '81', name: 'Newcomers', role: 'K' },
+    ])
+    await watch.waitFor((run) => byType(run.events(), 'change').length >= 1, 'the join')
+    await watch.waitFor((run) => byType(run.events(), 'synced').length >= 3, 'two more polls')
+    watch.child.kill('SIGINT')
+    expect((await watch.exited).code).toBe(0)
+    expect(byType(watch.events(), 'details')).toEqual([
+      {
+        type: 'details',
+        account: `${host}/1`,
+        available: false,
+        code: 'insufficient_scope',
+        kind: 'scope',
+        message: expect.stringContaining('"socialnetwork"'),
+      },
+    ])
+    expect(byType(watch.events(), 'change').map((event) => event.kind)).toEqual(['joined'])
+  })
+
   it('says it for people', async () => {
     const watch = box.start(['--webhook', url, 'watch', '--interval', '1'])
     await watch.waitFor(

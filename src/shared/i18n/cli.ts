@@ -19,6 +19,7 @@ export const cli = {
     groupType: { group: 'group', project: 'project', scrum: 'scrum', collab: 'collab' },
     archivedMark: 'archived',
     detailsUnavailable: '{{account}}: no group details. {{message}}',
+    detailsRecovered: '{{account}}: group details are back.',
     noAccounts:
       'No account is set up. Add one with `b24-groups accounts add` (it asks for the webhook URL), or try `b24-groups list --demo`.',
     accountFailed: '{{account}}: {{message}}',
@@ -208,6 +209,7 @@ export const cli = {
     groupType: { group: 'группа', project: 'проект', scrum: 'скрам', collab: 'коллаба' },
     archivedMark: 'в архиве',
     detailsUnavailable: '{{account}}: нет сведений о группах. {{message}}',
+    detailsRecovered: '{{account}}: сведения о группах снова доступны.',
     noAccounts:
       'Аккаунт не настроен. Добавьте его командой `b24-groups accounts add` (она спросит URL вебхука) или попробуйте `b24-groups list --demo`.',
     accountFailed: '{{account}}: {{message}}',
@@ -396,6 +398,7 @@ export const cli = {
     groupType: { group: 'Gruppe', project: 'Projekt', scrum: 'Scrum', collab: 'Collab' },
     archivedMark: 'archiviert',
     detailsUnavailable: '{{account}}: keine Gruppendetails. {{message}}',
+    detailsRecovered: '{{account}}: Gruppendetails sind wieder da.',
     noAccounts:
       'Es ist kein Konto eingerichtet. Fügen Sie eines mit `b24-groups accounts add` hinzu (es fragt nach der Webhook-URL) oder probieren Sie `b24-groups list --demo`.',
     accountFailed: '{{account}}: {{message}}',

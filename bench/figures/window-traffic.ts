@@ -4,7 +4,7 @@
 // window's delta feed (shared/state-delta.ts), and each delta is counted as IPC carries it: structured-clone bytes
 // (v8.serialize). Beside it, for context, the whole state per send, as main pushed it before.
 import { serialize } from 'node:v8'
-import { composeAppState } from '../../src/core/composition'
+import { composeAppState, coreStateSources } from '../../src/core/composition'
 import { createDeltaFeed } from '../../src/shared/state-delta'
 import { startCoreAccount } from '../core-account'
 import { atMost, info, type Figure } from '../figures'
@@ -25,12 +25,7 @@ export async function run(): Promise<Figure[]> {
     const { core } = account
     const compose = () =>
       composeAppState({
-        accounts: () => core.accounts.list(),
-        statuses: () => core.engine.statuses(),
-        groups: (accountId) => core.engine.groups(accountId),
-        groupDetails: (accountId) => core.engine.groupDetails(accountId),
-        history: () => core.engine.history(),
-        settings: () => core.settings.getSettings(),
+        ...coreStateSources(core),
         online: () => true,
         platform: process.platform,
         notice: () => null,

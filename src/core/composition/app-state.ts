@@ -10,6 +10,7 @@ import type {
   StateProblemView,
   SyncStatus,
 } from '@shared/types'
+import type { Core } from './core'
 
 export interface AppStateSources {
   accounts(): readonly AccountView[]
@@ -46,5 +47,23 @@ export function composeAppState(sources: AppStateSources): AppState {
     platform: appPlatform(sources.platform),
     notice: sources.notice(),
     stateProblem: sources.stateProblem(),
+  }
+}
+
+/** What the core answers itself of the app state; a shell adds what only it knows (the network, its notice, the disk). */
+export type CoreStateSources = Pick<
+  AppStateSources,
+  'accounts' | 'statuses' | 'groups' | 'groupDetails' | 'history' | 'settings'
+>
+
+/** The core's part of the app state's sources: the app, its integration tests and the benchmarks all take it here. */
+export function coreStateSources(core: Pick<Core, 'accounts' | 'engine' | 'settings'>): CoreStateSources {
+  return {
+    accounts: () => core.accounts.list(),
+    statuses: () => core.engine.statuses(),
+    groups: (accountId) => core.engine.groups(accountId),
+    groupDetails: (accountId) => core.engine.groupDetails(accountId),
+    history: () => core.engine.history(),
+    settings: () => core.settings.getSettings(),
   }
 }

@@ -2,5 +2,5 @@
 export { createCore } from './core'
 export type { AccountCommands, Core, CoreOptions, SettingsCommands, SyncCommands } from './core'
 export type { KnownSecrets } from './known-secrets'
-export { appPlatform, composeAppState } from './app-state'
-export type { AppStateSources } from './app-state'
+export { appPlatform, composeAppState, coreStateSources } from './app-state'
+export type { AppStateSources, CoreStateSources } from './app-state'

@@ -26,7 +26,7 @@ import { toErrorView } from '../../core/bitrix'
 import { createCore } from '../../core/composition'
 import { startDemoPortal } from '../../core/demo'
 import { createActionDispatcher } from './actions'
-import { composeAppState } from './app-state'
+import { composeAppState, coreStateSources } from './app-state'
 import { applyLaunchAtLogin, removeEntryFile, writeEntryFile } from './autostart'
 import { createChangeNotifications } from './change-notifications'
 import { createDemoMode } from './demo-mode'
@@ -130,12 +130,7 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
   let stateDirectory: ReturnType<typeof watchStateDirectory> | null = null
   const state = () =>
     composeAppState({
-      accounts: () => core.accounts.list(),
-      statuses: () => core.engine.statuses(),
-      groups: (accountId) => core.engine.groups(accountId),
-      groupDetails: (accountId) => core.engine.groupDetails(accountId),
-      history: () => core.engine.history(),
-      settings,
+      ...coreStateSources(core),
       online: () => online,
       platform,
       notice: () => notice,

@@ -11,7 +11,7 @@ import { toErrorView } from '../../core/bitrix'
 import { fetchWithHosts } from '../../core/bitrix/test-support/hosts-fetch'
 import { createCore, type Core } from '../../core/composition'
 import { startDemoPortal, type DemoPortal } from '../../core/demo'
-import { composeAppState } from './app-state'
+import { composeAppState, coreStateSources } from './app-state'
 import { DESKTOP_UNEXPECTED } from './error-view'
 import { createHandlers } from './handlers'
 import { createShortcutManager } from './shortcut'
@@ -59,12 +59,7 @@ afterEach(async () => {
 function appHandlers() {
   const state = () =>
     composeAppState({
-      accounts: () => core.accounts.list(),
-      statuses: () => core.engine.statuses(),
-      groups: (id) => core.engine.groups(id),
-      groupDetails: () => ({}),
-      history: () => core.engine.history(),
-      settings: () => core.settings.getSettings(),
+      ...coreStateSources(core),
       online: () => true,
       platform: 'linux',
       notice: () => null,

@@ -12,7 +12,7 @@ import { createCore, type Core } from '../../core/composition'
 import { startDemoPortal } from '../../core/demo'
 import type { SyncLogger } from '../../core/sync'
 import { acquireStateLease, LEASE_FILE_NAME, STATE_FILE_NAME } from '../../core/sync'
-import { composeAppState } from './app-state'
+import { composeAppState, coreStateSources } from './app-state'
 import { createChangeNotifications } from './change-notifications'
 import type { DemoMode } from './demo-mode'
 import { createDemoMode } from './demo-mode'
@@ -62,12 +62,7 @@ afterEach(async () => {
 
 function state() {
   return composeAppState({
-    accounts: () => core.accounts.list(),
-    statuses: () => core.engine.statuses(),
-    groups: (id) => core.engine.groups(id),
-    groupDetails: () => ({}),
-    history: () => core.engine.history(),
-    settings: () => core.settings.getSettings(),
+    ...coreStateSources(core),
     online: () => true,
     platform: 'linux',
     notice: () => null,

@@ -5,10 +5,10 @@ import type { Role } from '@shared/types'
 import { startDemoPortal, type DemoGroup, type DemoPortal } from '../demo'
 import { createBitrixClient, DETAILS_LIST_METHOD } from './client'
 import { parseWebhookUrl } from './credentials'
-import { BitrixError } from './errors'
 import { createRateLimiterRegistry } from './rate-limiter'
 import { startRawServer, type RawServer } from './test-support/raw-server'
-import type { BitrixClientOptions, RateLimiterRegistry } from './types'
+import type { RateLimiterRegistry } from './types'
+import { failureOf, webhookTestClient } from './test-support/client'
 
 let demo: DemoPortal | null = null
 let server: RawServer | null = null
@@ -19,25 +19,7 @@ afterEach(async () => {
   server = null
 })
 
-function clientFor(webhookUrl: string, options: Partial<BitrixClientOptions> = {}) {
-  return createBitrixClient({
-    credentials: parseWebhookUrl(webhookUrl, { allowHttp: true }),
-    allowHttp: true,
-    rateLimiters: createRateLimiterRegistry({ drainPerSecond: 1000, burst: 1000 }),
-    sleep: async () => {},
-    ...options,
-  })
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<BitrixError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof BitrixError) return error
-    throw error
-  }
-  throw new Error('expected the call to fail')
-}
+const clientFor = webhookTestClient
 
 const PROJECT: DemoGroup = {
   id: '7',

@@ -1,11 +1,8 @@
 // A list is complete only when its pages agree: they add up to `total`, `total` stays put, no id comes twice.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { createBitrixClient } from './client'
-import { parseWebhookUrl } from './credentials'
-import { BitrixError } from './errors'
-import { createRateLimiterRegistry } from './rate-limiter'
 import { startRawServer, type RawServer } from './test-support/raw-server'
 import type { BitrixClientOptions } from './types'
+import { failureOf, webhookTestClient } from './test-support/client'
 
 let server: RawServer | null = null
 afterEach(async () => {
@@ -30,23 +27,7 @@ async function pagingPortal(answer: (fetch: number, start: number) => Page) {
 }
 
 function client(options: Partial<BitrixClientOptions> = {}) {
-  return createBitrixClient({
-    credentials: parseWebhookUrl(`${server?.origin}/rest/1/abcdef123/`, { allowHttp: true }),
-    allowHttp: true,
-    rateLimiters: createRateLimiterRegistry({ drainPerSecond: 1000, burst: 1000 }),
-    sleep: async () => {},
-    ...options,
-  })
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<BitrixError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof BitrixError) return error
-    throw error
-  }
-  throw new Error('expected the call to fail')
+  return webhookTestClient(`${server?.origin}/rest/1/abcdef123/`, options)
 }
 
 describe('paging that does not add up', () => {

@@ -7,6 +7,7 @@ import { createRateLimiterRegistry } from './rate-limiter'
 import { startRawServer } from './test-support/raw-server'
 import type { BitrixClientOptions, Sleep } from './types'
 import { APP_VERSION } from './version'
+import { failureOf } from './test-support/client'
 
 let demo: DemoPortal
 
@@ -45,16 +46,6 @@ function webhookClient(options: Partial<BitrixClientOptions> = {}) {
     sleep: recordingSleep().sleep,
     ...options,
   })
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<BitrixError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof BitrixError) return error
-    throw error
-  }
-  throw new Error('expected the call to fail')
 }
 
 describe('getUserGroups over a webhook', () => {

@@ -1,10 +1,10 @@
 import { startDemoPortal, type DemoPortal } from '../demo'
 import { createBitrixClient } from './client'
 import { parseOAuthCredentials } from './credentials'
-import { BitrixError } from './errors'
 import { tokenUrlFromServerEndpoint } from './oauth'
 import { createRateLimiterRegistry } from './rate-limiter'
 import type { BitrixClientOptions, OAuthCredentials } from './types'
+import { failureOf } from './test-support/client'
 
 let demo: DemoPortal
 
@@ -33,16 +33,6 @@ function oauthClient(credentials: OAuthCredentials, options: Partial<BitrixClien
     sleep: async () => {},
     ...options,
   })
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<BitrixError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof BitrixError) return error
-    throw error
-  }
-  throw new Error('expected the call to fail')
 }
 
 describe('OAuth', () => {

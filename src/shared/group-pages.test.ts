@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { groupOpenUrl, groupPageUrl } from './group-pages'
+import { groupOpenUrl, groupPageUrl, groupTypeIn } from './group-pages'
+import type { GroupDetails } from './types'
 import { GROUP_PAGES } from './model/values'
 
 describe('groupPageUrl', () => {
@@ -43,5 +44,23 @@ describe('groupOpenUrl', () => {
   it('opens the asked page whatever the type', () => {
     expect(groupOpenUrl(page, 'collab', 'tasks')).toBe(`${page}tasks/`)
     expect(groupOpenUrl(page, 'group', 'members')).toBe(`${page}users/`)
+  })
+})
+
+describe('groupTypeIn', () => {
+  it("reads a group's type from the state's details, undefined while they are not known", () => {
+    const collab: GroupDetails = {
+      type: 'collab',
+      archived: false,
+      memberCount: null,
+      activityAt: null,
+      projectStart: null,
+      projectFinish: null,
+      pendingRequests: null,
+    }
+    const state = { groupDetails: { 'a/1': { '7': collab } } }
+    expect(groupTypeIn(state, 'a/1', '7')).toBe('collab')
+    expect(groupTypeIn(state, 'a/1', '8')).toBeUndefined()
+    expect(groupTypeIn(state, 'b/1', '7')).toBeUndefined()
   })
 })

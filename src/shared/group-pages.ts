@@ -1,6 +1,7 @@
 // A group's sub-page address, from its page and the one table of sub-pages (model/values.ts). Zod-free: main, the CLI
 // and the window share it.
 import { GROUP_PAGE_TABLE, type GroupPage, type GroupType } from './model/values'
+import type { AppState } from './types'
 
 /** The address of `page` under a group's page (`…/group/7/` + `tasks/`), or the group's page itself without one. */
 export function groupPageUrl(groupUrl: string, page?: GroupPage): string {
@@ -20,4 +21,13 @@ export function primaryGroupPage(type: GroupType | null | undefined): GroupPage 
  */
 export function groupOpenUrl(groupUrl: string, type: GroupType | null | undefined, page?: GroupPage): string {
   return groupPageUrl(groupUrl, page ?? primaryGroupPage(type))
+}
+
+/** A group's type from the app state's details: undefined while its details are not known. */
+export function groupTypeIn(
+  state: Pick<AppState, 'groupDetails'>,
+  accountId: string,
+  groupId: string,
+): GroupType | null | undefined {
+  return state.groupDetails[accountId]?.[groupId]?.type
 }

@@ -1,6 +1,6 @@
 // What a click in the tray menu or on a notification does, routed to the same ports the IPC handlers use.
 import type { EventMap } from '@shared/ipc'
-import { groupOpenUrl } from '@shared/group-pages'
+import { groupOpenUrl, groupTypeIn } from '@shared/group-pages'
 import type { AppState } from '@shared/types'
 import type { NotificationTarget } from './notification-plan'
 import { pauseUntil } from './pause'
@@ -30,7 +30,7 @@ export function createActionDispatcher(deps: ActionDeps) {
   async function openGroup(accountId: string, groupId: string): Promise<void> {
     const state = deps.state()
     const group = state.groups[accountId]?.find((candidate) => candidate.id === groupId)
-    if (group) await deps.openExternal(groupOpenUrl(group.url, state.groupDetails[accountId]?.[groupId]?.type))
+    if (group) await deps.openExternal(groupOpenUrl(group.url, groupTypeIn(state, accountId, groupId)))
     else deps.log.warn({ accountId, groupId }, 'Group to open is no longer listed')
   }
 
@@ -75,8 +75,7 @@ export function createActionDispatcher(deps: ActionDeps) {
     async openTarget(target: NotificationTarget): Promise<void> {
       if (target.type === 'window') return showWindow(target.view)
       // A collab opens on its chat, from a notification as from the menu (its type is in the details, if known).
-      const type = deps.state().groupDetails[target.accountId]?.[target.groupId]?.type
-      await deps.openExternal(groupOpenUrl(target.url, type))
+      await deps.openExternal(groupOpenUrl(target.url, groupTypeIn(deps.state(), target.accountId, target.groupId)))
     },
   }
 }

@@ -1,7 +1,7 @@
 // The IPC handlers: one per channel of src/shared/ipc.ts. Payloads arrive validated (registerHandlers); each handler
 // talks to the core's commands (src/core/composition), so the app passes the real ones and the tests typed fakes.
 import type { Translator } from '@shared/i18n'
-import { groupOpenUrl } from '@shared/group-pages'
+import { groupOpenUrl, groupTypeIn } from '@shared/group-pages'
 import type { Handlers, Result } from '@shared/ipc'
 import type { AccountView, AppSettings, AppState, ErrorView, Group } from '@shared/types'
 import type { SettingsPatch } from '../../core/accounts'
@@ -134,8 +134,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'groups:open': async ({ accountId, groupId, page }) => {
       const group = findGroup(accountId, groupId)
       if (!group) return fail(groupNotFound())
-      const type = deps.state().groupDetails[accountId]?.[groupId]?.type
-      const outcome = await deps.openExternal(groupOpenUrl(group.url, type, page))
+      const outcome = await deps.openExternal(
+        groupOpenUrl(group.url, groupTypeIn(deps.state(), accountId, groupId), page),
+      )
       if (outcome === 'opened') return ok(null)
       if (outcome === 'refused') return fail(linkRefused())
       return fail(desktopError('OPEN_FAILED', 'protocol', 'openFailed', deps.translator()))

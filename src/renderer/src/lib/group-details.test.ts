@@ -1,6 +1,6 @@
-import type { GroupDetails } from '@shared/types'
 import { activityText, daysUntil, deadlineText, detailsLine, memberCountText, pendingRequests } from './group-details'
 import { createUiTranslate } from './i18n'
+import { makeDetails } from '../../harness/builders'
 
 // Local noon, so that "today" is the same day whatever time zone the tests run in.
 const now = new Date(2025, 2, 10, 12, 0, 0)
@@ -9,16 +9,7 @@ const en = createUiTranslate('en')
 const ru = createUiTranslate('ru')
 const de = createUiTranslate('de')
 
-const details = (overrides: Partial<GroupDetails> = {}): GroupDetails => ({
-  type: 'group',
-  archived: false,
-  memberCount: null,
-  activityAt: null,
-  projectStart: null,
-  projectFinish: null,
-  pendingRequests: null,
-  ...overrides,
-})
+const details = makeDetails
 
 describe('activityText', () => {
   it('says how long ago the group was active, in each language', () => {

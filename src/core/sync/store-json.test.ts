@@ -114,6 +114,20 @@ describe('the state file bytes', () => {
     }
   })
 
+  it('takes two buffers in turn: one write stays intact through the next, and the one after reuses its buffer', () => {
+    const serialise = createStateSerialiser()
+    const values = [3, 4, 2].map((count) => state({ accounts: { a: { groups: groups(count), lastSyncAt: T1 } } }))
+    const first = serialise(values[0]!)
+    const firstText = first.toString('latin1')
+    const second = serialise(values[1]!)
+    expect(first.toString('latin1')).toBe(firstText)
+    expect(second.buffer).not.toBe(first.buffer)
+    const third = serialise(values[2]!)
+    expect(third.buffer).toBe(first.buffer)
+    expect(third.toString('latin1')).toBe(asciiJson(values[2]))
+    expect(second.toString('latin1')).toBe(asciiJson(values[1]))
+  })
+
   it('serialises each stored group and change once, however often the state is written', () => {
     const serialise = createStateSerialiser()
     const value = state({

@@ -1,7 +1,7 @@
 import type { Group } from '@shared/types'
 import type { StateFile } from './store-schema'
 import { STATE_FILE_VERSION } from './store-schema'
-import { asciiJson, createStateSerialiser } from './store-json'
+import { asciiJson, createStateSerialiser, recordJson } from './store-json'
 import { change } from './test-support/changes'
 import { group, groups } from './test-support/groups'
 
@@ -112,6 +112,12 @@ describe('the state file bytes', () => {
       const value = state({ accounts, history: history.slice(round % 2) })
       expect(serialise(value).toString('latin1')).toBe(asciiJson(value))
     }
+  })
+
+  it('writes a record entry by entry exactly as asciiJson does, whatever its keys', () => {
+    const record = { '10': { a: 1 }, '2': 'два', b: null, 'a"b': [1, '🚀'], skipped: undefined, '-1': true }
+    expect(recordJson(record)).toBe(asciiJson(record))
+    expect(recordJson({})).toBe('{}')
   })
 
   it('takes two buffers in turn: one write stays intact through the next, and the one after reuses its buffer', () => {

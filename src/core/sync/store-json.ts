@@ -30,6 +30,19 @@ export function asciiJson(value: unknown): string {
   return ascii + json.slice(from)
 }
 
+/**
+ * `asciiJson(record)`, entry by entry: JSON.stringify walks an object keyed by group ids (integer-like keys, kept by V8
+ * as sparse elements) at less than half the speed of the same entries one by one (1,000 groups' details: 1.3 ms).
+ */
+export function recordJson(record: Readonly<Record<string, unknown>>): string {
+  let json = '{'
+  for (const key in record) {
+    if (!Object.hasOwn(record, key) || record[key] === undefined) continue
+    json += `${json.length > 1 ? ',' : ''}${asciiJson(key)}:${asciiJson(record[key])}`
+  }
+  return `${json}}`
+}
+
 type Stored = Group | MembershipChange
 
 /** A list as last written: its elements, and where each one's bytes lie in that write's buffer. */
@@ -53,7 +66,7 @@ export function createStateSerialiser(): StateSerialiser {
   const detailsPiece = (groups: object) => {
     let bytes = detailsPieces.get(groups)
     if (bytes === undefined) {
-      bytes = Buffer.from(asciiJson(groups), 'latin1')
+      bytes = Buffer.from(recordJson(groups as Record<string, unknown>), 'latin1')
       detailsPieces.set(groups, bytes)
     }
     return bytes

@@ -49,6 +49,19 @@ describe('sync store', () => {
     expect(createSyncStore({ dir: nested }).snapshot(ACCOUNT)?.groups).toEqual(groups(2))
   })
 
+  it('writes a pure ASCII file whatever the names, and reads every character back, and files from before', async () => {
+    const named = [group('1', { name: 'Проект 北京 🚀 Süd \u2028' }), group('2', { name: 'plain' })]
+    const first = createSyncStore({ dir })
+    await first.recordSync(ACCOUNT, named, [change(ACCOUNT, { group: named[0], kind: 'joined' })], T1)
+    expect(readFileSync(stateFile()).every((byte) => byte < 0x80)).toBe(true)
+    expect(createSyncStore({ dir }).snapshot(ACCOUNT)?.groups).toEqual(named)
+    expect(createSyncStore({ dir }).history()[0]?.group.name).toBe(named[0]?.name)
+    // A file written before, in raw UTF-8, reads the same.
+    writeFileSync(stateFile(), JSON.stringify({ ...onDisk(), generation: 9 }))
+    expect(readFileSync(stateFile()).some((byte) => byte >= 0x80)).toBe(true)
+    expect(createSyncStore({ dir }).snapshot(ACCOUNT)?.groups).toEqual(named)
+  })
+
   it('keeps the history newest sync first, across a restart', async () => {
     const store = createSyncStore({ dir })
     const older = [change(ACCOUNT), change(ACCOUNT)]

@@ -1,20 +1,13 @@
 import { readdirSync } from 'node:fs'
 import type { DemoPortal } from '../core/demo'
-import { startDemoPortal } from '../core/demo'
+import { SEED_GROUPS, startSeededPortal } from '../core/demo/test-support'
 import { cliHarness, type CliHarness } from './test-support'
-
-const seedGroups = [
-  { id: '77', name: 'New Project Title', role: 'K' },
-  { id: '79', name: 'Scrum Project', role: 'A' },
-]
 
 let portal: DemoPortal
 let cli: CliHarness
 
 beforeEach(async () => {
-  portal = await startDemoPortal({ rateLimit: false })
-  portal.control.setMemberships('1', seedGroups)
-  portal.control.setProfile('1', { name: 'Ann', lastName: 'Lee' })
+  portal = await startSeededPortal()
   cli = cliHarness()
 })
 
@@ -223,7 +216,7 @@ describe('watch', () => {
     first.stop()
     expect(await first.code).toBe(0)
 
-    portal.control.setMemberships('1', [...seedGroups, { id: '81', name: 'Überraschung', role: 'K' }])
+    portal.control.setMemberships('1', [...SEED_GROUPS, { id: '81', name: 'Überraschung', role: 'K' }])
     const second = cli.run(['--webhook', url, '--json', 'watch', '--interval', '60'])
     await second.waitFor((r) => r.events().some((e) => e.type === 'synced'), 'the first sync after restart')
     second.stop()

@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { DemoGroup, DemoPortal } from '../../core/demo'
 import { startDemoPortal } from '../../core/demo'
 import { startRawServer, type RawServer } from '../../core/bitrix/test-support/raw-server'
-import { byType, sandbox, type Sandbox } from './bin'
+import { byType, type Sandbox } from './bin'
+import { eachTestOnPortal } from './portal'
 
 const LAUNCH: DemoGroup = {
   id: '77',
@@ -35,17 +36,10 @@ let portal: DemoPortal
 let box: Sandbox
 let url: string
 let host: string
-
-beforeEach(async () => {
-  portal = await startDemoPortal({ rateLimit: false, users: { '1': [LAUNCH, PARTNERS] } })
-  url = portal.webhookUrl('1')
-  host = new URL(portal.origin).host
-  box = sandbox()
-})
-afterEach(async () => {
-  box.cleanup()
-  await portal.close()
-})
+eachTestOnPortal(
+  () => startDemoPortal({ rateLimit: false, users: { '1': [LAUNCH, PARTNERS] } }),
+  (setup) => ({ portal, box, url, host } = setup),
+)
 
 describe('list with details', () => {
   it.each(['upper', 'camel'] as const)(

@@ -6,20 +6,11 @@ import path from 'node:path'
 import type { MembershipChange } from '@shared/types'
 import { createBitrixClient, createRateLimiterRegistry, parseWebhookUrl } from '../bitrix'
 import { startDemoPortal, type DemoPortal } from '../demo'
-import type { Clock } from './clock'
 import { createSyncEngine, type SyncEngine } from './engine'
 import { createSyncStore } from './store'
+import { drivenClock } from './test-support/fake-clock'
 
 const ACCOUNT = 'demo/1'
-// Real time, but no scheduled poll ever comes due: the test drives each poll with refresh().
-const drivenClock: Clock = {
-  now: () => Date.now(),
-  random: () => Math.random(),
-  setTimeout: (callback, ms) => (ms <= 0 ? setTimeout(callback, 0) : null),
-  clearTimeout: (handle) => {
-    if (handle) clearTimeout(handle as ReturnType<typeof setTimeout>)
-  },
-}
 
 let portal: DemoPortal
 let dir: string

@@ -9,13 +9,13 @@ import type { MembershipChange } from '@shared/types'
 import { createBitrixClient, createRateLimiterRegistry, parseWebhookUrl } from '../bitrix'
 import type { DemoFault, DemoPortal } from '../demo'
 import { seededRandom, startDemoPortal } from '../demo'
-import type { Clock } from './clock'
 import { createSyncEngine } from './engine'
 import { acquireStateLease, StateLeaseHeldError } from './lease'
 import type { StoreProblem } from './store'
 import { createSyncStore, STATE_FILE_NAME } from './store'
 import { byId, difference, essentialsOf, essentialsOfDemo, Replay, sameList } from './test-support/replay'
 import { PASS, PHANTOM_EMPTY, soakScenario } from './test-support/soak-scenario'
+import { drivenClock } from './test-support/fake-clock'
 
 const CYCLES = 2_000
 const FAULT_RATE = 0.2
@@ -23,16 +23,6 @@ const USER = '1'
 const ACCOUNT = 'demo/1'
 /** Short, so that the rare hanging request costs little; a loopback answer takes a few milliseconds. */
 const CLIENT_TIMEOUT_MS = 400
-
-/** A clock on which scheduled polls never come due: every cycle of this test is one it drives with refresh(). */
-const drivenClock: Clock = {
-  now: () => Date.now(),
-  random: () => Math.random(),
-  setTimeout: (callback, ms) => (ms <= 0 ? setTimeout(callback, 0) : null),
-  clearTimeout: (handle) => {
-    if (handle) clearTimeout(handle as ReturnType<typeof setTimeout>)
-  },
-}
 
 describe('soak: the engine against a misbehaving demo portal', () => {
   let portal: DemoPortal

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs'
 import type { DemoPortal } from '../core/demo'
 import { SEED_GROUPS, startSeededPortal } from '../core/demo/test-support'
 import { cliHarness, type CliHarness } from './test-support'
+import { seededListJson } from './test-support-seeded'
 
 let portal: DemoPortal
 let cli: CliHarness
@@ -21,56 +22,7 @@ describe('list', () => {
     const url = portal.webhookUrl('1')
     const run = cli.run(['--webhook', url, '--json', 'list'])
     expect(await run.code).toBe(0)
-    const host = new URL(portal.origin).host
-    expect(JSON.parse(run.stdout())).toEqual({
-      accounts: [
-        {
-          id: `${host}/1`,
-          portal: portal.origin,
-          user: { id: '1', name: 'Ann Lee' },
-          groups: [
-            {
-              id: '77',
-              name: 'New Project Title',
-              role: 'member',
-              roleCode: 'K',
-              extranet: false,
-              imageUrl: null,
-              url: `${portal.origin}/workgroups/group/77/`,
-              details: {
-                type: null,
-                archived: false,
-                memberCount: 1,
-                activityAt: null,
-                projectStart: null,
-                projectFinish: null,
-                pendingRequests: null,
-              },
-            },
-            {
-              id: '79',
-              name: 'Scrum Project',
-              role: 'owner',
-              roleCode: 'A',
-              extranet: false,
-              imageUrl: null,
-              url: `${portal.origin}/workgroups/group/79/`,
-              details: {
-                type: null,
-                archived: false,
-                memberCount: 1,
-                activityAt: null,
-                projectStart: null,
-                projectFinish: null,
-                pendingRequests: 0,
-              },
-            },
-          ],
-          error: null,
-          detailsError: null,
-        },
-      ],
-    })
+    expect(JSON.parse(run.stdout())).toEqual(seededListJson(portal))
     expect(run.stderr()).toBe('')
   })
 

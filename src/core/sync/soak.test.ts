@@ -9,12 +9,12 @@ import type { MembershipChange } from '@shared/types'
 import { createBitrixClient, createRateLimiterRegistry, parseWebhookUrl } from '../bitrix'
 import type { DemoFault, DemoPortal } from '../demo'
 import { seededRandom, startDemoPortal } from '../demo'
-import { createSyncEngine } from './engine'
 import { acquireStateLease, StateLeaseHeldError } from './lease'
 import type { StoreProblem } from './store'
 import { createSyncStore, STATE_FILE_NAME } from './store'
 import { byId, difference, essentialsOf, essentialsOfDemo, Replay, sameList } from './test-support/replay'
 import { PASS, PHANTOM_EMPTY, soakScenario } from './test-support/soak-scenario'
+import { drivenEngine } from './test-support/driven-engine'
 import { drivenClock } from './test-support/fake-clock'
 
 const CYCLES = 2_000
@@ -49,16 +49,7 @@ describe('soak: the engine against a misbehaving demo portal', () => {
     // Each fault is aimed at one membership request of a cycle; a details request (their failures have their own
     // tests, engine-details and client.details) would take it instead, so this client fetches no details.
     const membershipsOnly = { ...client, getGroupDetails: async () => ({ details: {}, requests: 0 }) }
-    const engine = createSyncEngine({
-      sources: {
-        accounts: () => [{ id: ACCOUNT, enabled: true }],
-        clientFor: () => membershipsOnly,
-        pollIntervalSeconds: () => 3600,
-      },
-      store: createSyncStore({ dir }),
-      clock: drivenClock,
-      confirmationDelayMs: 0,
-    })
+    const engine = drivenEngine(ACCOUNT, membershipsOnly, createSyncStore({ dir }))
     const cycle = { changes: [] as MembershipChange[], errors: 0, synced: 0 }
     engine.on('changes', (changes) => cycle.changes.push(...changes))
     engine.on('error', () => cycle.errors++)
@@ -178,17 +169,7 @@ describe('soak: two writers of one directory and a disk that fills up', () => {
         rename,
       }
       const writerOf = (kind: 'cli' | 'app') => acquireStateLease({ dir, kind, command: kind, clock: drivenClock })
-      const engineOn = (store: ReturnType<typeof createSyncStore>) =>
-        createSyncEngine({
-          sources: {
-            accounts: () => [{ id: ACCOUNT, enabled: true }],
-            clientFor: () => client,
-            pollIntervalSeconds: () => 3600,
-          },
-          store,
-          clock: drivenClock,
-          confirmationDelayMs: 0,
-        })
+      const engineOn = (store: ReturnType<typeof createSyncStore>) => drivenEngine(ACCOUNT, client, store)
       const portalList = () => byId(portal.control.getMemberships(USER).map(essentialsOfDemo))
       const onDisk = () =>
         JSON.parse(readFileSync(path.join(dir, STATE_FILE_NAME), 'utf8')) as {

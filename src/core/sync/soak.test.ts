@@ -24,17 +24,30 @@ const ACCOUNT = 'demo/1'
 /** Short, so that the rare hanging request costs little; a loopback answer takes a few milliseconds. */
 const CLIENT_TIMEOUT_MS = 400
 
-describe('soak: the engine against a misbehaving demo portal', () => {
-  let portal: DemoPortal
-  let dir: string
-
+/**
+ * For the describe block it is called in: before its tests, starts a demo portal on which the user is in no group
+ * and makes a state directory, and hands both to `take`; after them, closes the portal and removes the directory.
+ */
+function portalAndDirForBlock(prefix: string, take: (portal: DemoPortal, dir: string) => void): void {
+  let portal: DemoPortal | undefined
+  let dir: string | undefined
   beforeAll(async () => {
     portal = await startDemoPortal({ rateLimit: false, users: { [USER]: [] } })
-    dir = mkdtempSync(path.join(tmpdir(), 'b24-sync-soak-'))
+    dir = mkdtempSync(path.join(tmpdir(), prefix))
+    take(portal, dir)
   })
   afterAll(async () => {
     await portal?.close()
-    rmSync(dir, { recursive: true, force: true })
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+}
+
+describe('soak: the engine against a misbehaving demo portal', () => {
+  let portal: DemoPortal
+  let dir: string
+  portalAndDirForBlock('b24-sync-soak-', (started, made) => {
+    portal = started
+    dir = made
   })
 
   it(`${CYCLES} cycles, ${FAULT_RATE * 100}% faulty requests: no untrue change`, { timeout: 60_000 }, async () => {
@@ -137,14 +150,9 @@ describe('soak: two writers of one directory and a disk that fills up', () => {
   const WRITER_CYCLES = 400
   let portal: DemoPortal
   let dir: string
-
-  beforeAll(async () => {
-    portal = await startDemoPortal({ rateLimit: false, users: { [USER]: [] } })
-    dir = mkdtempSync(path.join(tmpdir(), 'b24-sync-soak-writers-'))
-  })
-  afterAll(async () => {
-    await portal?.close()
-    rmSync(dir, { recursive: true, force: true })
+  portalAndDirForBlock('b24-sync-soak-writers-', (started, made) => {
+    portal = started
+    dir = made
   })
 
   it(

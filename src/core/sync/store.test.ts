@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { createTranslator } from '@shared/i18n'
 import { createSyncStore, HISTORY_LIMIT, HISTORY_RESET_NOTICE, IDLE_WRITE_DELAY_MS, STATE_FILE_NAME } from './store'
 import { change } from './test-support/changes'
 import { FakeClock } from './test-support/fake-clock'
 import { group, groups } from './test-support/groups'
+import { tempDirEachTest } from './test-support/temp-dir'
 
 const ACCOUNT = 'acme.bitrix24.com/1'
 const OTHER = 'beta.bitrix24.com/5'
@@ -13,12 +13,7 @@ const T1 = '2025-01-01T09:00:00.000Z'
 const T2 = '2025-01-01T09:01:00.000Z'
 
 let dir: string
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'b24-sync-store-'))
-})
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true })
-})
+tempDirEachTest('b24-sync-store-', (made) => (dir = made))
 
 const stateFile = () => path.join(dir, STATE_FILE_NAME)
 const onDisk = () =>

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { createMemorySecretStore, type SecretStore } from '../src/core/accounts'
 import { createRateLimiterRegistry } from '../src/core/bitrix'
 import { createCore, type Core } from '../src/core/composition'
-import { drivenClock } from './driven-clock'
+import { drivenClock } from '../src/core/sync/test-support/fake-clock'
 import { groupDetailsFor } from './groups'
 
 export interface CoreAccount {

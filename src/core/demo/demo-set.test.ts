@@ -32,7 +32,10 @@ describe('the demo set', () => {
       const groups = (await call(member.webhookUrl, 'sonet_group.user.groups')).json.result as { GROUP_ID: string }[]
       const expected = scenarios[index]!.groups(undefined, Date.now()).map((group) => group.id)
       expect(groups.map((group) => group.GROUP_ID)).toEqual(expected)
-      expect((await call(member.webhookUrl, 'profile')).json.result).toMatchObject({ NAME: 'Alex', LAST_NAME: 'Morgan' })
+      expect((await call(member.webhookUrl, 'profile')).json.result).toMatchObject({
+        NAME: 'Alex',
+        LAST_NAME: 'Morgan',
+      })
     }
     // The accounts' groups are their own: no group of one portal stands on another.
     const names = scenarios.flatMap((scenario) => scenario.groups(undefined, Date.now()).map((group) => group.name))

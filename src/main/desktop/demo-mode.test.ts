@@ -95,5 +95,4 @@ describe('demo mode', () => {
     expect(calls).toEqual(['start', 'close', 'start', 'close'])
     expect(mode.portal()).toBeNull()
   })
-
 })

@@ -40,7 +40,11 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
       // One after another, so the accounts are listed in the set's order with the primary first.
       for (const member of set.members) {
         accounts.push(
-          await deps.accounts.addWebhook({ webhookUrl: member.webhookUrl, label: member.spec.label, sessionOnly: true }),
+          await deps.accounts.addWebhook({
+            webhookUrl: member.webhookUrl,
+            label: member.spec.label,
+            sessionOnly: true,
+          }),
         )
       }
     } catch (error) {

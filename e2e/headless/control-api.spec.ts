@@ -96,7 +96,8 @@ test.describe('headless host control API', () => {
     const state = await page.evaluate(() =>
       (window as unknown as { api: { invoke(c: string): Promise<{ accounts: unknown[] }> } }).api.invoke('state:get'),
     )
-    expect(state.accounts).toHaveLength(1)
+    // --demo's accounts (DEMO_ACCOUNTS).
+    expect(state.accounts).toHaveLength(3)
     const refusal = await page.evaluate(() =>
       (window as unknown as { api: { invoke(c: string, r: unknown): Promise<unknown> } }).api
         .invoke('groups:open', { accountId: 'x', groupId: () => 1 })

@@ -316,6 +316,53 @@ for (const driver of drivers) {
       await expectNoPageProblems(app)
     })
 
+    test("14. --demo: three session-only accounts; the camelCase portal's groups show their details, the webhook without socialnetwork says so once and still lists its groups; quitting keeps none", async () => {
+      journey = await prepareJourney()
+      app = await driver.launch({ userDataDir: journey.userDataDir, demo: true })
+      const window = app.window
+      const labels = async () =>
+        (await invoke<{ accounts: { label: string; persisted: boolean }[] }>(app!, 'state:get')).accounts.map(
+          (account) => `${account.label} saved=${account.persisted}`,
+        )
+      await expect
+        .poll(labels, { timeout: 20_000 })
+        .toEqual(['Demo portal saved=false', 'Demo partner portal saved=false', 'Demo club portal saved=false'])
+
+      // The partner portal answers socialnetwork.api.workgroup.list in camelCase: its rows get the type icon and the
+      // member count all the same.
+      const search = window.getByRole('combobox')
+      await search.fill('Joint launch')
+      const joint = window.getByRole('option', { name: /Joint launch team/ })
+      await expect(joint.getByTestId('group-details')).toBeVisible({ timeout: 30_000 })
+      await expect(joint.locator('.type')).toHaveAttribute('title', t('ui:details.type.collab'))
+      await expect(joint.getByTestId('group-details')).toContainText(t('ui:details.members', { count: 7 }))
+      // The club's webhook lacks socialnetwork: its groups are listed, without details.
+      await search.fill('Half marathon')
+      const marathon = window.getByRole('option', { name: /Half marathon 2027/ })
+      await expect(marathon).toBeVisible()
+      await expect(marathon.getByTestId('group-details')).toHaveCount(0)
+      await search.fill('')
+      expect(await trayLabels()).toEqual(
+        expect.arrayContaining(['Demo club portal', 'Half marathon 2027 · Owner', 'Joint launch team · Moderator']),
+      )
+
+      // The club's card says once, quietly, which scope to tick; no other card does, and no error shows.
+      await window.getByRole('button', { name: t('ui:nav.settings') }).click()
+      const cards = window.getByTestId('account-card')
+      await expect(cards).toHaveCount(3)
+      const club = cards.filter({ has: window.getByRole('heading', { name: 'Demo club portal' }) })
+      await expect(club.getByTestId('details-note')).toHaveText(t('ui:settings.accounts.detailsScope'))
+      await expect(window.getByTestId('details-note')).toHaveCount(1)
+      await expect(window.getByTestId('error-banner')).toHaveCount(0)
+      await expectNoPageProblems(app)
+
+      // Nothing of the demo is saved: started again without --demo, the app has no account.
+      expect(await app.quit()).toBe(0)
+      app = await driver.launch({ userDataDir: journey.userDataDir, show: true })
+      await expect(app.window.getByTestId('onboarding')).toBeVisible()
+      expect(await trayLabels()).toContain(t('tray:menu.noAccounts'))
+    })
+
     test('10. settings: About shows the version main reports through the real preload', async () => {
       const { app } = await startWithAccount()
       const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {

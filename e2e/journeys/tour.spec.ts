@@ -1,6 +1,6 @@
 // The screenshot tour from the real app on the headless host: every view and every settings section in both themes
-// and every language, on the app's own demo portal (--demo) after a scripted membership change, plus onboarding and
-// offline.
+// and every language, on the app's own demo (--demo: its three accounts) after a scripted membership change on the
+// primary one, the scope line of the demo account without socialnetwork, plus onboarding and offline.
 // Each shot passes axe-core and is attached to the report; no console error or CSP violation is allowed.
 import { expect, test, type Page } from '@playwright/test'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -93,10 +93,14 @@ for (const lang of LANGUAGES) {
           await app.window.emulateMedia({ colorScheme: theme })
           await shoot(app.window, `real-settings-${section}-${theme}-${lang}`)
         }
-        // Each section fits the tray window: open, it is never taller than the settings pane shows at once.
-        const overflow = await app.window
-          .locator('details[name="settings-section"][open]')
-          .evaluate((element) => element.getBoundingClientRect().height - element.parentElement!.clientHeight)
+        // Each section fits the tray window: open, it is never taller than the settings pane shows at once. The
+        // accounts section grows by a card per account (the demo has three), which the pane scrolls: it must fit
+        // with one.
+        const overflow = await app.window.locator('details[name="settings-section"][open]').evaluate((element) => {
+          const cards = [...element.querySelectorAll('[data-testid="account-card"]')]
+          const [first, last] = [cards[0], cards.at(-1)].map((card) => card?.getBoundingClientRect().bottom ?? 0)
+          return element.getBoundingClientRect().height - (last! - first!) - element.parentElement!.clientHeight
+        })
         expect(overflow, `${section} is taller than the window`).toBeLessThanOrEqual(0)
       }
       await expectNoPageProblems(app)
@@ -138,6 +142,35 @@ test('group details on the demo portal: the rows, the filters and a row menu, in
     }
     await window.keyboard.press('Escape')
     await expect(window.getByRole('menu')).toHaveCount(0)
+    await expectNoPageProblems(app)
+  } finally {
+    await app.dispose()
+    await rm(userDataDir, { recursive: true, force: true })
+  }
+})
+
+test('the scope line on the demo account whose webhook lacks socialnetwork, in both themes', async () => {
+  const { app, userDataDir } = await launch('en', true)
+  try {
+    const window = app.window
+    await expect(window.getByRole('option').first()).toBeVisible({ timeout: 20_000 })
+    await window
+      .getByRole('navigation')
+      .getByRole('button', { name: t('ui:nav.settings') })
+      .click()
+    const club = window
+      .getByTestId('account-card')
+      .filter({ has: window.getByRole('heading', { name: 'Demo club portal' }) })
+    const note = club.getByTestId('details-note')
+    // Said after the club account's first details refresh, on its card alone.
+    await expect(note).toHaveText(t('ui:settings.accounts.detailsScope'), { timeout: 30_000 })
+    await expect(window.getByTestId('details-note')).toHaveCount(1)
+    await club.scrollIntoViewIfNeeded()
+    await expect(note).toBeInViewport()
+    for (const theme of THEMES) {
+      await window.emulateMedia({ colorScheme: theme })
+      await shoot(window, `real-details-scope-line-${theme}-en`)
+    }
     await expectNoPageProblems(app)
   } finally {
     await app.dispose()

@@ -10,7 +10,7 @@ import { accountIdOf } from '../core/accounts/account-id'
 import type { BitrixClient } from '../core/bitrix'
 import { createBitrixClient, parseWebhookUrl, toErrorView } from '../core/bitrix'
 import type { Core } from '../core/composition'
-import type { DemoPortal } from '../core/demo'
+import type { DemoSet } from '../core/demo'
 import type { SyncStore } from '../core/sync'
 import { createTranslator, resolveLanguage, type Translator } from '@shared/i18n'
 import type { ErrorView, Language } from '@shared/types'
@@ -20,8 +20,7 @@ import { inertText } from '@shared/inert-text'
 import { jsonLine } from './json-line'
 import type { StateWriter } from './state-writer'
 
-/** How often the demo portal's scenario changes a membership, and how often `watch --demo` polls it. */
-export const DEMO_SCENARIO_INTERVAL_MS = 20_000
+/** How often `watch --demo` polls the demo's portals (the primary's scenario changes a membership every 20 s). */
 export const DEMO_POLL_INTERVAL_SECONDS = 5
 
 /** The outside world, injected so tests run commands in-process. */
@@ -91,10 +90,11 @@ export interface CliContext {
    * store of `syncStore` writes only after that (readers never write).
    */
   stateWriter(): Promise<StateWriter>
-  /** The accounts to work on: `--demo`, else `--webhook`/B24_WEBHOOK_URL, else the enabled stored accounts. */
+  /**
+   * The accounts to work on: `--demo` (the demo's accounts, DEMO_ACCOUNTS, each an ad-hoc webhook), else
+   * `--webhook`/B24_WEBHOOK_URL, else the enabled stored accounts.
+   */
   targets(): Promise<Target[]>
-  /** The demo portal started for `--demo`, if any. */
-  demoPortal(): DemoPortal | null
   close(): Promise<void>
 }
 
@@ -104,10 +104,10 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
   const i18n = createTranslator(language)
   const configDir = resolveConfigDir(options.configDir, deps.env, deps.platform, deps.home || os.homedir(), deps.cwd)
   let core: Promise<Core> | null = null
-  let demo: DemoPortal | null = null
+  let demo: DemoSet | null = null
   const describe: CliContext['describe'] = (error, account) => cliErrorView(toErrorView(error, i18n.t), i18n.t, account)
-  // The core's one composition, whose parts are built on first use. The demo portal gets a new port (so a new
-  // account id) every run: its snapshots go to a throwaway directory rather than piling up beside the user's real ones.
+  // The core's one composition, whose parts are built on first use. The demo's portals get new ports (so new
+  // account ids) every run: its snapshots go to a throwaway directory rather than piling up beside the user's real ones.
   const theCore = () =>
     (core ??= Promise.all([import('../core/composition'), import('../core/accounts')]).then(
       ([{ createCore }, { createKeychainSecretStore }]) =>
@@ -143,7 +143,8 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
       return openStateWriter(theOne)
     },
     async targets() {
-      const webhookUrl = options.demo ? await startDemo() : (options.webhook ?? deps.env.B24_WEBHOOK_URL)
+      if (options.demo) return (await startDemo()).map((url) => adHocTarget(url))
+      const webhookUrl = options.webhook ?? deps.env.B24_WEBHOOK_URL
       if (webhookUrl) return [adHocTarget(webhookUrl)]
       const service = await context.accounts()
       return service
@@ -158,7 +159,6 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
           client: () => service.openClient(account.id),
         }))
     },
-    demoPortal: () => demo,
     async close() {
       // Writes what is pending and stops watching the settings file for the app's changes, so nothing outlives the
       // command.
@@ -174,12 +174,13 @@ export function createContext(deps: CliDeps, options: GlobalOptions): CliContext
     return demoDir
   }
 
-  async function startDemo(): Promise<string> {
+  /** The webhook URLs of the demo's accounts, the primary first; their portals start on first use. */
+  async function startDemo(): Promise<string[]> {
     if (!demo) {
-      const { startDemoPortal } = await import('../core/demo')
-      demo ??= await startDemoPortal({ scenario: true, scenarioIntervalMs: DEMO_SCENARIO_INTERVAL_MS })
+      const { startDemoSet } = await import('../core/demo')
+      demo ??= await startDemoSet()
     }
-    return demo.webhookUrl()
+    return demo.members.map((member) => member.webhookUrl)
   }
 
   function adHocTarget(webhookUrl: string): Target {

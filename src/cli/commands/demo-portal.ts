@@ -1,13 +1,16 @@
-import { DEMO_SCENARIO_INTERVAL_MS, type CliContext } from '../context'
+import type { CliContext } from '../context'
 import { EXIT, type ExitCode } from '../exit-codes'
 
 export async function demoPortalCommand(context: CliContext, options: { port?: number }): Promise<ExitCode> {
   const { t } = context.i18n
-  const { startDemoPortal } = await import('../../core/demo')
+  const { DEMO_ACCOUNTS, startDemoPortal } = await import('../../core/demo')
+  // The primary demo account's portal: one port to give, one webhook to print.
+  const primary = DEMO_ACCOUNTS[0]!
   const portal = await startDemoPortal({
     port: options.port ?? 0,
-    scenario: true,
-    scenarioIntervalMs: DEMO_SCENARIO_INTERVAL_MS,
+    scenario: primary.scenario,
+    scenarioIntervalMs: primary.changeEveryMs,
+    detailsKeyStyle: primary.detailsKeyStyle,
   })
   const url = portal.webhookUrl()
   if (context.options.json) context.json({ type: 'listening', origin: portal.origin, webhookUrl: url })

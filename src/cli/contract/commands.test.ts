@@ -204,10 +204,44 @@ describe('demo-portal', () => {
     expect((await demo.exited).code).toBe(0)
   })
 
-  it('list --demo prints the demo groups', async () => {
+  it("list --demo prints the demo accounts' groups, and the scope to tick for the one without details", async () => {
     const result = await box.run(['--demo', 'list'])
     expect(result.code).toBe(0)
-    expect(result.stdout.split('\n')[0]).toMatch(/^127\.0\.0\.1:\d+\/1 · Alex Morgan · 10 groups$/)
+    const headings = result.stdout.split('\n').filter((line) => line.includes(' · Alex Morgan · '))
+    expect(headings.map((line) => line.replace(/:\d+\//, ':PORT/'))).toEqual([
+      '127.0.0.1:PORT/1 · Alex Morgan · 10 groups',
+      '127.0.0.1:PORT/1 · Alex Morgan · 4 groups',
+      '127.0.0.1:PORT/1 · Alex Morgan · 3 groups',
+    ])
+    expect(result.stdout.split('\n')[0]).toBe(headings[0])
+    // The partner portal's details come in camelCase and show all the same.
+    expect(result.stdout).toMatch(/^14 +moderator +collab +Joint launch team {2}\[extranet\]$/m)
+    // The club's webhook lacks socialnetwork: its groups, no details, one line on stderr saying what to tick.
+    expect(result.stdout).toMatch(/^5 +owner +- +Half marathon 2027$/m)
+    const clubId = /^(127\.0\.0\.1:\d+\/1) · Alex Morgan · 3 groups$/m.exec(result.stdout)![1]
+    expect(result.stderr.startsWith(`${clubId}: no group details. `)).toBe(true)
+    expect(result.stderr.split('\n')).toEqual([expect.stringContaining('tick "socialnetwork" (Social network)'), ''])
+  })
+
+  it('list --demo --json: details from both key styles, and detailsError only on the webhook without the scope', async () => {
+    const result = await box.run(['--demo', '--json', 'list'])
+    expect(result.code).toBe(0)
+    const { accounts } = JSON.parse(result.stdout) as {
+      accounts: {
+        groups: { id: string; details: { type: string; memberCount: number } | null }[]
+        detailsError: { code: string } | null
+      }[]
+    }
+    expect(accounts.map((account) => account.detailsError?.code ?? null)).toEqual([null, null, 'insufficient_scope'])
+    expect(accounts[0]!.groups.find((group) => group.id === '7')?.details).toMatchObject({
+      type: 'project',
+      memberCount: 9,
+    })
+    expect(accounts[1]!.groups.find((group) => group.id === '3')?.details).toMatchObject({
+      type: 'project',
+      memberCount: 12,
+    })
+    expect(accounts[2]!.groups.map((group) => group.details)).toEqual([null, null, null])
   })
 })
 

@@ -1,4 +1,4 @@
-import { demoScenarioGroups, nextScenarioChange, seededRandom } from './scenario'
+import { demoScenarioGroups, nextScenarioChange, PARTNER_SCENARIO, seededRandom } from './scenario'
 import { startDemoPortal } from './server'
 import type { DemoGroup } from './types'
 
@@ -82,6 +82,18 @@ describe('nextScenarioChange', () => {
     }
     expect(run(3)).toEqual(run(3))
     expect(run(3)).not.toEqual(run(4))
+  })
+
+  it("changes a scenario's groups with its own: the partner portal's user joins only partner groups", () => {
+    const own = new Set(
+      [...PARTNER_SCENARIO.groups(undefined, 0), ...PARTNER_SCENARIO.joinable].map((group) => group.id),
+    )
+    const random = seededRandom(11)
+    let groups = PARTNER_SCENARIO.groups(undefined, Date.now())
+    for (let step = 0; step < 100; step++) {
+      groups = nextScenarioChange(groups, random, PARTNER_SCENARIO)
+      expect(groups.every((group) => own.has(group.id))).toBe(true)
+    }
   })
 
   it('joins a group when there is none to leave or change', () => {

@@ -20,7 +20,7 @@ import {
 import { authorizeEndpoint, tokenEndpoint } from './oauth-endpoints'
 import { PortalState } from './portal-state'
 import { normaliseMethod, runMethod, type Params } from './rest-methods'
-import { DEMO_AVATAR_PATH, DEMO_PROFILE, demoScenarioGroups, nextScenarioChange, seededRandom } from './scenario'
+import { COMPANY_SCENARIO, DEMO_AVATAR_PATH, nextScenarioChange, seededRandom } from './scenario'
 import type { DemoPortal, DemoPortalOptions } from './types'
 
 const DEFAULT_RATE_LIMIT = { drainPerSecond: 2, burst: 50 }
@@ -204,11 +204,13 @@ export async function startDemoPortal(options: DemoPortalOptions = {}): Promise<
 
   let scenarioTimer: NodeJS.Timeout | null = null
   if (options.scenario) {
+    const scenario = options.scenario === true ? COMPANY_SCENARIO : options.scenario
     const random = seededRandom(options.seed ?? Date.now())
-    if (!options.users?.[SCENARIO_USER]) state.setMemberships(SCENARIO_USER, demoScenarioGroups(origin))
-    state.setProfile(SCENARIO_USER, { ...DEMO_PROFILE, photo: `${origin}${DEMO_AVATAR_PATH}alex-morgan.svg` })
+    if (!options.users?.[SCENARIO_USER]) state.setMemberships(SCENARIO_USER, scenario.groups(origin, now()))
+    const { name, lastName, avatar } = scenario.profile
+    state.setProfile(SCENARIO_USER, { name, lastName, photo: `${origin}${DEMO_AVATAR_PATH}${avatar}.svg` })
     scenarioTimer = setInterval(() => {
-      state.setMemberships(SCENARIO_USER, nextScenarioChange(state.getMemberships(SCENARIO_USER), random))
+      state.setMemberships(SCENARIO_USER, nextScenarioChange(state.getMemberships(SCENARIO_USER), random, scenario))
     }, options.scenarioIntervalMs ?? DEFAULT_SCENARIO_INTERVAL_MS)
     scenarioTimer.unref()
   }

@@ -37,6 +37,16 @@ export interface DemoProfile {
   photo?: string | null
 }
 
+/** A demo user's believable data: who they are, their groups at the start, and the groups they may join later. */
+export interface DemoScenario {
+  /** The user's profile; its photo is an avatar slug the portal serves (`/_demo/avatars/<slug>.svg`). */
+  profile: { name: string; lastName: string; avatar: string }
+  /** The groups at the start, avatars on `origin` (absent: portal-relative), times around `now`. */
+  groups(origin: string | undefined, now: number): DemoGroup[]
+  /** Groups the user may join later (besides those they leave). */
+  joinable: readonly DemoGroup[]
+}
+
 /** One scripted answer; each fault consumes one request (REST or token endpoint), in order. */
 export type DemoFault =
   /** A documented error body; the status defaults to the one the documentation gives for the code. */
@@ -121,8 +131,11 @@ export interface DemoPortalOptions {
   host?: string
   /** Serve HTTPS with this key and certificate (PEM). */
   tls?: { key: string; cert: string }
-  /** The believable demo data set for user 1, and a membership change every `scenarioIntervalMs`. */
-  scenario?: boolean
+  /**
+   * A believable data set for user 1 (true: the company portal's, see scenario.ts), and a membership change every
+   * `scenarioIntervalMs`.
+   */
+  scenario?: boolean | DemoScenario
   /** Default 20 000. */
   scenarioIntervalMs?: number
   /** The portal's own leaky bucket; default 2/s, burst 50; false: none. */

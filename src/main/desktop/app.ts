@@ -24,7 +24,7 @@ import { createTranslator } from '@shared/i18n'
 import { createKeychainSecretStore } from '../../core/accounts'
 import { toErrorView } from '../../core/bitrix'
 import { createCore } from '../../core/composition'
-import { startDemoPortal } from '../../core/demo'
+import { startDemoSet } from '../../core/demo'
 import { createActionDispatcher } from './actions'
 import { composeAppState, coreStateSources } from './app-state'
 import { applyLaunchAtLogin, removeEntryFile, writeEntryFile } from './autostart'
@@ -120,7 +120,7 @@ export async function startDesktopApp(args: LaunchArgs): Promise<DesktopApp> {
     window.once('ready-to-show', () => trayWindow.show())
   }
 
-  const demo = createDemoMode({ startPortal: () => startDemoPortal({ scenario: true }), accounts: core.accounts })
+  const demo = createDemoMode({ startDemo: () => startDemoSet(), accounts: core.accounts })
   const openExternal = createExternalOpener({
     openExternal: (url) => shell.openExternal(url),
     portals: () => core.accounts.list().map((account) => account.portal),

@@ -1,13 +1,11 @@
-// Demo mode: the demo portal started in-process with its scenario (a believable set of groups and a membership
-// change about every 20 seconds) and a session-only account on it. Nothing of it is saved: the account lives in
-// memory, and quitting removes it (with its snapshot and history) and closes the portal.
+// Demo mode: the demo's portals started in-process (DEMO_ACCOUNTS: each with its scenario, a believable set of groups
+// and a membership change now and then) and a session-only account on each. Nothing of it is saved: the accounts live
+// in memory, and quitting removes them (with their snapshots and history) and closes the portals.
 import type { AccountView } from '@shared/types'
-import type { DemoPortal } from '../../core/demo'
-
-export const DEMO_ACCOUNT_LABEL = 'Demo portal'
+import type { DemoPortal, DemoSet } from '../../core/demo'
 
 export interface DemoModeDeps {
-  startPortal(): Promise<DemoPortal>
+  startDemo(): Promise<DemoSet>
   accounts: {
     addWebhook(input: { webhookUrl: string; label?: string; sessionOnly?: boolean }): Promise<AccountView>
     remove(accountId: string, options?: { force?: boolean }): Promise<void>
@@ -15,32 +13,50 @@ export interface DemoModeDeps {
 }
 
 export interface DemoMode {
-  /** Starts the portal and adds its account; a second call returns the same account. */
+  /** Starts the portals and adds their accounts; returns the primary one (a second call: the same). */
   start(): Promise<AccountView>
-  /** The running portal, if any (the end-to-end test scripts changes through it). */
+  /** The primary account's portal while running (the end-to-end tests script changes through it). */
   portal(): DemoPortal | null
   stop(): Promise<void>
 }
 
 export function createDemoMode(deps: DemoModeDeps): DemoMode {
-  let running: Promise<{ portal: DemoPortal; account: AccountView }> | null = null
+  let running: Promise<{ set: DemoSet; accounts: AccountView[] }> | null = null
   let portal: DemoPortal | null = null
 
+  /** Removes every one of them, even when one removal fails (that first failure is then thrown). */
+  async function removeAll(accounts: readonly AccountView[]) {
+    const removed = await Promise.allSettled(
+      accounts.map((account) => deps.accounts.remove(account.id, { force: true })),
+    )
+    const failed = removed.find((outcome) => outcome.status === 'rejected')
+    if (failed) throw failed.reason
+  }
+
   async function launch() {
-    const started = await deps.startPortal()
-    portal = started
+    const set = await deps.startDemo()
+    const accounts: AccountView[] = []
     try {
-      const account = await deps.accounts.addWebhook({
-        webhookUrl: started.webhookUrl(),
-        label: DEMO_ACCOUNT_LABEL,
-        sessionOnly: true,
-      })
-      return { portal: started, account }
+      // One after another, so the accounts are listed in the set's order with the primary first.
+      for (const member of set.members) {
+        accounts.push(
+          await deps.accounts.addWebhook({
+            webhookUrl: member.webhookUrl,
+            label: member.spec.label,
+            sessionOnly: true,
+          }),
+        )
+      }
     } catch (error) {
-      portal = null
-      await started.close()
+      try {
+        await removeAll(accounts)
+      } finally {
+        await set.close()
+      }
       throw error
     }
+    portal = set.members[0]?.portal ?? null
+    return { set, accounts }
   }
 
   return {
@@ -49,19 +65,20 @@ export function createDemoMode(deps: DemoModeDeps): DemoMode {
         running = null
         throw error
       })
-      return (await running).account
+      const { accounts } = await running
+      return accounts[0]!
     },
     portal: () => portal,
     async stop() {
       const current = running
       running = null
       if (!current) return
-      const { portal: started, account } = await current
+      const { set, accounts } = await current
       portal = null
       try {
-        await deps.accounts.remove(account.id, { force: true })
+        await removeAll(accounts)
       } finally {
-        await started.close()
+        await set.close()
       }
     },
   }

@@ -9,7 +9,7 @@ import type { MembershipChange } from '@shared/types'
 import { createMemorySecretStore } from '../../core/accounts'
 import { toErrorView } from '../../core/bitrix'
 import { createCore, type Core } from '../../core/composition'
-import { startDemoPortal } from '../../core/demo'
+import { startDemoSet } from '../../core/demo'
 import type { SyncLogger } from '../../core/sync'
 import { acquireStateLease, LEASE_FILE_NAME, STATE_FILE_NAME } from '../../core/sync'
 import { composeAppState, coreStateSources } from './app-state'
@@ -46,8 +46,8 @@ beforeEach(async () => {
     stateWriter: { kind: 'app', command: 'Bitrix24 Groups' },
   })
   demo = createDemoMode({
-    // The scenario's data set, with its timed changes pushed out of the test's way.
-    startPortal: () => startDemoPortal({ scenario: true, scenarioIntervalMs: 3_600_000, rateLimit: false }),
+    // The demo's accounts and their data, with the timed changes pushed out of the test's way.
+    startDemo: () => startDemoSet({ scenarioIntervalMs: 3_600_000, rateLimit: false }),
     accounts: core.accounts,
   })
 })
@@ -110,7 +110,8 @@ describe('desktop wiring against the demo portal', () => {
     expect(shown).toEqual([
       expect.objectContaining({
         title: 'Added to a group',
-        body: '\u2068Launch &lt;team&gt; &amp; co\u2069 · Moderator',
+        // With several accounts, a notification names the account it is about.
+        body: '\u2068Launch &lt;team&gt; &amp; co\u2069 · Moderator\nDemo portal',
       }),
     ])
     const menuAfter = JSON.stringify(buildTrayMenu(state(), en, new Date()))
@@ -143,16 +144,48 @@ describe('desktop wiring against the demo portal', () => {
     expect(opened).toEqual([`${account.portal}/workgroups/group/99/`])
   })
 
-  it('gives the log the secrets of an account that has polled, and forgets them when it is removed', async () => {
-    const account = await demo.start()
+  it('gives the log the secrets of the accounts that have polled, and forgets them when they are removed', async () => {
+    await demo.start()
     expect(core.knownSecrets.list()).toEqual([])
     await core.startWhenFree()
-    await core.engine.refresh(account.id)
-    const credentials = await core.accounts.getCredentials(account.id)
-    const code = credentials.kind === 'webhook' ? credentials.code : ''
-    await vi.waitFor(() => expect(core.knownSecrets.list()).toEqual([code]))
+    const codes: string[] = []
+    for (const account of core.accounts.list()) {
+      await core.engine.refresh(account.id)
+      const credentials = await core.accounts.getCredentials(account.id)
+      codes.push(credentials.kind === 'webhook' ? credentials.code : '')
+    }
+    expect(codes).toHaveLength(3)
+    await vi.waitFor(() => expect([...core.knownSecrets.list()].sort()).toEqual(codes.sort()))
     await demo.stop()
     expect(core.knownSecrets.list()).toEqual([])
+  })
+
+  it('adds every demo account: details from the camelCase portal, the scope line alone on the narrow webhook', async () => {
+    const primary = await demo.start()
+    const accounts = core.accounts.list()
+    expect(accounts.map((account) => [account.label, account.persisted])).toEqual([
+      ['Demo portal', false],
+      ['Demo partner portal', false],
+      ['Demo club portal', false],
+    ])
+    expect(accounts[0]).toEqual(primary)
+    expect(new Set(accounts.map((account) => account.portal)).size).toBe(3)
+    await core.startWhenFree()
+    for (const account of accounts) await core.engine.refresh(account.id)
+    const [, partner, club] = accounts.map((account) => account.id) as [string, string, string]
+
+    const current = state()
+    // The partner portal answers in camelCase: its groups get their type and member count all the same.
+    expect(current.groupDetails[partner]?.['14']).toMatchObject({ type: 'collab', memberCount: 7, pendingRequests: 1 })
+    expect(current.statuses.find((status) => status.accountId === partner)?.detailsError).toBeNull()
+    // The club's webhook lacks socialnetwork: no details, the one scope error, and its groups as usual.
+    const clubStatus = current.statuses.find((status) => status.accountId === club)
+    expect(clubStatus).toMatchObject({ error: null, detailsError: { code: 'insufficient_scope', kind: 'scope' } })
+    expect(current.groupDetails[club] ?? {}).toEqual({})
+    expect(current.groups[club]?.map((group) => group.name)).toEqual(
+      expect.arrayContaining(['Club board', 'Half marathon 2027', 'Sunday long runs']),
+    )
+    expect(current.statuses.find((status) => status.accountId === primary.id)?.detailsError).toBeNull()
   })
 
   it('saves nothing of the demo: no account in the settings file, none left after it stops', async () => {
@@ -229,7 +262,7 @@ describe('portal text in notifications and the tray menu', () => {
 
     const body = shown[0]?.body ?? ''
     expect(body).toBe(
-      '\u2068Ads\\x0A12:00:00 you were removed from &lt;b&gt;Payroll&lt;/b&gt;\\u202E\\u2069\u2069 · Member',
+      '\u2068Ads\\x0A12:00:00 you were removed from &lt;b&gt;Payroll&lt;/b&gt;\\u202E\\u2069\u2069 · Member\nDemo portal',
     )
     const labels = JSON.stringify(buildTrayMenu(state(), en, new Date()))
     expect(labels).toContain('Ads\\\\x0A12:00:00')

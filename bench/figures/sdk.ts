@@ -21,14 +21,15 @@ const HEAP_WARMUP_CALLS = 1_000
 const HEAP_WINDOWS = 4
 const SDK = '@bitrix24/b24jssdk 2.2.0, interleaved'
 /**
- * A typical user's groups and a very large membership, both budgeted; rounds of BATCH calls each. The counts are
- * what made two runs agree within ±0.05 on the shared 2-core machine (60 and 30 rounds gave up to 0.12 apart).
+ * A typical user's groups and a very large membership, both budgeted; rounds of `batch` calls each. Warm-up: in a run
+ * with 4 warm-up rounds at 1,000 groups our calls kept getting cheaper against the SDK's for a while (the first half's
+ * ratio 0.96, the second's 0.77), so each size warms up longer. Shorter turns at 1,000 groups (5 calls, about 35 ms of
+ * CPU) put the two contenders' turns of a round closer in time, so the machine's load moves both alike.
  */
 const PLAN = [
-  { groups: 50, warmup: 10, rounds: 120 },
-  { groups: 1_000, warmup: 4, rounds: 40 },
+  { groups: 50, warmup: 20, rounds: 120, batch: 10 },
+  { groups: 1_000, warmup: 20, rounds: 80, batch: 5 },
 ]
-const BATCH = 10
 
 type Call = () => Promise<unknown>
 
@@ -89,14 +90,14 @@ export async function run(): Promise<Figure[]> {
             wall[name].push(performance.now() - started)
           },
         })),
-        { warmup: plan.warmup, rounds: plan.rounds, batch: BATCH, now: cpuMs },
+        { warmup: plan.warmup, rounds: plan.rounds, batch: plan.batch, now: cpuMs },
       )
-      const warm = plan.warmup * BATCH
+      const warm = plan.warmup * plan.batch
       const cpu = { ours: samples.get('ours') ?? [], sdk: samples.get('sdk') ?? [] }
       const time = { ours: summarize(wall.ours.slice(warm)), sdk: summarize(wall.sdk.slice(warm)) }
       // Paired by round: each round's ratio compares calls made within the same second, so a slow moment of the
       // shared machine, which slows both, cancels out of it instead of landing on whichever contender it hit.
-      const ratios = roundRatios(cpu.ours, cpu.sdk, BATCH)
+      const ratios = roundRatios(cpu.ours, cpu.sdk, plan.batch)
       const ratio = median(ratios)
       const interval = bootstrapMedianInterval(ratios)
       const size = `${plan.groups.toLocaleString('en-US')} groups`

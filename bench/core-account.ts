@@ -7,7 +7,8 @@ import path from 'node:path'
 import { createMemorySecretStore, type SecretStore } from '../src/core/accounts'
 import { createRateLimiterRegistry } from '../src/core/bitrix'
 import { createCore, type Core } from '../src/core/composition'
-import { drivenClock } from './driven-clock'
+import { drivenClock } from '../src/core/sync/test-support/fake-clock'
+import { groupDetailsFor } from './groups'
 
 export interface CoreAccount {
   core: Core
@@ -55,7 +56,8 @@ export async function startCoreAccount(webhookUrl: string, prefix: string): Prom
 }
 
 /**
- * A directory as an app start finds it: the account stored and a snapshot written by an earlier run. `start()` then
+ * A directory as an app start finds it: the account stored and a snapshot (with the groups' details) written by an
+ * earlier run. `start()` then
  * builds a fresh core over it (new engine, client, caches), as every app start and every `list` does.
  */
 export interface ColdStart {
@@ -73,6 +75,14 @@ export async function prepareColdStart(webhookUrl: string, prefix: string): Prom
   const { id: accountId } = await earlier.commands.accounts.addWebhook({ webhookUrl })
   earlier.engine.start()
   await earlier.engine.refresh(accountId)
+  // As an app start within the details refresh interval finds it: the groups' details fetched a moment ago, so the
+  // first poll is the membership poll alone (a details refresh, when due, is a request of its own after it).
+  const groups = earlier.syncStore.snapshot(accountId)?.groups ?? []
+  await earlier.syncStore.recordDetails(
+    accountId,
+    { at: new Date().toISOString(), groups: groupDetailsFor(groups, Date.now()) },
+    [],
+  )
   const file = earlier.syncStore.file
   await earlier.stop()
   return {

@@ -1,6 +1,7 @@
 // Believable group lists of any size for the benchmarks: names in several scripts and lengths, every role, some
 // avatars and extranet groups, the way a large portal answers. Deterministic, so every run measures the same data.
 import type { Group } from '@shared/types'
+import type { GroupDetails } from '@shared/model/details'
 import { ROLE_BY_CODE } from '@shared/types'
 import type { DemoGroup } from '../src/core/demo'
 
@@ -80,4 +81,32 @@ export function withChanged(groups: readonly Group[], fraction: number): Group[]
 export function withRenamed(groups: readonly DemoGroup[], round: number, count = 1): DemoGroup[] {
   const picked = new Set(Array.from({ length: count }, (_, step) => ((round * count + step) * 7919) % groups.length))
   return groups.map((group, index) => (picked.has(index) ? { ...group, name: `${nameFor(index)} · ${round}` } : group))
+}
+
+const TYPES = ['group', 'project', 'scrum', 'collab', null] as const
+
+/**
+ * What a details fetch found for `groups` (every type, some archived, member counts, activity, project dates, pending
+ * requests for the groups the user owns or moderates), as the sync store keeps it. Deterministic.
+ */
+export function groupDetailsFor(groups: readonly Group[], at: number): Record<string, GroupDetails> {
+  const day = 86_400_000
+  return Object.fromEntries(
+    groups.map((group, index) => {
+      const type = TYPES[index % TYPES.length] ?? null
+      const project = type === 'project' || type === 'scrum'
+      return [
+        group.id,
+        {
+          type,
+          archived: index % 29 === 5,
+          memberCount: 3 + (index % 40),
+          activityAt: new Date(at - (index % 90) * 3_600_000).toISOString(),
+          projectStart: project ? new Date(at - 30 * day).toISOString() : null,
+          projectFinish: project && index % 3 === 0 ? new Date(at + (index % 20) * day).toISOString() : null,
+          pendingRequests: group.roleCode === 'A' || group.roleCode === 'E' ? index % 4 : null,
+        } satisfies GroupDetails,
+      ]
+    }),
+  )
 }

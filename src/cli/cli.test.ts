@@ -1,20 +1,14 @@
 import { readdirSync } from 'node:fs'
 import type { DemoPortal } from '../core/demo'
-import { startDemoPortal } from '../core/demo'
+import { SEED_GROUPS, startSeededPortal } from '../core/demo/test-support'
 import { cliHarness, type CliHarness } from './test-support'
-
-const seedGroups = [
-  { id: '77', name: 'New Project Title', role: 'K' },
-  { id: '79', name: 'Scrum Project', role: 'A' },
-]
+import { seededListJson } from './test-support-seeded'
 
 let portal: DemoPortal
 let cli: CliHarness
 
 beforeEach(async () => {
-  portal = await startDemoPortal({ rateLimit: false })
-  portal.control.setMemberships('1', seedGroups)
-  portal.control.setProfile('1', { name: 'Ann', lastName: 'Lee' })
+  portal = await startSeededPortal()
   cli = cliHarness()
 })
 
@@ -28,56 +22,7 @@ describe('list', () => {
     const url = portal.webhookUrl('1')
     const run = cli.run(['--webhook', url, '--json', 'list'])
     expect(await run.code).toBe(0)
-    const host = new URL(portal.origin).host
-    expect(JSON.parse(run.stdout())).toEqual({
-      accounts: [
-        {
-          id: `${host}/1`,
-          portal: portal.origin,
-          user: { id: '1', name: 'Ann Lee' },
-          groups: [
-            {
-              id: '77',
-              name: 'New Project Title',
-              role: 'member',
-              roleCode: 'K',
-              extranet: false,
-              imageUrl: null,
-              url: `${portal.origin}/workgroups/group/77/`,
-              details: {
-                type: null,
-                archived: false,
-                memberCount: 1,
-                activityAt: null,
-                projectStart: null,
-                projectFinish: null,
-                pendingRequests: null,
-              },
-            },
-            {
-              id: '79',
-              name: 'Scrum Project',
-              role: 'owner',
-              roleCode: 'A',
-              extranet: false,
-              imageUrl: null,
-              url: `${portal.origin}/workgroups/group/79/`,
-              details: {
-                type: null,
-                archived: false,
-                memberCount: 1,
-                activityAt: null,
-                projectStart: null,
-                projectFinish: null,
-                pendingRequests: 0,
-              },
-            },
-          ],
-          error: null,
-          detailsError: null,
-        },
-      ],
-    })
+    expect(JSON.parse(run.stdout())).toEqual(seededListJson(portal))
     expect(run.stderr()).toBe('')
   })
 
@@ -223,7 +168,7 @@ describe('watch', () => {
     first.stop()
     expect(await first.code).toBe(0)
 
-    portal.control.setMemberships('1', [...seedGroups, { id: '81', name: 'Überraschung', role: 'K' }])
+    portal.control.setMemberships('1', [...SEED_GROUPS, { id: '81', name: 'Überraschung', role: 'K' }])
     const second = cli.run(['--webhook', url, '--json', 'watch', '--interval', '60'])
     await second.waitFor((r) => r.events().some((e) => e.type === 'synced'), 'the first sync after restart')
     second.stop()

@@ -2,6 +2,7 @@
 // and `accounts set-portal` proves the new address with the stored webhook before storing it.
 import type { DemoPortal } from '../core/demo'
 import { startDemoPortal } from '../core/demo'
+import { SEED_GROUPS, startSeededPortal } from '../core/demo/test-support'
 import { fetchWithHosts } from '../core/bitrix/test-support/hosts-fetch'
 import { cliHarness, type CliHarness, type CliRun } from './test-support'
 
@@ -44,12 +45,8 @@ async function storedAccounts(): Promise<AccountJson[]> {
 }
 
 beforeEach(async () => {
-  old = await startDemoPortal({ rateLimit: false })
-  moved = await startDemoPortal({ rateLimit: false })
-  for (const portal of [old, moved]) {
-    portal.control.setMemberships('1', [{ id: '77', name: 'New Project Title', role: 'K' }])
-    portal.control.setProfile('1', { name: 'Ann', lastName: 'Lee' })
-  }
+  old = await startSeededPortal(SEED_GROUPS.slice(0, 1))
+  moved = await startSeededPortal(SEED_GROUPS.slice(0, 1))
   // The same webhook answers at the new address, as it does when Bitrix24 renames a portal.
   moved.control.createWebhook('1', { code: CODE })
   // The new name is served by the second demo portal; anything else fails like a name that does not resolve.

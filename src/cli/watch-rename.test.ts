@@ -1,7 +1,7 @@
 // A renamed Bitrix24 cloud portal during `watch`: the client follows it by itself, and a stored account keeps the new
 // address, as the app does, so the next start talks to it directly.
 import type { DemoPortal } from '../core/demo'
-import { startDemoPortal } from '../core/demo'
+import { SEED_GROUPS, startSeededPortal } from '../core/demo/test-support'
 import { fetchWithHosts } from '../core/bitrix/test-support/hosts-fetch'
 import { cliHarness, type CliHarness } from './test-support'
 
@@ -14,13 +14,9 @@ let renamed: DemoPortal
 let cli: CliHarness
 
 beforeEach(async () => {
-  old = await startDemoPortal({ rateLimit: false })
-  renamed = await startDemoPortal({ rateLimit: false })
-  for (const portal of [old, renamed]) {
-    portal.control.setMemberships('1', [{ id: '77', name: 'New Project Title', role: 'K' }])
-    portal.control.setProfile('1', { name: 'Ann', lastName: 'Lee' })
-    portal.control.createWebhook('1', { code: CODE })
-  }
+  old = await startSeededPortal(SEED_GROUPS.slice(0, 1))
+  renamed = await startSeededPortal(SEED_GROUPS.slice(0, 1))
+  for (const portal of [old, renamed]) portal.control.createWebhook('1', { code: CODE })
   cli = cliHarness({ clientOptions: { fetch: fetchWithHosts({ [CLOUD]: old.origin, [RENAMED]: renamed.origin }) } })
   expect(await cli.run(['accounts', 'add', '--webhook', `${CLOUD}/rest/1/${CODE}/`]).code).toBe(0)
 })

@@ -125,7 +125,8 @@ function applyValue(base: unknown, change: ValueChange): { ok: true; value: unkn
   if ('set' in change) return { ok: true, value: change.set }
   const { length, at, items } = change.patch
   if (!Array.isArray(base) || base.length !== length) return { ok: false }
-  const value = [...(base as unknown[])]
+  // slice, not a spread: one copy without the iteration protocol (a list of 50,000 groups).
+  const value = (base as unknown[]).slice()
   at.forEach((index, position) => (value[index] = items[position]))
   return { ok: true, value }
 }

@@ -3,34 +3,18 @@ import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { DemoPortal } from '../../core/demo'
-import { startDemoPortal } from '../../core/demo'
+import { SEED_GROUPS, startSeededPortal } from '../../core/demo/test-support'
 import { startRawServer, unusedPort, type RawServer } from '../../core/bitrix/test-support/raw-server'
 import packageJson from '../../../package.json' with { type: 'json' }
-import { parseLines, ROOT, sandbox, type Sandbox } from './bin'
-
-const seedGroups = [
-  { id: '77', name: 'New Project Title', role: 'K' },
-  { id: '79', name: 'Scrum Project', role: 'A' },
-]
+import { parseLines, ROOT, type Sandbox } from './bin'
+import { seededListJson } from '../test-support-seeded'
+import { eachTestOnPortal } from './portal'
 
 let portal: DemoPortal
 let box: Sandbox
 let url: string
 let host: string
-
-beforeEach(async () => {
-  portal = await startDemoPortal({ rateLimit: false })
-  portal.control.setMemberships('1', seedGroups)
-  portal.control.setProfile('1', { name: 'Ann', lastName: 'Lee' })
-  url = portal.webhookUrl('1')
-  host = new URL(portal.origin).host
-  box = sandbox()
-})
-
-afterEach(async () => {
-  box.cleanup()
-  await portal.close()
-})
+eachTestOnPortal(startSeededPortal, (setup) => ({ portal, box, url, host } = setup))
 
 const codeOf = (webhookUrl: string) => webhookUrl.split('/').at(-2)!
 const noStackTrace = /\n\s+at /
@@ -66,36 +50,7 @@ describe('list', () => {
     const result = await box.run(['--webhook', url, '--json', 'list'])
     expect(result.code).toBe(0)
     expect(result.stderr).toBe('')
-    expect(JSON.parse(result.stdout)).toEqual({
-      accounts: [
-        {
-          id: `${host}/1`,
-          portal: portal.origin,
-          user: { id: '1', name: 'Ann Lee' },
-          groups: seedGroups.map((group) => ({
-            id: group.id,
-            name: group.name,
-            role: group.role === 'K' ? 'member' : 'owner',
-            roleCode: group.role,
-            extranet: false,
-            imageUrl: null,
-            url: `${portal.origin}/workgroups/group/${group.id}/`,
-            // The seed groups carry no details of their own: no TYPE (as older portals), the demo's member count.
-            details: {
-              type: null,
-              archived: false,
-              memberCount: 1,
-              activityAt: null,
-              projectStart: null,
-              projectFinish: null,
-              pendingRequests: group.role === 'A' ? 0 : null,
-            },
-          })),
-          error: null,
-          detailsError: null,
-        },
-      ],
-    })
+    expect(JSON.parse(result.stdout)).toEqual(seededListJson(portal))
   })
 
   it('prints a table for people', async () => {
@@ -350,7 +305,7 @@ describe.skipIf(!keyring)(
     it('aligns the accounts table in terminal columns when a user name is CJK or has an emoji', async () => {
       portal.control.setProfile('1', { name: '田中', lastName: '太郎' })
       portal.control.setProfile('2', { name: 'Ops', lastName: '🚀' })
-      portal.control.setMemberships('2', seedGroups)
+      portal.control.setMemberships('2', [...SEED_GROUPS])
       for (const user of ['1', '2']) {
         expect((await box.run(['accounts', 'add', '--webhook', portal.webhookUrl(user)])).code).toBe(0)
       }

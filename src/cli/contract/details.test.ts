@@ -3,49 +3,24 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { DemoGroup, DemoPortal } from '../../core/demo'
 import { startDemoPortal } from '../../core/demo'
+import { launchDetails, launchProject } from '../../core/demo/test-support'
 import { startRawServer, type RawServer } from '../../core/bitrix/test-support/raw-server'
-import { byType, sandbox, type Sandbox } from './bin'
+import { byType, type Sandbox } from './bin'
+import { eachTestOnPortal } from './portal'
 
-const LAUNCH: DemoGroup = {
-  id: '77',
-  name: 'Launch',
-  role: 'A',
-  details: {
-    type: 'project',
-    memberCount: 9,
-    activityAt: '2026-11-30T10:00:00+03:00',
-    projectStart: '2026-10-01T00:00:00+00:00',
-    projectFinish: '2026-12-04T00:00:00+00:00',
-    pendingRequests: 2,
-  },
-}
+const LAUNCH = launchProject('77', 2)
 const PARTNERS: DemoGroup = { id: '79', name: 'Partners', role: 'K', details: { type: 'collab', archived: true } }
 
-const LAUNCH_DETAILS = {
-  type: 'project',
-  archived: false,
-  memberCount: 9,
-  activityAt: '2026-11-30T10:00:00+03:00',
-  projectStart: '2026-10-01T00:00:00+00:00',
-  projectFinish: '2026-12-04T00:00:00+00:00',
-  pendingRequests: 2,
-}
+const LAUNCH_DETAILS = launchDetails(2)
 
 let portal: DemoPortal
 let box: Sandbox
 let url: string
 let host: string
-
-beforeEach(async () => {
-  portal = await startDemoPortal({ rateLimit: false, users: { '1': [LAUNCH, PARTNERS] } })
-  url = portal.webhookUrl('1')
-  host = new URL(portal.origin).host
-  box = sandbox()
-})
-afterEach(async () => {
-  box.cleanup()
-  await portal.close()
-})
+eachTestOnPortal(
+  () => startDemoPortal({ rateLimit: false, users: { '1': [LAUNCH, PARTNERS] } }),
+  (setup) => ({ portal, box, url, host } = setup),
+)
 
 describe('list with details', () => {
   it.each(['upper', 'camel'] as const)(

@@ -2,33 +2,16 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { DemoPortal } from '../../core/demo'
-import { startDemoPortal } from '../../core/demo'
+import { SEED_GROUPS, startSeededPortal } from '../../core/demo/test-support'
 import { STATE_FILE_NAME } from '../../core/sync'
-import { byType, sandbox, type Sandbox } from './bin'
-
-const seedGroups = [
-  { id: '77', name: 'New Project Title', role: 'K' },
-  { id: '79', name: 'Scrum Project', role: 'A' },
-]
+import { byType, type Sandbox } from './bin'
+import { eachTestOnPortal } from './portal'
 
 let portal: DemoPortal
 let box: Sandbox
 let url: string
 let account: string
-
-beforeEach(async () => {
-  portal = await startDemoPortal({ rateLimit: false })
-  portal.control.setMemberships('1', seedGroups)
-  portal.control.setProfile('1', { name: 'Ann', lastName: 'Lee' })
-  url = portal.webhookUrl('1')
-  account = `${new URL(portal.origin).host}/1`
-  box = sandbox()
-})
-
-afterEach(async () => {
-  box.cleanup()
-  await portal.close()
-})
+eachTestOnPortal(startSeededPortal, (setup) => ({ portal, box, url, account } = setup))
 
 const groupRequests = () => portal.control.stats().byMethod['sonet_group.user.groups'] ?? 0
 
@@ -51,7 +34,7 @@ it('prints changes for people, not a line per poll, each change on one line what
   await watch.waitFor(() => groupRequests() >= 3, 'three polls')
   portal.control.setMemberships('1', [
     { id: '77', name: 'Renamed\n12:00:00  forged/1  you were removed from “Payroll”\u001b[2J', role: 'K' },
-    ...seedGroups.slice(1),
+    ...SEED_GROUPS.slice(1),
   ])
   await watch.waitFor((run) => run.stdout().includes('renamed'), 'the rename')
   const polls = groupRequests()
@@ -114,7 +97,7 @@ async function waitUntil(condition: () => boolean, what: string, timeoutMs = 15_
 it('after SIGKILL, the next start reports what changed while away, none lost and none repeated', async () => {
   const first = box.start(['--webhook', url, '--json', 'watch', '--interval', '1'])
   await first.waitFor((run) => byType(run.events(), 'synced').length >= 1, 'the baseline')
-  portal.control.setMemberships('1', [...seedGroups, { id: '81', name: 'Joined while running', role: 'K' }])
+  portal.control.setMemberships('1', [...SEED_GROUPS, { id: '81', name: 'Joined while running', role: 'K' }])
   await first.waitFor((run) => byType(run.events(), 'change').length >= 1, 'the first change')
   // A change printed but not yet durable may be reported again after a crash (at least once, by design); what this
   // test holds is that nothing durable is lost or repeated, so it kills the watch once the change is on disk.

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Role } from '@shared/types'
 import { startDemoPortal, type DemoGroup, type DemoPortal } from '../demo'
+import { launchDetails, launchProject } from '../demo/test-support'
 import { createBitrixClient, DETAILS_LIST_METHOD } from './client'
 import { parseWebhookUrl } from './credentials'
 import { createRateLimiterRegistry } from './rate-limiter'
@@ -21,32 +22,12 @@ afterEach(async () => {
 
 const clientFor = webhookTestClient
 
-const PROJECT: DemoGroup = {
-  id: '7',
-  name: 'Launch',
-  role: 'A',
-  details: {
-    type: 'project',
-    memberCount: 9,
-    activityAt: '2026-11-30T10:00:00+03:00',
-    projectStart: '2026-10-01T00:00:00+00:00',
-    projectFinish: '2026-12-04T00:00:00+00:00',
-    pendingRequests: 3,
-  },
-}
+const PROJECT = launchProject('7', 3)
 const OLD: DemoGroup = { id: '5', name: 'Old', role: 'K', details: { archived: true, memberCount: 4 } }
 const asked = (groups: DemoGroup[], role: Role = 'member') =>
   groups.map((group) => ({ id: group.id, role: group.role === 'A' ? 'owner' : role }))
 
-const PROJECT_DETAILS = {
-  type: 'project',
-  archived: false,
-  memberCount: 9,
-  activityAt: '2026-11-30T10:00:00+03:00',
-  projectStart: '2026-10-01T00:00:00+00:00',
-  projectFinish: '2026-12-04T00:00:00+00:00',
-  pendingRequests: 3,
-}
+const PROJECT_DETAILS = launchDetails(3)
 const OLD_DETAILS = {
   type: null,
   archived: true,

@@ -8,6 +8,7 @@ import { startRawServer } from './test-support/raw-server'
 import type { BitrixClientOptions, Sleep } from './types'
 import { APP_VERSION } from './version'
 import { failureOf } from './test-support/client'
+import { seedGroupsAt } from './test-support/seed'
 
 let demo: DemoPortal
 
@@ -58,26 +59,7 @@ describe('getUserGroups over a webhook', () => {
       const client = createBitrixClient({ credentials: parseWebhookUrl(`${portal.origin}/rest/1/seedcode/`) })
       const result = await client.getUserGroups()
       expect(result).toEqual({
-        groups: [
-          {
-            id: '77',
-            name: 'New Project Title',
-            roleCode: 'K',
-            role: 'member',
-            extranet: false,
-            imageUrl: null,
-            url: `${portal.origin}/workgroups/group/77/`,
-          },
-          {
-            id: '79',
-            name: 'Scrum Project',
-            roleCode: 'A',
-            role: 'owner',
-            extranet: false,
-            imageUrl: null,
-            url: `${portal.origin}/workgroups/group/79/`,
-          },
-        ],
+        groups: seedGroupsAt(portal.origin),
         time: {
           start: 1773927027,
           finish: 1773927028.025164,

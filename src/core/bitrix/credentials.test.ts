@@ -1,4 +1,3 @@
-import { BitrixError } from './errors'
 import {
   maskCredentials,
   maskWebhookUrl,
@@ -6,16 +5,7 @@ import {
   parseOAuthCredentials,
   parseWebhookUrl,
 } from './credentials'
-
-function failureOf(run: () => unknown): BitrixError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof BitrixError) return error
-    throw error
-  }
-  throw new Error('expected a BitrixError')
-}
+import { failureOf } from './test-support/client'
 
 describe('parseWebhookUrl', () => {
   it.each([

@@ -1,7 +1,8 @@
 import seed from './fixtures/seed-user-groups.json' with { type: 'json' }
-import { BitrixError } from './errors'
 import { createGroupListNormaliser, groupIdOf, normaliseGroups, parseGroupItems, withoutBadIds } from './groups'
 import { createGroupUrlBuilder, resolvePortalUrl } from './portal-urls'
+import { failureOf } from './test-support/client'
+import { seedGroupsAt } from './test-support/seed'
 
 const ORIGIN = 'https://acme.bitrix24.com'
 const urls = createGroupUrlBuilder('/workgroups/group/{id}/', ORIGIN)
@@ -10,38 +11,9 @@ function normalise(items: unknown) {
   return normaliseGroups(parseGroupItems(items), ORIGIN, urls)
 }
 
-function failureOf(run: () => unknown): BitrixError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof BitrixError) return error
-    throw error
-  }
-  throw new Error('expected a BitrixError')
-}
-
 describe('normalising sonet_group.user.groups', () => {
   it("turns the seed document's example into the expected groups", () => {
-    expect(normalise(seed.result)).toEqual([
-      {
-        id: '77',
-        name: 'New Project Title',
-        roleCode: 'K',
-        role: 'member',
-        extranet: false,
-        imageUrl: null,
-        url: 'https://acme.bitrix24.com/workgroups/group/77/',
-      },
-      {
-        id: '79',
-        name: 'Scrum Project',
-        roleCode: 'A',
-        role: 'owner',
-        extranet: false,
-        imageUrl: null,
-        url: 'https://acme.bitrix24.com/workgroups/group/79/',
-      },
-    ])
+    expect(normalise(seed.result)).toEqual(seedGroupsAt('https://acme.bitrix24.com'))
   })
 
   it('reads a numeric GROUP_ID as a string', () => {

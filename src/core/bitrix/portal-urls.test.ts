@@ -1,18 +1,9 @@
 import { BitrixError } from './errors'
 import { createGroupUrlBuilder, createPortalUrlResolver, resolvePortalUrl } from './portal-urls'
+import { failureOf } from './test-support/client'
 
 const ORIGIN = 'https://acme.bitrix24.com'
 const urls = createGroupUrlBuilder('/workgroups/group/{id}/', ORIGIN)
-
-function failureOf(run: () => unknown): BitrixError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof BitrixError) return error
-    throw error
-  }
-  throw new Error('expected a BitrixError')
-}
 
 /** Runs `body` with a URL class that counts how often a URL is parsed. */
 function countingUrlParses(body: () => void): number {

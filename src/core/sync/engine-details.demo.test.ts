@@ -6,20 +6,11 @@ import path from 'node:path'
 import type { MembershipChange } from '@shared/types'
 import { createBitrixClient, createRateLimiterRegistry, parseWebhookUrl } from '../bitrix'
 import { startDemoPortal, type DemoPortal } from '../demo'
-import type { Clock } from './clock'
-import { createSyncEngine, type SyncEngine } from './engine'
+import type { SyncEngine } from './engine'
 import { createSyncStore } from './store'
+import { drivenEngine } from './test-support/driven-engine'
 
 const ACCOUNT = 'demo/1'
-// Real time, but no scheduled poll ever comes due: the test drives each poll with refresh().
-const drivenClock: Clock = {
-  now: () => Date.now(),
-  random: () => Math.random(),
-  setTimeout: (callback, ms) => (ms <= 0 ? setTimeout(callback, 0) : null),
-  clearTimeout: (handle) => {
-    if (handle) clearTimeout(handle as ReturnType<typeof setTimeout>)
-  },
-}
 
 let portal: DemoPortal
 let dir: string
@@ -44,18 +35,8 @@ function engineOn(webhookUrl: string) {
     maxAttempts: 1,
     rateLimiters: createRateLimiterRegistry({ drainPerSecond: 1000, burst: 1000 }),
   })
-  engine = createSyncEngine({
-    sources: {
-      accounts: () => [{ id: ACCOUNT, enabled: true }],
-      clientFor: () => client,
-      pollIntervalSeconds: () => 3600,
-    },
-    store: createSyncStore({ dir }),
-    clock: drivenClock,
-    confirmationDelayMs: 0,
-    // Every poll is due for details, so each one asks.
-    detailsRefreshMs: 0,
-  })
+  // Every poll is due for details, so each one asks.
+  engine = drivenEngine(ACCOUNT, client, createSyncStore({ dir }), { detailsRefreshMs: 0 })
   const changes: MembershipChange[] = []
   engine.on('changes', (found) => changes.push(...found))
   engine.start()

@@ -1,16 +1,12 @@
 // Group details in the engine: fetched after a good membership sync, at most every DETAILS_REFRESH_SECONDS and at once
 // for new groups, kept (and persisted) beside the groups; a failure never touches the membership sync; archived and
 // restored are reported only between two known details.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import type { GroupDetails } from '@shared/model/details'
 import { DETAILS_REFRESH_SECONDS } from '@shared/model/values'
 import { BitrixError } from '../bitrix'
 import { createSyncStore } from './store'
 import { clientError } from './test-support/fake-client'
-import type { EngineHarness } from './test-support/engine-harness'
-import { ACME, engineHarness } from './test-support/engine-harness'
+import { ACME, appRunsEachTest } from './test-support/engine-harness'
 import { group, groups } from './test-support/groups'
 
 const REFRESH_MS = DETAILS_REFRESH_SECONDS * 1000
@@ -28,30 +24,10 @@ function details(overrides: Partial<GroupDetails> = {}): GroupDetails {
   }
 }
 
-let dir: string
-const running: EngineHarness[] = []
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'b24-sync-details-'))
-})
-afterEach(async () => {
-  for (const harness of running.splice(0)) await harness.engine.stop()
-  rmSync(dir, { recursive: true, force: true })
-})
-
-async function run(portalGroups = groups(3), portalDetails: Record<string, GroupDetails> = {}) {
-  const h = engineHarness({ dir })
-  running.push(h)
-  h.client().current = portalGroups
-  h.client().details = portalDetails
-  h.engine.start()
-  await h.settle()
-  return h
-}
-
-async function quit(h: EngineHarness): Promise<void> {
-  await h.engine.stop()
-  running.splice(running.indexOf(h), 1)
-}
+const app = appRunsEachTest('b24-sync-details-')
+const { quit } = app
+const run = (portalGroups = groups(3), portalDetails: Record<string, GroupDetails> = {}) =>
+  app.run(portalGroups, portalDetails)
 
 describe('fetching details', () => {
   it('asks for the member groups after the first sync, with their roles, and keeps what comes back', async () => {
@@ -97,7 +73,7 @@ describe('fetching details', () => {
 
   it('keeps them with the snapshot, so a restart shows them before any fetch and does not fetch them early', async () => {
     await quit(await run(groups(2), { '1': details({ memberCount: 12 }), '2': details() }))
-    const store = createSyncStore({ dir, readOnly: true })
+    const store = createSyncStore({ dir: app.dir, readOnly: true })
     expect(store.snapshot(ACME)?.details?.groups['1']?.memberCount).toBe(12)
 
     const second = await run(groups(2), { '1': details({ memberCount: 12 }), '2': details() })
@@ -123,8 +99,7 @@ describe('a details failure', () => {
   })
 
   it('says which scope to tick when the webhook lacks socialnetwork, and clears once details come', async () => {
-    const h = engineHarness({ dir })
-    running.push(h)
+    const h = app.harness()
     h.client().current = groups(1)
     h.client().detailsQueue.push(
       new BitrixError({ code: 'insufficient_scope', status: 403, messageKey: 'detailsScope' }),
@@ -180,8 +155,7 @@ describe('archived and restored', () => {
     const first = await run(groups(1), { '1': details() })
     await first.clock.advance(1000)
     await quit(first)
-    const second = engineHarness({ dir })
-    running.push(second)
+    const second = app.harness()
     second.client().current = groups(1)
     second.client().details = { '1': details({ archived: true }) }
     // Long enough after the last fetch for the refresh to be due.

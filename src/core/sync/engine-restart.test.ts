@@ -1,36 +1,13 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { STATE_FILE_NAME } from './store'
 import { clientError } from './test-support/fake-client'
-import type { EngineHarness } from './test-support/engine-harness'
-import { ACME, engineHarness } from './test-support/engine-harness'
+import { ACME, appRunsEachTest } from './test-support/engine-harness'
 import { group, groups } from './test-support/groups'
 
-let dir: string
-const running: EngineHarness[] = []
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'b24-sync-restart-'))
-})
-afterEach(async () => {
-  for (const harness of running.splice(0)) await harness.engine.stop()
-  rmSync(dir, { recursive: true, force: true })
-})
-
-/** One run of the app: an engine over the state directory, with the portal holding `portal`. */
-async function run(portal: ReturnType<typeof groups>): Promise<EngineHarness> {
-  const h = engineHarness({ dir })
-  running.push(h)
-  h.client().current = portal
-  h.engine.start()
-  await h.settle()
-  return h
-}
-
-async function quit(h: EngineHarness): Promise<void> {
-  await h.engine.stop()
-  running.splice(running.indexOf(h), 1)
-}
+/** Runs of the app over one state directory, one after another as restarts are. */
+const app = appRunsEachTest('b24-sync-restart-')
+const { run, quit } = app
 
 describe('after a restart', () => {
   it('reports what changed while the app was not running, marked whileAway', async () => {
@@ -62,8 +39,7 @@ describe('after a restart', () => {
     const first = await run(groups(3))
     const lastSyncAt = first.engine.statuses()[0]?.lastSyncAt
     await quit(first)
-    const h = engineHarness({ dir })
-    running.push(h)
+    const h = app.harness()
     expect(h.engine.groups(ACME)).toEqual(groups(3))
     h.engine.start()
     expect(h.engine.statuses()[0]).toMatchObject({ lastSyncAt, groupCount: 3 })
@@ -71,8 +47,7 @@ describe('after a restart', () => {
 
   it('still marks changes whileAway when the first poll of the new run failed', async () => {
     await quit(await run(groups(2)))
-    const h = engineHarness({ dir })
-    running.push(h)
+    const h = app.harness()
     h.client().queue.push(clientError('network', 'NETWORK'))
     h.client().current = groups(3)
     h.engine.start()
@@ -86,8 +61,7 @@ describe('after a restart', () => {
     await first.engine.refresh()
     await first.engine.markSeen([first.engine.history()[0]!.id])
     await quit(first)
-    const second = engineHarness({ dir })
-    running.push(second)
+    const second = app.harness()
     expect(second.engine.history().map((change) => [change.kind, change.group.id, change.seen])).toEqual([
       ['joined', '3', true],
       ['joined', '4', false],
@@ -96,10 +70,10 @@ describe('after a restart', () => {
 
   it('treats a corrupt state file as no snapshot: the next good sync is a silent baseline', async () => {
     await quit(await run(groups(5)))
-    writeFileSync(path.join(dir, STATE_FILE_NAME), '{"version":1,"accounts":{"acme.bitrix24.com/1":{"gro')
+    writeFileSync(path.join(app.dir, STATE_FILE_NAME), '{"version":1,"accounts":{"acme.bitrix24.com/1":{"gro')
     const h = await run(groups(2))
     expect(h.store.recoveredFrom).toMatch(/sync-state\.json\.corrupt-/)
-    expect(readdirSync(dir).some((name) => name.includes('.corrupt-'))).toBe(true)
+    expect(readdirSync(app.dir).some((name) => name.includes('.corrupt-'))).toBe(true)
     expect(h.of('changes')).toEqual([])
     expect(h.of('synced')[0]?.[0]).toMatchObject({ baseline: true, groupCount: 2 })
   })
@@ -109,8 +83,7 @@ describe('after a restart', () => {
     await first.clock.advance(60_000)
     const lastSyncAt = first.engine.statuses()[0]?.lastSyncAt
     await quit(first)
-    const second = engineHarness({ dir })
-    running.push(second)
+    const second = app.harness()
     second.engine.start()
     expect(second.engine.statuses()[0]?.lastSyncAt).toBe(lastSyncAt)
   })

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
 import {
   acquireStateLease,
@@ -12,14 +11,14 @@ import {
   type LeaseOptions,
 } from './lease'
 import { FakeClock } from './test-support/fake-clock'
+import { tempDirEachTest } from './test-support/temp-dir'
 
 let dir: string
 let clock: FakeClock
+tempDirEachTest('b24-lease-', (made) => (dir = made))
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'b24-lease-'))
   clock = new FakeClock()
 })
-afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 const options = (overrides: Partial<LeaseOptions> = {}): LeaseOptions => ({
   dir,

@@ -23,6 +23,20 @@ const input = (outcome: PollOutcome, overrides: Partial<ScheduleInput> = {}): Sc
 })
 const RANDOMS = [0, 0.001, 0.25, 0.5, 0.75, 0.999999]
 
+/** Seven failed polls in a row, each answered by a backoff wait: the waits, and the failure count after the last. */
+function sevenFailures(outcome: () => PollOutcome): { delays: number[]; failures: number } {
+  const delays: number[] = []
+  let failures = 0
+  for (let attempt = 0; attempt < 7; attempt++) {
+    const decision = decideNext(input(outcome(), { failures }))
+    if (decision.action !== 'wait') throw new Error('expected a wait')
+    expect(decision.reason).toBe('backoff')
+    delays.push(decision.delayMs)
+    failures = decision.failures
+  }
+  return { delays, failures }
+}
+
 describe('the normal schedule', () => {
   it('waits the configured interval after a success and forgets earlier failures', () => {
     expect(decideNext(input({ type: 'success' }, { failures: 4 }))).toEqual({
@@ -43,15 +57,7 @@ describe('the normal schedule', () => {
 
 describe('backoff for transient failures', () => {
   it.each<ErrorKind>(['network', 'server', 'protocol'])('%s errors double the wait from the first failure', (kind) => {
-    const delays: number[] = []
-    let failures = 0
-    for (let attempt = 0; attempt < 7; attempt++) {
-      const decision = decideNext(input(error(kind), { failures }))
-      if (decision.action !== 'wait') throw new Error('expected a wait')
-      expect(decision.reason).toBe('backoff')
-      delays.push(decision.delayMs)
-      failures = decision.failures
-    }
+    const { delays, failures } = sevenFailures(() => error(kind))
     expect(delays).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 900_000, 900_000])
     expect(failures).toBe(7)
   })
@@ -88,15 +94,7 @@ describe('backoff for transient failures', () => {
 
 describe('limits reported by the portal', () => {
   it('rate limits count as failures and double the wait from the whole interval, up to 15 min', () => {
-    const delays: number[] = []
-    let failures = 0
-    for (let attempt = 0; attempt < 7; attempt++) {
-      const decision = decideNext(input(error('rate_limit', new Date(NOW + 2_000)), { failures }))
-      if (decision.action !== 'wait') throw new Error('expected a wait')
-      expect(decision.reason).toBe('backoff')
-      delays.push(decision.delayMs)
-      failures = decision.failures
-    }
+    const { delays, failures } = sevenFailures(() => error('rate_limit', new Date(NOW + 2_000)))
     expect(delays).toEqual([60_000, 120_000, 240_000, 480_000, 900_000, 900_000, 900_000])
     expect(failures).toBe(7)
   })

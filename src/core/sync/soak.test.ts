@@ -9,13 +9,13 @@ import type { MembershipChange } from '@shared/types'
 import { createBitrixClient, createRateLimiterRegistry, parseWebhookUrl } from '../bitrix'
 import type { DemoFault, DemoPortal } from '../demo'
 import { seededRandom, startDemoPortal } from '../demo'
-import type { Clock } from './clock'
-import { createSyncEngine } from './engine'
 import { acquireStateLease, StateLeaseHeldError } from './lease'
 import type { StoreProblem } from './store'
 import { createSyncStore, STATE_FILE_NAME } from './store'
 import { byId, difference, essentialsOf, essentialsOfDemo, Replay, sameList } from './test-support/replay'
 import { PASS, PHANTOM_EMPTY, soakScenario } from './test-support/soak-scenario'
+import { drivenEngine } from './test-support/driven-engine'
+import { drivenClock } from './test-support/fake-clock'
 
 const CYCLES = 2_000
 const FAULT_RATE = 0.2
@@ -24,27 +24,30 @@ const ACCOUNT = 'demo/1'
 /** Short, so that the rare hanging request costs little; a loopback answer takes a few milliseconds. */
 const CLIENT_TIMEOUT_MS = 400
 
-/** A clock on which scheduled polls never come due: every cycle of this test is one it drives with refresh(). */
-const drivenClock: Clock = {
-  now: () => Date.now(),
-  random: () => Math.random(),
-  setTimeout: (callback, ms) => (ms <= 0 ? setTimeout(callback, 0) : null),
-  clearTimeout: (handle) => {
-    if (handle) clearTimeout(handle as ReturnType<typeof setTimeout>)
-  },
+/**
+ * For the describe block it is called in: before its tests, starts a demo portal on which the user is in no group
+ * and makes a state directory, and hands both to `take`; after them, closes the portal and removes the directory.
+ */
+function portalAndDirForBlock(prefix: string, take: (portal: DemoPortal, dir: string) => void): void {
+  let portal: DemoPortal | undefined
+  let dir: string | undefined
+  beforeAll(async () => {
+    portal = await startDemoPortal({ rateLimit: false, users: { [USER]: [] } })
+    dir = mkdtempSync(path.join(tmpdir(), prefix))
+    take(portal, dir)
+  })
+  afterAll(async () => {
+    await portal?.close()
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
 }
 
 describe('soak: the engine against a misbehaving demo portal', () => {
   let portal: DemoPortal
   let dir: string
-
-  beforeAll(async () => {
-    portal = await startDemoPortal({ rateLimit: false, users: { [USER]: [] } })
-    dir = mkdtempSync(path.join(tmpdir(), 'b24-sync-soak-'))
-  })
-  afterAll(async () => {
-    await portal?.close()
-    rmSync(dir, { recursive: true, force: true })
+  portalAndDirForBlock('b24-sync-soak-', (started, made) => {
+    portal = started
+    dir = made
   })
 
   it(`${CYCLES} cycles, ${FAULT_RATE * 100}% faulty requests: no untrue change`, { timeout: 60_000 }, async () => {
@@ -59,16 +62,7 @@ describe('soak: the engine against a misbehaving demo portal', () => {
     // Each fault is aimed at one membership request of a cycle; a details request (their failures have their own
     // tests, engine-details and client.details) would take it instead, so this client fetches no details.
     const membershipsOnly = { ...client, getGroupDetails: async () => ({ details: {}, requests: 0 }) }
-    const engine = createSyncEngine({
-      sources: {
-        accounts: () => [{ id: ACCOUNT, enabled: true }],
-        clientFor: () => membershipsOnly,
-        pollIntervalSeconds: () => 3600,
-      },
-      store: createSyncStore({ dir }),
-      clock: drivenClock,
-      confirmationDelayMs: 0,
-    })
+    const engine = drivenEngine(ACCOUNT, membershipsOnly, createSyncStore({ dir }))
     const cycle = { changes: [] as MembershipChange[], errors: 0, synced: 0 }
     engine.on('changes', (changes) => cycle.changes.push(...changes))
     engine.on('error', () => cycle.errors++)
@@ -156,14 +150,9 @@ describe('soak: two writers of one directory and a disk that fills up', () => {
   const WRITER_CYCLES = 400
   let portal: DemoPortal
   let dir: string
-
-  beforeAll(async () => {
-    portal = await startDemoPortal({ rateLimit: false, users: { [USER]: [] } })
-    dir = mkdtempSync(path.join(tmpdir(), 'b24-sync-soak-writers-'))
-  })
-  afterAll(async () => {
-    await portal?.close()
-    rmSync(dir, { recursive: true, force: true })
+  portalAndDirForBlock('b24-sync-soak-writers-', (started, made) => {
+    portal = started
+    dir = made
   })
 
   it(
@@ -188,17 +177,7 @@ describe('soak: two writers of one directory and a disk that fills up', () => {
         rename,
       }
       const writerOf = (kind: 'cli' | 'app') => acquireStateLease({ dir, kind, command: kind, clock: drivenClock })
-      const engineOn = (store: ReturnType<typeof createSyncStore>) =>
-        createSyncEngine({
-          sources: {
-            accounts: () => [{ id: ACCOUNT, enabled: true }],
-            clientFor: () => client,
-            pollIntervalSeconds: () => 3600,
-          },
-          store,
-          clock: drivenClock,
-          confirmationDelayMs: 0,
-        })
+      const engineOn = (store: ReturnType<typeof createSyncStore>) => drivenEngine(ACCOUNT, client, store)
       const portalList = () => byId(portal.control.getMemberships(USER).map(essentialsOfDemo))
       const onDisk = () =>
         JSON.parse(readFileSync(path.join(dir, STATE_FILE_NAME), 'utf8')) as {

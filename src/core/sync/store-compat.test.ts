@@ -2,11 +2,11 @@
 // such files too (a default, or a new STATE_FILE_VERSION with a migration), or every user's history would be set
 // aside as damaged at the next start. The file below is the layout of STATE_FILE_VERSION 1 (before details), written
 // by hand once.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { createSyncStore, STATE_FILE_NAME } from './store'
 import { STATE_FILE_VERSION } from './store-schema'
+import { tempDirEachTest } from './test-support/temp-dir'
 
 const marketing = {
   id: '7',
@@ -37,12 +37,7 @@ const VERSION_1_FILE = {
 }
 
 let dir: string
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'b24-sync-compat-'))
-})
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true })
-})
+tempDirEachTest('b24-sync-compat-', (made) => (dir = made))
 
 describe('a state file of an earlier release', () => {
   it('loads with its snapshot and history, not as a damaged file', () => {

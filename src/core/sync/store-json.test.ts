@@ -1,7 +1,7 @@
 import type { Group } from '@shared/types'
 import type { StateFile } from './store-schema'
 import { STATE_FILE_VERSION } from './store-schema'
-import { createStateSerialiser } from './store-json'
+import { asciiJson, createStateSerialiser, recordJson } from './store-json'
 import { change } from './test-support/changes'
 import { group, groups } from './test-support/groups'
 
@@ -59,21 +59,33 @@ describe('the state file bytes', () => {
         history: [change('acme.bitrix24.com/1', { kind: 'archived', from: false, to: true })],
       }),
     ],
-  ])('are exactly the UTF-8 of JSON.stringify of %s', (_, value) => {
-    expect(createStateSerialiser()(value).toString('utf8')).toBe(JSON.stringify(value))
+  ])('are exactly asciiJson of %s: pure ASCII, read back as the same state', (_, value) => {
+    const bytes = createStateSerialiser()(value)
+    expect(bytes.toString('latin1')).toBe(asciiJson(value))
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true)
+    expect(JSON.parse(bytes.toString('utf8'))).toEqual(value)
+  })
+
+  it('escapes every character beyond ASCII, emoji and lone surrogates included, and nothing else', () => {
+    const text = 'Ideas <b>&"q"\\ \u2028 \n 製品 🚀 Проект \ud800 ü'
+    expect(asciiJson({ text })).toBe(
+      '{"text":"Ideas <b>&\\"q\\"\\\\ \\u2028 \\n \\u88fd\\u54c1 \\ud83d\\ude80 \\u041f\\u0440\\u043e\\u0435\\u043a\\u0442 \\ud800 \\u00fc"}',
+    )
+    expect(JSON.parse(asciiJson({ text }))).toEqual({ text })
+    expect(asciiJson({ text: 'plain ascii' })).toBe(JSON.stringify({ text: 'plain ascii' }))
   })
 
   it('stays exact over successive writes as groups and changes come and go', () => {
     const serialise = createStateSerialiser()
     const first = state({ accounts: { a: { groups: groups(5), lastSyncAt: T1 } }, history: [change('a')] })
-    expect(serialise(first).toString('utf8')).toBe(JSON.stringify(first))
+    expect(serialise(first).toString('latin1')).toBe(asciiJson(first))
     const kept = first.accounts.a?.groups ?? []
     const second = state({
       accounts: { a: { groups: [group('0'), ...kept.slice(1)], lastSyncAt: '2025-01-01T09:01:00.000Z' } },
       history: [change('a', { kind: 'left' }), ...first.history.map((entry) => ({ ...entry, seen: true }))],
     })
-    expect(serialise(second).toString('utf8')).toBe(JSON.stringify(second))
-    expect(serialise(first).toString('utf8')).toBe(JSON.stringify(first))
+    expect(serialise(second).toString('latin1')).toBe(asciiJson(second))
+    expect(serialise(first).toString('latin1')).toBe(asciiJson(first))
   })
 
   it('stays exact when a list is reordered, shortened, spliced, repeats an object or changes account', () => {
@@ -98,8 +110,28 @@ describe('the state file bytes', () => {
       const accounts: StateFile['accounts'] = { [round % 3 === 0 ? 'a' : 'b']: { groups: list, lastSyncAt: T1 } }
       if (round % 2 === 0) accounts.c = { groups: [...list].reverse(), lastSyncAt: T1 }
       const value = state({ accounts, history: history.slice(round % 2) })
-      expect(serialise(value).toString('utf8')).toBe(JSON.stringify(value))
+      expect(serialise(value).toString('latin1')).toBe(asciiJson(value))
     }
+  })
+
+  it('writes a record entry by entry exactly as asciiJson does, whatever its keys', () => {
+    const record = { '10': { a: 1 }, '2': 'два', b: null, 'a"b': [1, '🚀'], skipped: undefined, '-1': true }
+    expect(recordJson(record)).toBe(asciiJson(record))
+    expect(recordJson({})).toBe('{}')
+  })
+
+  it('takes two buffers in turn: one write stays intact through the next, and the one after reuses its buffer', () => {
+    const serialise = createStateSerialiser()
+    const values = [3, 4, 2].map((count) => state({ accounts: { a: { groups: groups(count), lastSyncAt: T1 } } }))
+    const first = serialise(values[0]!)
+    const firstText = first.toString('latin1')
+    const second = serialise(values[1]!)
+    expect(first.toString('latin1')).toBe(firstText)
+    expect(second.buffer).not.toBe(first.buffer)
+    const third = serialise(values[2]!)
+    expect(third.buffer).toBe(first.buffer)
+    expect(third.toString('latin1')).toBe(asciiJson(values[2]))
+    expect(second.toString('latin1')).toBe(asciiJson(values[1]))
   })
 
   it('serialises each stored group and change once, however often the state is written', () => {

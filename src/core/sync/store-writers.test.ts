@@ -1,8 +1,7 @@
 // The state file under two writers and a failing disk: no snapshot ever overwrites a newer one, a reader never
 // writes, and a write the disk refuses is reported, kept in memory and tried again.
 import { open, rename } from 'node:fs/promises'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { acquireStateLease } from './lease'
 import { createSyncStore, StateWriteRefusedError, STATE_FILE_NAME, WRITE_RETRY_DELAY_MS } from './store'
@@ -11,6 +10,7 @@ import { STATE_FILE_VERSION } from './store-schema'
 import { change } from './test-support/changes'
 import { FakeClock } from './test-support/fake-clock'
 import { groups } from './test-support/groups'
+import { tempDirEachTest } from './test-support/temp-dir'
 
 const ACCOUNT = 'acme.bitrix24.com/1'
 const T1 = '2025-01-01T09:00:00.000Z'
@@ -18,10 +18,7 @@ const T2 = '2025-01-01T09:01:00.000Z'
 const T3 = '2025-01-01T09:02:00.000Z'
 
 let dir: string
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'b24-sync-writers-'))
-})
-afterEach(() => rmSync(dir, { recursive: true, force: true }))
+tempDirEachTest('b24-sync-writers-', (made) => (dir = made))
 
 const onDisk = () => JSON.parse(readFileSync(path.join(dir, STATE_FILE_NAME), 'utf8')) as Record<string, unknown>
 

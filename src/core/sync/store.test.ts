@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { createTranslator } from '@shared/i18n'
 import { createSyncStore, HISTORY_LIMIT, HISTORY_RESET_NOTICE, IDLE_WRITE_DELAY_MS, STATE_FILE_NAME } from './store'
 import { change } from './test-support/changes'
 import { FakeClock } from './test-support/fake-clock'
 import { group, groups } from './test-support/groups'
+import { tempDirEachTest } from './test-support/temp-dir'
 
 const ACCOUNT = 'acme.bitrix24.com/1'
 const OTHER = 'beta.bitrix24.com/5'
@@ -13,12 +13,7 @@ const T1 = '2025-01-01T09:00:00.000Z'
 const T2 = '2025-01-01T09:01:00.000Z'
 
 let dir: string
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'b24-sync-store-'))
-})
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true })
-})
+tempDirEachTest('b24-sync-store-', (made) => (dir = made))
 
 const stateFile = () => path.join(dir, STATE_FILE_NAME)
 const onDisk = () =>
@@ -47,6 +42,19 @@ describe('sync store', () => {
     rmSync(path.join(dir, 'data'), { recursive: true })
     await store.recordSync(ACCOUNT, groups(2), [change(ACCOUNT)], T2)
     expect(createSyncStore({ dir: nested }).snapshot(ACCOUNT)?.groups).toEqual(groups(2))
+  })
+
+  it('writes a pure ASCII file whatever the names, and reads every character back, and files from before', async () => {
+    const named = [group('1', { name: 'Проект 北京 🚀 Süd \u2028' }), group('2', { name: 'plain' })]
+    const first = createSyncStore({ dir })
+    await first.recordSync(ACCOUNT, named, [change(ACCOUNT, { group: named[0], kind: 'joined' })], T1)
+    expect(readFileSync(stateFile()).every((byte) => byte < 0x80)).toBe(true)
+    expect(createSyncStore({ dir }).snapshot(ACCOUNT)?.groups).toEqual(named)
+    expect(createSyncStore({ dir }).history()[0]?.group.name).toBe(named[0]?.name)
+    // A file written before, in raw UTF-8, reads the same.
+    writeFileSync(stateFile(), JSON.stringify({ ...onDisk(), generation: 9 }))
+    expect(readFileSync(stateFile()).some((byte) => byte >= 0x80)).toBe(true)
+    expect(createSyncStore({ dir }).snapshot(ACCOUNT)?.groups).toEqual(named)
   })
 
   it('keeps the history newest sync first, across a restart', async () => {

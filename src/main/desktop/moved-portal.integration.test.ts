@@ -10,7 +10,8 @@ import { createMemorySecretStore } from '../../core/accounts'
 import { toErrorView } from '../../core/bitrix'
 import { fetchWithHosts } from '../../core/bitrix/test-support/hosts-fetch'
 import { createCore, type Core } from '../../core/composition'
-import { startDemoPortal, type DemoPortal } from '../../core/demo'
+import type { DemoPortal } from '../../core/demo'
+import { SEED_GROUPS, startSeededPortal } from '../../core/demo/test-support'
 import { composeAppState, coreStateSources } from './app-state'
 import { DESKTOP_UNEXPECTED } from './error-view'
 import { createHandlers } from './handlers'
@@ -31,12 +32,8 @@ let published: AppState | null
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'b24-moved-'))
-  old = await startDemoPortal({ rateLimit: false })
-  moved = await startDemoPortal({ rateLimit: false })
-  for (const portal of [old, moved]) {
-    portal.control.setMemberships('1', [{ id: '77', name: 'New Project Title', role: 'K' }])
-    portal.control.setProfile('1', { name: 'Ann', lastName: 'Lee' })
-  }
+  old = await startSeededPortal(SEED_GROUPS.slice(0, 1))
+  moved = await startSeededPortal(SEED_GROUPS.slice(0, 1))
   // The same webhook answers at the new address, as it does when Bitrix24 renames a portal.
   moved.control.createWebhook('1', { code: CODE })
   core = createCore({

@@ -70,6 +70,19 @@ function state() {
   })
 }
 
+/** The app's change notifications over state(), in English on Linux, with what they show recorded in `shown`. */
+function recordedNotifications() {
+  const shown: NotificationSpec[] = []
+  const notify = createChangeNotifications({
+    notifier: { show: (specs) => void shown.push(...specs) },
+    state,
+    translator: () => en,
+    now: () => new Date(),
+    platform: 'linux',
+  })
+  return { shown, notify }
+}
+
 describe('desktop wiring against the demo portal', () => {
   it('lists the demo groups, notifies a scripted change, rebuilds the menu and opens a group page', async () => {
     const account = await demo.start()
@@ -83,14 +96,7 @@ describe('desktop wiring against the demo portal', () => {
     const menuBefore = JSON.stringify(buildTrayMenu(state(), en, new Date()))
     expect(menuBefore).toContain('Marketing')
 
-    const shown: NotificationSpec[] = []
-    const notify = createChangeNotifications({
-      notifier: { show: (specs) => void shown.push(...specs) },
-      state,
-      translator: () => en,
-      now: () => new Date(),
-      platform: 'linux',
-    })
+    const { shown, notify } = recordedNotifications()
     const seen: MembershipChange[][] = []
     core.engine.on('changes', (changes) => {
       seen.push(changes)
@@ -214,14 +220,7 @@ describe('portal text in notifications and the tray menu', () => {
     const account = await demo.start()
     await core.startWhenFree()
     await core.engine.refresh(account.id)
-    const shown: NotificationSpec[] = []
-    const notify = createChangeNotifications({
-      notifier: { show: (specs) => void shown.push(...specs) },
-      state,
-      translator: () => en,
-      now: () => new Date(),
-      platform: 'linux',
-    })
+    const { shown, notify } = recordedNotifications()
     core.engine.on('changes', (changes) => notify(changes))
     const control = demo.portal()!.control
     const hostile = 'Ads\n12:00:00 you were removed from <b>Payroll</b>\u202e\u2069'

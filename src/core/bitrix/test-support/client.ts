@@ -1,5 +1,5 @@
 // What the client tests share: a limiter that never waits, a client on a webhook URL, and the BitrixError a call fails
-// with.
+// with (thrown or rejected).
 import { createBitrixClient } from '../client'
 import { parseWebhookUrl } from '../credentials'
 import { BitrixError } from '../errors'
@@ -20,13 +20,24 @@ export function webhookTestClient(webhookUrl: string, options: Partial<BitrixCli
   })
 }
 
-/** The BitrixError the call fails with; fails the test when it succeeds or fails otherwise. */
-export async function failureOf(promise: Promise<unknown>): Promise<BitrixError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof BitrixError) return error
-    throw error
+/** The BitrixError that `run` throws, or the call rejects with; fails the test when it succeeds or fails otherwise. */
+export function failureOf(run: () => unknown): BitrixError
+export function failureOf(promise: Promise<unknown>): Promise<BitrixError>
+export function failureOf(call: (() => unknown) | Promise<unknown>): BitrixError | Promise<BitrixError> {
+  if (typeof call !== 'function') {
+    return call.then(() => {
+      throw new Error('expected the call to fail')
+    }, bitrixErrorOnly)
   }
-  throw new Error('expected the call to fail')
+  try {
+    call()
+  } catch (error) {
+    return bitrixErrorOnly(error)
+  }
+  throw new Error('expected a BitrixError')
+}
+
+function bitrixErrorOnly(error: unknown): BitrixError {
+  if (error instanceof BitrixError) return error
+  throw error
 }

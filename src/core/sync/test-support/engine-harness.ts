@@ -1,7 +1,10 @@
 // Builds an engine on a fake clock, fake clients and a real store in a temp directory, and records its events.
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { afterEach, beforeEach } from 'vitest'
+import type { GroupDetails } from '@shared/model/details'
+import type { Group } from '@shared/types'
 import type { SyncEngine, SyncEngineOptions } from '../engine'
 import { createSyncEngine } from '../engine'
 import type { SyncLogger } from '../logger'
@@ -99,4 +102,55 @@ export function engineHarness(
     harness.engine.on(event, (...args: unknown[]) => harness.events.push({ event, args } as unknown as Recorded))
   }
   return harness
+}
+
+export interface AppRuns {
+  /** This test's state directory. */
+  readonly dir: string
+  /** An engine over the state directory, not started; stopped after the test if still running. */
+  harness(): EngineHarness
+  /** One run of the app: an engine over the state directory, started with the portal holding `portalGroups` (and
+   * `portalDetails`), once it has settled. */
+  run(portalGroups: Group[], portalDetails?: Record<string, GroupDetails>): Promise<EngineHarness>
+  /** Stops a run, as quitting the app does. */
+  quit(harness: EngineHarness): Promise<void>
+}
+
+/**
+ * Runs of the app one after another over the same state directory, as a restart is: the directory is made anew before
+ * each test of the file (named from `prefix`) and removed after it, when every engine still running is stopped.
+ */
+export function appRunsEachTest(prefix: string): AppRuns {
+  let dir = ''
+  const running: EngineHarness[] = []
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), prefix))
+  })
+  afterEach(async () => {
+    for (const harness of running.splice(0)) await harness.engine.stop()
+    rmSync(dir, { recursive: true, force: true })
+  })
+  const runs: AppRuns = {
+    get dir() {
+      return dir
+    },
+    harness() {
+      const harness = engineHarness({ dir })
+      running.push(harness)
+      return harness
+    },
+    async run(portalGroups, portalDetails = {}) {
+      const harness = runs.harness()
+      harness.client().current = portalGroups
+      harness.client().details = portalDetails
+      harness.engine.start()
+      await harness.settle()
+      return harness
+    },
+    async quit(harness) {
+      await harness.engine.stop()
+      running.splice(running.indexOf(harness), 1)
+    },
+  }
+  return runs
 }

@@ -1,4 +1,5 @@
-// A manual clock for the sync tests: time moves only when a test says so, and due timers run in time order.
+// The sync tests' clocks: a manual one, on which time moves only when a test says so and due timers run in time order,
+// and a driven one on real time (drivenClock).
 import { MAX_TIMER_MS } from '../../bitrix/wait-limits'
 import type { Clock, TimerHandle } from '../clock'
 
@@ -90,4 +91,14 @@ export class FakeClock implements Clock {
     this.time = end
     await settle()
   }
+}
+
+/** Real time on which no scheduled poll ever comes due: a test that runs on it drives every poll with refresh(). */
+export const drivenClock: Clock = {
+  now: () => Date.now(),
+  random: () => Math.random(),
+  setTimeout: (callback, ms) => (ms <= 0 ? setTimeout(callback, 0) : null),
+  clearTimeout: (handle) => {
+    if (handle) clearTimeout(handle as ReturnType<typeof setTimeout>)
+  },
 }

@@ -14,10 +14,18 @@ const ROLE_RANK: Readonly<Record<Role, number>> = {
   unknown: 5,
 }
 
-/** The order of rows for a sort: its own key first, then the name in the user's language, then the id. */
+/** Plain code-unit order: the last tie-break, for ids the collator calls equal ("7" and "07", "a" and "A"). */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * The order of rows for a sort: its own key first, then the name in the user's language, then the id. A strict
+ * order: only a row with the same id compares equal, which the incremental update relies on to find a row again.
+ */
 export function rowComparator(sort: GroupSort, collator: Intl.Collator): (a: GroupRow, b: GroupRow) => number {
   const byName = (a: GroupRow, b: GroupRow) =>
-    collator.compare(a.group.name, b.group.name) || collator.compare(a.group.id, b.group.id)
+    collator.compare(a.group.name, b.group.name) ||
+    collator.compare(a.group.id, b.group.id) ||
+    byCodeUnits(a.group.id, b.group.id)
   switch (sort) {
     case 'activity':
       // A group without an activity time (-1) goes after every dated one.
@@ -36,8 +44,17 @@ export function rowComparator(sort: GroupSort, collator: Intl.Collator): (a: Gro
 export function orderRows(rows: readonly GroupRow[], sort: GroupSort, collator: Intl.Collator): GroupRow[] {
   const compare = rowComparator(sort, collator)
   const parts: GroupRow[][] = [[], [], [], []]
-  for (const row of rows) parts[(row.pinned ? 0 : 2) + (row.archived ? 1 : 0)]?.push(row)
+  for (const row of rows) parts[rowPart(row)]?.push(row)
   return parts.flatMap((part) => part.sort(compare))
+}
+
+/** Which of the four parts of a section a row is in: pinned, pinned and archived, the others, archived. */
+export const rowPart = (row: GroupRow): number => (row.pinned ? 0 : 2) + (row.archived ? 1 : 0)
+
+/** The whole order `orderRows` produces, as one comparison: the part first, then the sort's order. */
+export function sectionComparator(sort: GroupSort, collator: Intl.Collator): (a: GroupRow, b: GroupRow) => number {
+  const compare = rowComparator(sort, collator)
+  return (a, b) => rowPart(a) - rowPart(b) || compare(a, b)
 }
 
 /** The chips that are on; an empty list of a kind lets every value of that kind through. */

@@ -4,6 +4,7 @@ import {
   createGroupPreparer,
   filterRows,
   groupKey,
+  groupPosition,
   headingIndexAt,
   prepareGroups,
   unseenGroupKeys,
@@ -150,7 +151,7 @@ describe('prepareGroups and filterRows', () => {
 
   it('ignores groups of an account that is not in the account list', () => {
     const prepared = prepareGroups(input({ groups: { 'gone.example/1': [makeGroup({ id: '1' })] } }))
-    expect(filterRows(prepared, '')).toEqual({ rows: [], matched: 0, total: 0 })
+    expect(filterRows(prepared, '')).toEqual({ rows: [], matched: 0, total: 0, headings: [] })
   })
 })
 
@@ -175,6 +176,18 @@ describe('headingIndexAt', () => {
   it('gives -1 when the list has no headings', () => {
     const single = filterRows(prepareGroups(input({ groups: { [acme.id]: [makeGroup({ id: '1' })] } })), '')
     expect(headingIndexAt(single.rows, 0)).toBe(-1)
+  })
+})
+
+describe('groupPosition', () => {
+  it('counts the place of a group row among the groups, headings left out', () => {
+    const groups = [makeGroup({ id: '1', name: 'A' }), makeGroup({ id: '2', name: 'B' }), makeGroup({ id: '3' })]
+    const filtered = filterRows(
+      prepareGroups(input({ groups: { [acme.id]: groups }, pinnedGroups: { [acme.id]: ['3'] } })),
+      '',
+    )
+    expect(names(filtered.rows)).toEqual(['# Pinned', 'Group 3', '# acme.bitrix24.com', 'A', 'B'])
+    expect([1, 3, 4].map((index) => groupPosition(filtered, index))).toEqual([1, 2, 3])
   })
 })
 

@@ -32,7 +32,7 @@ export const BENCHMARKS = {
     load: () => import('./figures/requests'),
   },
   memory: {
-    title: '6. Memory of a watch process over 3,000 polls of 5,000 groups with 1% churn',
+    title: '6. Memory of a watch process over 10,000 polls of 5,000 groups with 1% churn',
     load: () => import('./figures/memory'),
   },
   cli: {

@@ -1,4 +1,4 @@
-import { median, medianDifference, quantile, summarize } from './stats'
+import { bootstrapMedianInterval, median, medianDifference, quantile, roundRatios, summarize } from './stats'
 
 describe('quantile', () => {
   it('takes the middle sample of an odd count as the median, whatever the input order', () => {
@@ -43,5 +43,36 @@ describe('medianDifference', () => {
 
   it('refuses samples that cannot be paired', () => {
     expect(() => medianDifference([1, 2], [1])).toThrow('same length')
+  })
+})
+
+describe('roundRatios', () => {
+  it('divides the median of each round of one contender by the median of the same round of the other', () => {
+    // Two rounds of three: round 1 is slow for both (the machine was busy), and its ratio is the same as round 0's.
+    expect(roundRatios([2, 4, 3, 20, 40, 30], [4, 8, 6, 40, 80, 60], 3)).toEqual([0.5, 0.5])
+  })
+
+  it('refuses samples that are not whole, paired rounds', () => {
+    expect(() => roundRatios([1, 2, 3], [1, 2], 1)).toThrow('same length')
+    expect(() => roundRatios([1, 2, 3], [1, 2, 3], 2)).toThrow('whole rounds')
+    expect(() => roundRatios([1], [0], 1)).toThrow('reference measured 0')
+  })
+})
+
+describe('bootstrapMedianInterval', () => {
+  it('brackets the median, narrows with more samples and gives the same interval for the same seed', () => {
+    const few = [5, 1, 9, 3, 7, 2, 8, 4, 6, 10]
+    const many = Array.from({ length: 10 }, () => few).flat()
+    const narrow = bootstrapMedianInterval(many)
+    const wide = bootstrapMedianInterval(few)
+    expect(wide.low).toBeLessThanOrEqual(median(few))
+    expect(wide.high).toBeGreaterThanOrEqual(median(few))
+    expect(narrow.high - narrow.low).toBeLessThan(wide.high - wide.low)
+    expect(bootstrapMedianInterval(few)).toEqual(wide)
+  })
+
+  it('gives the value itself for samples that are all alike, and refuses none', () => {
+    expect(bootstrapMedianInterval([3, 3, 3])).toEqual({ low: 3, high: 3 })
+    expect(() => bootstrapMedianInterval([])).toThrow('no samples')
   })
 })

@@ -45,3 +45,56 @@ export function medianDifference(a: readonly number[], b: readonly number[]): nu
   if (a.length !== b.length) throw new RangeError('paired samples must have the same length')
   return median(a.map((value, index) => value - (b[index] as number)))
 }
+
+/**
+ * Per-round ratios of two contenders' interleaved samples (`interleave` keeps each contender's runs in order, `batch`
+ * per round): the median of a's batch over the median of b's batch in the same round. Both ran within the same few
+ * hundred milliseconds, so the machine's slow and fast moments, which move both, cancel out of each ratio.
+ */
+export function roundRatios(a: readonly number[], b: readonly number[], batch: number): number[] {
+  if (a.length !== b.length) throw new RangeError('paired samples must have the same length')
+  if (!(Number.isInteger(batch) && batch >= 1) || a.length % batch !== 0) {
+    throw new RangeError(`${a.length} samples are not whole rounds of ${batch}`)
+  }
+  const ratios: number[] = []
+  for (let start = 0; start < a.length; start += batch) {
+    const denominator = median(b.slice(start, start + batch))
+    if (!(denominator > 0)) throw new RangeError(`round ${start / batch} of the reference measured ${denominator}`)
+    ratios.push(median(a.slice(start, start + batch)) / denominator)
+  }
+  return ratios
+}
+
+/** A small seeded generator (mulberry32), so a bootstrap gives the same interval for the same samples. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/**
+ * The percentile bootstrap interval of the median: the samples resampled with replacement `resamples` times, the
+ * `(1 - level) / 2` and `(1 + level) / 2` quantiles of the resampled medians. How far another run's median of as many
+ * samples from the same machine is likely to land.
+ */
+export function bootstrapMedianInterval(
+  samples: readonly number[],
+  { level = 0.95, resamples = 2_000, seed = 1 }: { level?: number; resamples?: number; seed?: number } = {},
+): { low: number; high: number } {
+  if (samples.length === 0) throw new RangeError('no samples')
+  const random = seededRandom(seed)
+  const medians: number[] = []
+  const resample = new Array<number>(samples.length)
+  for (let index = 0; index < resamples; index++) {
+    for (let pick = 0; pick < samples.length; pick++) {
+      resample[pick] = samples[Math.floor(random() * samples.length)] as number
+    }
+    medians.push(median(resample))
+  }
+  return { low: quantile(medians, (1 - level) / 2), high: quantile(medians, (1 + level) / 2) }
+}

@@ -1,4 +1,4 @@
-import type { Group } from '@shared/types'
+import type { Group, MembershipChange } from '@shared/types'
 import type { StateFile } from './store-schema'
 import { STATE_FILE_VERSION } from './store-schema'
 import { asciiJson, createStateSerialiser, recordJson } from './store-json'
@@ -132,6 +132,20 @@ describe('the state file bytes', () => {
     expect(third.buffer).toBe(first.buffer)
     expect(third.toString('latin1')).toBe(asciiJson(values[2]))
     expect(second.toString('latin1')).toBe(asciiJson(values[1]))
+  })
+
+  it('holds pieces for about what the state holds, however many groups and changes came and went', () => {
+    const serialise = createStateSerialiser()
+    let list = groups(50)
+    let history: MembershipChange[] = []
+    for (let round = 1; round <= 400; round++) {
+      // Each write replaces five groups and puts five changes in front of a history kept to 20.
+      list = list.map((entry, index) => (index % 10 === round % 10 ? { ...entry, name: `${entry.name}.` } : entry))
+      history = [...Array.from({ length: 5 }, () => change('a')), ...history].slice(0, 20)
+      const value = state({ accounts: { a: { groups: list, lastSyncAt: T1 } }, history })
+      expect(serialise(value).toString('latin1')).toBe(asciiJson(value))
+      expect(serialise.piecesHeld()).toBeLessThanOrEqual(2 * (50 + 20) + 64 + 10)
+    }
   })
 
   it('serialises each stored group and change once, however often the state is written', () => {

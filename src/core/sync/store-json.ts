@@ -9,7 +9,11 @@
 import type { Group, MembershipChange } from '@shared/types'
 import type { StateFile } from './store-schema'
 
-export type StateSerialiser = (state: StateFile) => Buffer
+export interface StateSerialiser {
+  (state: StateFile): Buffer
+  /** How many encoded pieces its table holds (the tests watch that it stays near the state's size). */
+  piecesHeld(): number
+}
 
 const HAS_NON_ASCII = /[\u0080-\uffff]/
 const HEX = '0123456789abcdef'
@@ -58,8 +62,28 @@ interface WrittenList {
  * are valid until the second call after: the store writes them before it serialises again.
  */
 export function createStateSerialiser(): StateSerialiser {
-  // Weak: a group or change that leaves the state takes its bytes with it.
-  const pieces = new WeakMap<Stored, Buffer>()
+  // Weak: a group or change that leaves the state takes its bytes with it, at V8's next full collection. Until then its
+  // entry stays, and the table's capacity follows the most entries it held between two full collections and never
+  // shrinks: with 100 groups and changes replaced per poll, `watch` grew it by 1 MB at a moment chosen by the
+  // collector. So once it has taken in as many pieces as the state holds, a new table takes over with only the pieces
+  // of what the state holds now.
+  let pieces = new WeakMap<Stored, Buffer>()
+  let held = 0
+  let addedSinceRenewal = 0
+  const renewPieces = (lists: Iterable<WrittenList>) => {
+    const renewed = new WeakMap<Stored, Buffer>()
+    held = 0
+    for (const { values } of lists) {
+      for (const value of values) {
+        const bytes = pieces.get(value)
+        if (bytes === undefined || renewed.has(value)) continue
+        renewed.set(value, bytes)
+        held++
+      }
+    }
+    pieces = renewed
+    addedSinceRenewal = 0
+  }
   const COMMA = Buffer.from(',')
   // An account's details map, encoded once while it is the same object (it is replaced, never changed, when they do).
   const detailsPieces = new WeakMap<object, Buffer>()
@@ -79,7 +103,7 @@ export function createStateSerialiser(): StateSerialiser {
   let current: Buffer | null = null
   let spare: Buffer | null = null
 
-  return (state) => {
+  const serialise = (state: StateFile): Buffer => {
     const parts: Buffer[] = []
     let length = 0
     const next = new Map<string, WrittenList>()
@@ -94,6 +118,8 @@ export function createStateSerialiser(): StateSerialiser {
       if (bytes === undefined) {
         bytes = Buffer.from(asciiJson(value), 'latin1')
         pieces.set(value, bytes)
+        held++
+        addedSinceRenewal++
       }
       return bytes
     }
@@ -158,6 +184,10 @@ export function createStateSerialiser(): StateSerialiser {
     target = target.subarray(0, length)
     for (const { key, values, starts, ends } of pending) next.set(key, { values, starts, ends, bytes: target })
     written = next
+    let live = 0
+    for (const list of next.values()) live += list.values.length
+    if (addedSinceRenewal > Math.max(live, 64)) renewPieces(next.values())
     return target
   }
+  return Object.assign(serialise, { piecesHeld: () => held })
 }

@@ -1,5 +1,17 @@
 import type { Group, MembershipChange } from '@shared/types'
-import { changeEvent, columns, errorEvent, errorJson, groupJson, renderTable, syncedEvent, truncate } from './output'
+import stringWidth from 'string-width'
+import {
+  changeEvent,
+  columns,
+  errorEvent,
+  errorJson,
+  groupJson,
+  SIMPLE_TEXT,
+  TWO_COLUMN_CHARACTER,
+  renderTable,
+  syncedEvent,
+  truncate,
+} from './output'
 import { BitrixError, toErrorView } from '../core/bitrix'
 
 const group: Group = {
@@ -137,6 +149,31 @@ describe('human output', () => {
 })
 
 describe('terminal columns', () => {
+  it('counts by character only what string-width gives one or two columns each, and combining characters not', () => {
+    let inClass = 0
+    for (let code = 0; code <= 0xffff; code++) {
+      const character = String.fromCharCode(code)
+      if (!SIMPLE_TEXT.test(character)) continue
+      inClass++
+      const wide = new RegExp(TWO_COLUMN_CHARACTER.source).test(character)
+      expect(stringWidth(character), code.toString(16)).toBe(wide ? 2 : 1)
+    }
+    expect(inClass).toBeGreaterThan(40_000)
+    // Soft hyphen, combining marks (Latin, Cyrillic), variation selectors and jamo are not simple text.
+    for (const text of [
+      'co\u00adop',
+      'e\u0301',
+      '\u0418\u0306',
+      '\u0430\u0483',
+      '\u845b\udb40\udd00',
+      '\uac00\u11a8',
+    ]) {
+      expect(SIMPLE_TEXT.test(text), text).toBe(false)
+      expect(columns(text)).toBe(stringWidth(text))
+    }
+    expect(columns('販売 Team Süd')).toBe(stringWidth('販売 Team Süd'))
+  })
+
   it('counts wide characters and emoji as two columns, what joins into one character once', () => {
     const samples: [string, number][] = [
       ['Проект Süd 12', 13],

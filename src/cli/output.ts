@@ -114,15 +114,26 @@ export function errorEvent(account: string, error: ErrorView) {
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-/** Text whose every character is one column: most ids, roles and names. Measured without segmentation. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+/**
+ * Characters that are one column and a grapheme of their own: printable ASCII, Latin-1 and the Latin extensions,
+ * Greek and Cyrillic, without the soft hyphen and the combining marks among them.
+ */
+const ONE_COLUMN = '\\x20-\\x7e\\xa0-\\xac\\xae-\\u02ff\\u0370-\\u0482\\u048a-\\u052f'
+/** Characters that are two columns and a grapheme of their own: kana, CJK ideographs, Hangul syllables. */
+const TWO_COLUMNS = '\\u3041-\\u3096\\u30a1-\\u30fa\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7a3'
+/** Text made only of the two kinds above (a test holds every character of both to string-width). */
+export const SIMPLE_TEXT = new RegExp(`^[${ONE_COLUMN}${TWO_COLUMNS}]*$`)
+export const TWO_COLUMN_CHARACTER = new RegExp(`[${TWO_COLUMNS}]`, 'g')
 
 /**
  * How many terminal columns text takes: East Asian wide characters (製, 한) and emoji take two, combining marks and
- * joiners none (string-width, which follows Unicode's East Asian Width and emoji data).
+ * joiners none (string-width, which follows Unicode's East Asian Width and emoji data). Most ids, roles and names are
+ * simple text, counted by character: string-width segments graphemes, which made a 50,000-group table cost 1.8 times
+ * its --json.
  */
 export function columns(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text)
+  if (!SIMPLE_TEXT.test(text)) return stringWidth(text)
+  return text.length + (text.match(TWO_COLUMN_CHARACTER)?.length ?? 0)
 }
 
 /** Cuts text to at most `width` columns, whole grapheme clusters only (so emoji and accents stay whole), with "…". */

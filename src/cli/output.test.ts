@@ -171,7 +171,16 @@ describe('terminal columns', () => {
       expect(SIMPLE_TEXT.test(text), text).toBe(false)
       expect(columns(text)).toBe(stringWidth(text))
     }
-    expect(columns('販売 Team Süd')).toBe(stringWidth('販売 Team Süd'))
+    expect(columns('販売 Team Süd — “plan”')).toBe(stringWidth('販売 Team Süd — “plan”'))
+    // Cut the same way with or without the segmenter: simple text is cut by counting characters.
+    for (const text of ['Проект Север — planning and reporting', '販売チーム 北京 Süd office', 'plain ascii name']) {
+      for (let width = 2; width < 30; width++) {
+        const cut = truncate(text, width)
+        expect(columns(cut), `${text} @ ${width}`).toBeLessThanOrEqual(width)
+        expect(cut === text || columns(cut) >= width - 2, `${text} @ ${width}`).toBe(true)
+        expect(truncate(`${text}\u0301`, width).startsWith(cut.slice(0, -1)), `${text} @ ${width}`).toBe(true)
+      }
+    }
   })
 
   it('counts wide characters and emoji as two columns, what joins into one character once', () => {

@@ -116,9 +116,10 @@ export function errorEvent(account: string, error: ErrorView) {
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 /**
  * Characters that are one column and a grapheme of their own: printable ASCII, Latin-1 and the Latin extensions,
- * Greek and Cyrillic, without the soft hyphen and the combining marks among them.
+ * Greek and Cyrillic, dashes, quotes and other general punctuation, without the soft hyphen, the combining marks and
+ * the invisible formatting characters among them.
  */
-const ONE_COLUMN = '\\x20-\\x7e\\xa0-\\xac\\xae-\\u02ff\\u0370-\\u0482\\u048a-\\u052f'
+const ONE_COLUMN = '\\x20-\\x7e\\xa0-\\xac\\xae-\\u02ff\\u0370-\\u0482\\u048a-\\u052f\\u2010-\\u2027\\u2030-\\u205e'
 /** Characters that are two columns and a grapheme of their own: kana, CJK ideographs, Hangul syllables. */
 const TWO_COLUMNS = '\\u3041-\\u3096\\u30a1-\\u30fa\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7a3'
 /** Text made only of the two kinds above (a test holds every character of both to string-width). */
@@ -139,6 +140,17 @@ export function columns(text: string): number {
 /** Cuts text to at most `width` columns, whole grapheme clusters only (so emoji and accents stay whole), with "…". */
 export function truncate(text: string, width: number): string {
   if (columns(text) <= width) return text
+  if (SIMPLE_TEXT.test(text)) {
+    // Every character a grapheme of one or two columns: cut by counting them, without the segmenter.
+    let used = 0
+    let at = 0
+    for (; at < text.length; at++) {
+      const needed = columns(text[at] as string)
+      if (used + needed > width - 1) break
+      used += needed
+    }
+    return `${text.slice(0, at)}…`
+  }
   let kept = ''
   let used = 0
   for (const { segment } of segmenter.segment(text)) {

@@ -82,3 +82,23 @@ describe.each(LANGUAGES)('createTranslate (%s) agrees with i18next', (language) 
     expect(actual(key, options)).toBe(expected(key, options))
   })
 })
+
+describe('the number format', () => {
+  it('is made only when a message formats a number, since making one loads the locale data at every start', () => {
+    const made = vi.spyOn(Intl, 'NumberFormat')
+    try {
+      const t = createTranslate({
+        language: 'de',
+        fallback: 'en',
+        resources: { de: { x: { n: '{{n, number}} Gruppen', s: 'plain' } }, en: {} },
+      })
+      expect(t('x:s')).toBe('plain')
+      expect(made).not.toHaveBeenCalled()
+      expect(t('x:n', { n: 12345 })).toBe('12.345 Gruppen')
+      expect(t('x:n', { n: 2 })).toBe('2 Gruppen')
+      expect(made).toHaveBeenCalledTimes(1)
+    } finally {
+      made.mockRestore()
+    }
+  })
+})

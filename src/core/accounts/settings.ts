@@ -285,7 +285,8 @@ export function createSettingsStore(options: CreateSettingsStoreOptions): Settin
     },
     getSettings() {
       refresh()
-      return snapshot().settings
+      // The settings alone: the engine asks for them at every poll, and cloning the accounts too was for nothing.
+      return structuredClone(state.settings)
     },
     updateSettings(patch) {
       const parsed = settingsPatchSchema.safeParse(patch)

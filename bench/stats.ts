@@ -1,5 +1,6 @@
 // Summaries of timing samples. Benchmarks report the median (robust to the odd slow run on a shared machine) and
 // the 95th percentile (how bad the slow runs get), never the mean, which one stall can drag anywhere.
+import { seededRandom } from '../src/core/demo'
 
 export interface Summary {
   count: number
@@ -63,18 +64,6 @@ export function roundRatios(a: readonly number[], b: readonly number[], batch: n
     ratios.push(median(a.slice(start, start + batch)) / denominator)
   }
   return ratios
-}
-
-/** A small seeded generator (mulberry32), so a bootstrap gives the same interval for the same samples. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /**

@@ -90,6 +90,7 @@ describe('the number format', () => {
       const t = createTranslate({
         language: 'de',
         fallback: 'en',
+        defaultNamespace: 'x',
         resources: { de: { x: { n: '{{n, number}} Gruppen', s: 'plain' } }, en: {} },
       })
       expect(t('x:s')).toBe('plain')

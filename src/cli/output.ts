@@ -124,7 +124,8 @@ const ONE_COLUMN = '\\x20-\\x7e\\xa0-\\xac\\xae-\\u02ff\\u0370-\\u0482\\u048a-\\
 const TWO_COLUMNS = '\\u3041-\\u3096\\u30a1-\\u30fa\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7a3'
 /** Text made only of the two kinds above (a test holds every character of both to string-width). */
 export const SIMPLE_TEXT = new RegExp(`^[${ONE_COLUMN}${TWO_COLUMNS}]*$`)
-export const TWO_COLUMN_CHARACTER = new RegExp(`[${TWO_COLUMNS}]`, 'g')
+export const TWO_COLUMN_CHARACTER = new RegExp(`[${TWO_COLUMNS}]`)
+const TWO_COLUMN_CHARACTERS = new RegExp(`[${TWO_COLUMNS}]`, 'g')
 
 /**
  * How many terminal columns text takes: East Asian wide characters (製, 한) and emoji take two, combining marks and
@@ -134,7 +135,7 @@ export const TWO_COLUMN_CHARACTER = new RegExp(`[${TWO_COLUMNS}]`, 'g')
  */
 export function columns(text: string): number {
   if (!SIMPLE_TEXT.test(text)) return stringWidth(text)
-  return text.length + (text.match(TWO_COLUMN_CHARACTER)?.length ?? 0)
+  return text.length + (text.match(TWO_COLUMN_CHARACTERS)?.length ?? 0)
 }
 
 /** Cuts text to at most `width` columns, whole grapheme clusters only (so emoji and accents stay whole), with "…". */
@@ -145,7 +146,7 @@ export function truncate(text: string, width: number): string {
     let used = 0
     let at = 0
     for (; at < text.length; at++) {
-      const needed = columns(text[at] as string)
+      const needed = TWO_COLUMN_CHARACTER.test(text[at] as string) ? 2 : 1
       if (used + needed > width - 1) break
       used += needed
     }

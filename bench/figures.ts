@@ -31,6 +31,18 @@ export function info(figure: string, value: number, unit: string, reference: str
   return { figure, value: rounded(value), unit, reference, budget: null, pass: null }
 }
 
+/** A figure with a budget: `budget` says it, `pass` is whether `value` meets it. */
+function budgeted(
+  figure: string,
+  value: number,
+  unit: string,
+  reference: string | null,
+  budget: string,
+  pass: boolean,
+): Figure {
+  return { figure, value: rounded(value), unit, reference, budget, pass }
+}
+
 export function atMost(
   figure: string,
   value: number,
@@ -38,7 +50,7 @@ export function atMost(
   limit: number,
   reference: string | null = null,
 ): Figure {
-  return { figure, value: rounded(value), unit, reference, budget: `<= ${rounded(limit)}`, pass: value <= limit }
+  return budgeted(figure, value, unit, reference, `<= ${rounded(limit)}`, value <= limit)
 }
 
 /**
@@ -62,7 +74,7 @@ export function lessThan(
   limit: number,
   reference: string | null = null,
 ): Figure {
-  return { figure, value: rounded(value), unit, reference, budget: `< ${rounded(limit)}`, pass: value < limit }
+  return budgeted(figure, value, unit, reference, `< ${rounded(limit)}`, value < limit)
 }
 
 export function exactly(
@@ -72,7 +84,7 @@ export function exactly(
   expected: number,
   reference: string | null = null,
 ): Figure {
-  return { figure, value: rounded(value), unit, reference, budget: `= ${rounded(expected)}`, pass: value === expected }
+  return budgeted(figure, value, unit, reference, `= ${rounded(expected)}`, value === expected)
 }
 
 /** A figure that could not be measured (say the browser is missing): it fails its budget and says why. */

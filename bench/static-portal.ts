@@ -95,13 +95,13 @@ export interface StaticPortalProcess {
   /** Serialises the list here (untimed) and resolves once the portal process serves it. */
   setGroups(userId: string, groups: readonly DemoGroup[]): Promise<void>
   /**
-   * Hands the portal process every list a run will show, serialised ahead of time; `show` then switches between them
+   * Hands the portal process one of the lists a run will show, serialised ahead of time; `show` then switches between them
    * with a message of a few bytes. A new list told between timed runs left the portal process parsing and collecting
    * a message of the list's size while the next run waited for its answer, which charged 0.6-0.8 of the floor to
-   * every cycle that found a change (and to none of the cycles it was compared with). The lists are numbered from
-   * `firstIndex` (0 by default), so they can be handed over a few at a time.
+   * every cycle that found a change (and to none of the cycles it was compared with). Each list is handed over on its
+   * own, as the `index`th, so the caller need not hold them all.
    */
-  preload(userId: string, lists: readonly (readonly DemoGroup[])[], firstIndex?: number): Promise<void>
+  preload(userId: string, index: number, groups: readonly DemoGroup[]): Promise<void>
   /** Serves the `index`th preloaded list from now on; resolves once it does. */
   show(userId: string, index: number): Promise<void>
   close(): Promise<void>
@@ -142,11 +142,7 @@ export async function startStaticPortalProcess(
   return {
     webhookUrl: (userId) => `${origin}/rest/${userId}/${CODE}/`,
     setGroups: (userId, groups) => tell({ userId, body: groupsBody(groups) }),
-    async preload(userId, lists, firstIndex = 0) {
-      for (const [index, groups] of lists.entries()) {
-        await tell({ userId, index: firstIndex + index, body: groupsBody(groups) })
-      }
-    },
+    preload: (userId, index, groups) => tell({ userId, index, body: groupsBody(groups) }),
     show: (userId, index) => tell({ userId, show: index }),
     async close() {
       if (child.connected) child.disconnect()

@@ -86,10 +86,10 @@ function durableFloor(url: string, stateFile: () => string) {
  */
 async function preloadRenamed(portal: StaticPortal, userId: string, groups: number, count: number): Promise<void> {
   let list = portalGroups(groups)
-  await portal.preload(userId, [list], 0)
+  await portal.preload(userId, 0, list)
   for (let round = 1; round < count; round++) {
     list = withRenamed(list, round)
-    await portal.preload(userId, [list], round)
+    await portal.preload(userId, round, list)
   }
 }
 

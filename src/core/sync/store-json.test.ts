@@ -1,7 +1,7 @@
 import type { Group, MembershipChange } from '@shared/types'
 import type { StateFile } from './store-schema'
-import { STATE_FILE_VERSION } from './store-schema'
-import { asciiJson, createStateSerialiser, recordJson } from './store-json'
+import { STATE_FILE_VERSION, stateFileSchema } from './store-schema'
+import { adoptedLayout, asciiJson, createStateSerialiser, recordJson } from './store-json'
 import { change } from './test-support/changes'
 import { group, groups } from './test-support/groups'
 
@@ -168,5 +168,144 @@ describe('the state file bytes', () => {
     } finally {
       stringify.mockRestore()
     }
+  })
+})
+
+describe('a first write after a start, from the bytes of the file just read', () => {
+  const DETAILS = {
+    type: 'project',
+    archived: false,
+    memberCount: 4,
+    activityAt: '2025-01-01T08:00:00+03:00',
+    projectStart: null,
+    projectFinish: null,
+    pendingRequests: null,
+  } as const
+  const awkward = group('9', { name: 'Ideas },{"id":"10" ] 製品 🚀', imageUrl: 'https://cdn/x.png?a="2"' })
+  const written = state({
+    generation: 7,
+    accounts: {
+      'acme.bitrix24.com/1': {
+        groups: [...groups(3), awkward],
+        lastSyncAt: T1,
+        details: { at: T1, groups: { '1': DETAILS, '9': { ...DETAILS, type: null } } },
+      },
+      'b"ad\\id': { groups: [], lastSyncAt: T1, details: { at: T1, groups: {} } },
+      'beta.bitrix24.com/7': { groups: groups(2), lastSyncAt: T1 },
+    },
+    history: [change('acme.bitrix24.com/1', { group: awkward, kind: 'renamed' }), change('beta.bitrix24.com/7')],
+  })
+
+  /** The file as a store reads it back: its bytes and text, and the state its schema makes of them. */
+  function readBack(bytes: Buffer) {
+    const text = bytes.toString('latin1')
+    return { file: { text, bytes }, state: stateFileSchema.parse(JSON.parse(text)) }
+  }
+
+  function objectsStringified(body: () => void): unknown[] {
+    const stringify = vi.spyOn(JSON, 'stringify')
+    try {
+      body()
+      return stringify.mock.calls.map(([value]) => value).filter((value) => typeof value === 'object' && value !== null)
+    } finally {
+      stringify.mockRestore()
+    }
+  }
+
+  it('encodes only what changed, and gives exactly asciiJson of the new state', () => {
+    const { file, state: read } = readBack(createStateSerialiser()(written))
+    const serialise = createStateSerialiser()
+    expect(serialise.adopt(read, file)).toBe(true)
+    const acme = read.accounts['acme.bitrix24.com/1']!
+    const renamed = group('2', { name: 'renamed' })
+    const next: StateFile = {
+      ...read,
+      generation: 8,
+      accounts: {
+        ...read.accounts,
+        'acme.bitrix24.com/1': { ...acme, groups: acme.groups.map((g) => (g.id === '2' ? renamed : g)) },
+      },
+      history: [change('acme.bitrix24.com/1', { group: renamed }), ...read.history],
+    }
+    let bytes: Buffer = Buffer.alloc(0)
+    const encoded = objectsStringified(() => (bytes = serialise(next)))
+    expect(bytes.toString('latin1')).toBe(asciiJson(next))
+    expect(encoded).toEqual([renamed, next.history[0]])
+    // And the write after it, from its own bytes.
+    expect(serialise(read).toString('latin1')).toBe(asciiJson(read))
+  })
+
+  it('finds every list and record where the file has it, a name that looks like a separator or not', () => {
+    const { file, state: read } = readBack(createStateSerialiser()(written))
+    const layout = adoptedLayout(read, file.text)
+    const acme = read.accounts['acme.bitrix24.com/1']!
+    const list = layout?.lists.get('account:acme.bitrix24.com/1')
+    expect(list?.starts.map((start, index) => file.text.slice(start, list.ends[index]))).toEqual(
+      acme.groups.map((g) => asciiJson(g)),
+    )
+    const history = layout?.lists.get('history')
+    expect(history?.starts.map((start, index) => file.text.slice(start, history.ends[index]))).toEqual(
+      read.history.map((entry) => asciiJson(entry)),
+    )
+    expect(layout?.records.map(([, start, end]) => file.text.slice(start, end))).toEqual([
+      recordJson(acme.details!.groups),
+      '{}',
+    ])
+  })
+
+  const spaced = (value: unknown) =>
+    JSON.stringify(value, null, 2).replace(
+      /[\u0080-\uffff]/g,
+      (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    )
+  it.each<[string, (file: StateFile) => string]>([
+    ['laid out with spaces', (file) => spaced(file)],
+    [
+      'with its head in another order',
+      ({ version, generation, ...rest }) => asciiJson({ generation, version, ...rest }),
+    ],
+    [
+      "with an account's sync time before its groups",
+      (file) =>
+        asciiJson({
+          ...file,
+          accounts: Object.fromEntries(
+            Object.entries(file.accounts).map(([id, { groups: list, ...rest }]) => [id, { ...rest, groups: list }]),
+          ),
+        }),
+    ],
+    [
+      'with a group that does not open with its id',
+      (file) => asciiJson(file).replace('{"id":"2","name":"Group 2"', '{"name":"Group 2","id":"2"'),
+    ],
+  ])('leaves a file %s alone, and then encodes everything', (_, edit) => {
+    const text = edit(written)
+    expect(text).not.toBe(asciiJson(written))
+    const read = stateFileSchema.parse(JSON.parse(text))
+    const serialise = createStateSerialiser()
+    expect(serialise.adopt(read, { text, bytes: Buffer.from(text, 'latin1') })).toBe(false)
+    expect(serialise(read).toString('latin1')).toBe(asciiJson(read))
+  })
+
+  it('leaves alone a file that is not ASCII (written before), whose text is not its bytes', () => {
+    const bytes = Buffer.from(JSON.stringify(written), 'utf8')
+    const text = bytes.toString('utf8')
+    const serialise = createStateSerialiser()
+    expect(serialise.adopt(stateFileSchema.parse(JSON.parse(text)), { text, bytes })).toBe(false)
+  })
+
+  it('leaves alone a list whose ids JSON escapes, as it cannot tell them by their bytes', () => {
+    const value = state({ accounts: { a: { groups: [group('a"b'), group('c')], lastSyncAt: T1 } } })
+    const { file, state: read } = readBack(createStateSerialiser()(value))
+    expect(adoptedLayout(read, file.text)).toBeNull()
+  })
+
+  it('keeps a key the schema does not know, which the next read drops again', () => {
+    const text = createStateSerialiser()(written).toString('latin1').replace('{"id":"1",', '{"id":"1","later":[1],')
+    const read = stateFileSchema.parse(JSON.parse(text))
+    const serialise = createStateSerialiser()
+    expect(serialise.adopt(read, { text, bytes: Buffer.from(text, 'latin1') })).toBe(true)
+    const next = { ...read, generation: 8 }
+    expect(stateFileSchema.parse(JSON.parse(serialise(next).toString('latin1')))).toEqual(next)
   })
 })

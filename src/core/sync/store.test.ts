@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { createTranslator } from '@shared/i18n'
+import { acquireStateLease } from './lease'
 import { createSyncStore, HISTORY_LIMIT, HISTORY_RESET_NOTICE, IDLE_WRITE_DELAY_MS, STATE_FILE_NAME } from './store'
 import { change } from './test-support/changes'
 import { FakeClock } from './test-support/fake-clock'
@@ -191,6 +192,52 @@ describe('sync store', () => {
     await store.recordSync(ACCOUNT, list, [], T1)
     list.push(group('99'))
     expect(store.snapshot(ACCOUNT)?.groups).toHaveLength(2)
+  })
+})
+
+describe('the first write after a start', () => {
+  const DETAILS = {
+    type: 'group',
+    archived: false,
+    memberCount: 3,
+    activityAt: null,
+    projectStart: null,
+    projectFinish: null,
+    pendingRequests: null,
+  } as const
+
+  async function written(): Promise<void> {
+    const earlier = createSyncStore({ dir })
+    await earlier.recordSync(ACCOUNT, groups(50), [change(ACCOUNT)], T1)
+    await earlier.recordDetails(ACCOUNT, { at: T1, groups: { '1': DETAILS, '2': DETAILS } }, [])
+  }
+
+  /** Records one group renamed, and returns the objects JSON.stringify was asked to encode meanwhile. */
+  async function renameOne(store: ReturnType<typeof createSyncStore>): Promise<unknown[]> {
+    const renamed = group('2', { name: 'renamed' })
+    const list = (store.snapshot(ACCOUNT)?.groups ?? []).map((entry) => (entry.id === '2' ? renamed : entry))
+    const stringify = vi.spyOn(JSON, 'stringify')
+    try {
+      await store.recordSync(ACCOUNT, list, [], T2)
+      return stringify.mock.calls.map(([value]) => value).filter((value) => typeof value === 'object' && value)
+    } finally {
+      stringify.mockRestore()
+    }
+  }
+
+  it('copies what did not change from the file it read, and encodes only the rest', async () => {
+    await written()
+    const store = createSyncStore({ dir })
+    expect(await renameOne(store)).toEqual([group('2', { name: 'renamed' })])
+    expect(createSyncStore({ dir }).snapshot(ACCOUNT)).toEqual(store.snapshot(ACCOUNT))
+  })
+
+  it('does so too after it reads the file again to take the lease', async () => {
+    await written()
+    const store = createSyncStore({ dir, requireLease: true })
+    store.adoptLease(acquireStateLease({ dir, kind: 'app', command: 'test' }))
+    expect(await renameOne(store)).toEqual([group('2', { name: 'renamed' })])
+    expect(createSyncStore({ dir }).snapshot(ACCOUNT)).toEqual(store.snapshot(ACCOUNT))
   })
 })
 

@@ -1,6 +1,7 @@
 // The Bitrix24 REST client: one account's conversation with its portal. Requests go through the portal's shared
 // rate limiter; retryable failures are retried with full-jitter backoff; an expired OAuth token is refreshed once for
 // all concurrent callers; every answer becomes validated data or a typed, secret-free BitrixError.
+import type { Group } from '@shared/types'
 import { secretsOf } from './credentials'
 import { BitrixError, isBitrixErrorShape } from './errors'
 import { interpretAnswer, type Envelope } from './envelope'
@@ -231,6 +232,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
         if (signal?.aborted) throw abortedError()
         const answer = await portal.send(requestFor(used, method, params), signal)
         const envelope = interpretAnswer(answer, redact)
+
         const resetAt = envelope.time?.operatingResetAt
           ? operatingResetAtMs(envelope.time.operatingResetAt, now())
           : null
@@ -298,7 +300,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
     return pages(null)
   }
 
-  async function getUserGroups(signal?: AbortSignal): Promise<GroupsResult> {
+  async function getUserGroups(signal?: AbortSignal, stored?: readonly Group[]): Promise<GroupsResult> {
     // A list that does not add up (a group removed or added between pages, an empty last page) would report groups
     // as left and joined that never were: it is fetched once more, and a second such answer is refused.
     let pages = await fetchPages(signal)
@@ -318,7 +320,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
       const groups = normaliseGroups(parseGroupItems(items), movedTo, createGroupUrlBuilder(template, movedTo))
       return { groups, time, movedTo, ...droppedItems }
     }
-    return { groups: groupsAtOrigin(items), time, movedTo, ...droppedItems }
+    return { groups: groupsAtOrigin(items, stored), time, movedTo, ...droppedItems }
   }
 
   async function getProfile(signal?: AbortSignal): Promise<Profile> {

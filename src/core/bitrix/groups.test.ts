@@ -1,3 +1,4 @@
+import type { Group } from '@shared/types'
 import seed from './fixtures/seed-user-groups.json' with { type: 'json' }
 import { createGroupListNormaliser, groupIdOf, normaliseGroups, parseGroupItems, withoutBadIds } from './groups'
 import { createGroupUrlBuilder, resolvePortalUrl } from './portal-urls'
@@ -296,6 +297,53 @@ describe('normalising list after list', () => {
     )
     expect(failureOf(() => normalise([...base.slice(0, 2), null])).message).toContain('result.2')
     expect(normalise(base).every((group, index) => group === first[index])).toBe(true)
+  })
+
+  it('hands a first list the stored groups that its items make, and makes the others, as normalising afresh does', () => {
+    const stored = afresh(base) as Group[]
+    const copies = () => stored.map((group) => ({ ...group }))
+    for (const list of LISTS) {
+      const known = copies()
+      const groups = createGroupListNormaliser(ORIGIN, urls)(list, known)
+      expect(groups).toEqual(afresh(list))
+      // The same object exactly where an equal group is stored under that id.
+      const byId = new Map(known.map((group) => [group.id, group]))
+      const equal = (group: Group) => JSON.stringify(group) === JSON.stringify(byId.get(group.id))
+      expect(groups.map((group) => group === byId.get(group.id))).toEqual(groups.map(equal))
+    }
+  })
+
+  it('still validates every item of a first list that stored groups make', () => {
+    const known = afresh(base) as Group[]
+    const normalise = createGroupListNormaliser(ORIGIN, urls)
+    expect(failureOf(() => normalise(edit(base, 0, { GROUP_IMAGE_ID: { id: 1 } }), known)).message).toContain(
+      'result.0.GROUP_IMAGE_ID',
+    )
+  })
+
+  it('goes by stored groups only for its first list, and by its last list after', () => {
+    const normalise = createGroupListNormaliser(ORIGIN, urls)
+    const first = normalise(base, afresh(base) as Group[])
+    const again = normalise(base, afresh(base) as Group[])
+    expect(again.every((group, index) => group === first[index])).toBe(true)
+  })
+
+  it('takes a stored https avatar as it is, and a plain-http one only as the portal resolves it', () => {
+    const LOOPBACK = 'http://127.0.0.1:8080'
+    const links = createGroupUrlBuilder('/workgroups/group/{id}/', LOOPBACK)
+    const items = [
+      { GROUP_ID: '1', GROUP_NAME: 'One', ROLE: 'K', GROUP_IMAGE: 'https://cdn.example.com/1.png' },
+      { GROUP_ID: '2', GROUP_NAME: 'Two', ROLE: 'K', GROUP_IMAGE: 'http://elsewhere.example.com/2.png' },
+    ]
+    // A snapshot from before the portal moved (or one written by hand) may hold an address this origin refuses.
+    const known: Group[] = normaliseGroups(parseGroupItems(items), LOOPBACK, links).map((group) => ({
+      ...group,
+      imageUrl: group.imageUrl ?? 'http://elsewhere.example.com/2.png',
+    }))
+    const groups = createGroupListNormaliser(LOOPBACK, links)(items, known)
+    expect(groups[0]).toBe(known[0])
+    expect(groups[1]).not.toBe(known[1])
+    expect(groups[1]?.imageUrl).toBeNull()
   })
 
   it('remembers only the last list', () => {

@@ -1,6 +1,7 @@
 // `sonet_group.user.groups` items -> validated, normalised groups. One bad item fails the whole answer: a partial
 // list would read as "you left these groups".
 import { z } from 'zod'
+import { GROUP_FIELDS } from '@shared/model'
 import { ROLE_BY_CODE, type Group } from '@shared/types'
 import { BitrixError } from './errors'
 import { createPortalUrlResolver, resolvePortalUrl } from './portal-urls'
@@ -116,21 +117,49 @@ function isExtranet(flag: GroupItem['IS_EXTRANET']): boolean {
   return flag === true || (typeof flag === 'string' && flag.trim().toUpperCase() === 'Y')
 }
 
-function normaliseItem(
-  item: GroupItem,
-  groupUrl: (id: string) => string,
-  imageUrl: (value: string | null | undefined) => string | null,
-): Group {
+/** What a group's links are made with: its page from the template, its avatar resolved against the portal. */
+interface Links {
+  group: (id: string) => string
+  image: (value: string | null | undefined) => string | null
+}
+
+function roleCodeOf(item: GroupItem): string {
+  // Role codes compare case-insensitively: `k` after `K` is no role change.
+  return item.ROLE.trim().toUpperCase()
+}
+
+/**
+ * How each field of a Group is made from a validated item: `normaliseItem` builds a group by it, and `makes` asks by it
+ * whether an item would build a given group.
+ */
+const FIELD_FROM_ITEM: { readonly [K in keyof Group]: (item: GroupItem, links: Links) => Group[K] } = {
+  id: (item) => item.GROUP_ID,
+  name: (item) => item.GROUP_NAME,
+  roleCode: roleCodeOf,
+  role: (item) => ROLE_BY_CODE[roleCodeOf(item)] ?? 'unknown',
+  extranet: (item) => isExtranet(item.IS_EXTRANET),
+  imageUrl: (item, links) => links.image(item.GROUP_IMAGE),
+  url: (item, links) => links.group(item.GROUP_ID),
+}
+
+function normaliseItem(item: GroupItem, links: Links): Group {
+  // A literal in the model's field order (the state file is written in it), each field made as the table says.
+  const field = FIELD_FROM_ITEM
   return {
-    id: item.GROUP_ID,
-    name: item.GROUP_NAME,
-    // Role codes compare case-insensitively: `k` after `K` is no role change.
-    roleCode: item.ROLE.trim().toUpperCase(),
-    role: ROLE_BY_CODE[item.ROLE.trim().toUpperCase()] ?? 'unknown',
-    extranet: isExtranet(item.IS_EXTRANET),
-    imageUrl: imageUrl(item.GROUP_IMAGE),
-    url: groupUrl(item.GROUP_ID),
+    id: field.id(item, links),
+    name: field.name(item, links),
+    roleCode: field.roleCode(item, links),
+    role: field.role(item, links),
+    extranet: field.extranet(item, links),
+    imageUrl: field.imageUrl(item, links),
+    url: field.url(item, links),
   }
+}
+
+/** Whether `item` makes exactly `group`, field by field, without making it. */
+function makes(item: GroupItem, group: Group, links: Links): boolean {
+  for (const field of GROUP_FIELDS) if (FIELD_FROM_ITEM[field](item, links) !== group[field]) return false
+  return true
 }
 
 /** Normalises validated items; a duplicated id keeps its first occurrence. */
@@ -141,11 +170,11 @@ export function normaliseGroups(
 ): Group[] {
   const seen = new Set<string>()
   const groups: Group[] = []
-  const imageUrl = (value: string | null | undefined) => resolvePortalUrl(value, origin)
+  const links: Links = { group: groupUrl, image: (value) => resolvePortalUrl(value, origin) }
   for (const item of items) {
     if (seen.has(item.GROUP_ID)) continue
     seen.add(item.GROUP_ID)
-    groups.push(normaliseItem(item, groupUrl, imageUrl))
+    groups.push(normaliseItem(item, links))
   }
   return groups
 }
@@ -195,13 +224,18 @@ function sameSource(item: GroupItem, known: GroupItem): boolean {
  * about what changed, builds no links, and the sync engine's comparison with its snapshot then holds by identity.
  * Walking the list by position, rather than looking every id up in a map, touches memory in order; the map is built
  * only when groups were added or removed, for the items after the first one out of place.
+ *
+ * Its first list has no last one to go by, but it may be given `stored`, the groups stored from an earlier run (an app
+ * start, every `list`): each item is validated, and one that makes exactly a stored group gets that object back, as
+ * it would from a last list. The first poll after a start then costs what a later one does (5,000 groups: 17 ms of
+ * making groups and 6 ms of comparing them with the snapshot field by field, before).
  */
 export function createGroupListNormaliser(
   origin: string,
   groupUrl: (id: string) => string,
-): (items: readonly unknown[]) => Group[] {
+): (items: readonly unknown[], stored?: readonly Group[]) => Group[] {
   const images = createPortalUrlResolver(origin)
-  const imageUrl = (value: string | null | undefined) => images.resolve(value)
+  const links: Links = { group: groupUrl, image: (value) => images.resolve(value) }
   // The last list: its validated items, and the group each made (null for a repeated id, which is skipped).
   let lastItems: readonly GroupItem[] = []
   let lastGroups: readonly (Group | null)[] = []
@@ -215,7 +249,23 @@ export function createGroupListNormaliser(
     return byId
   }
 
-  return (items) => {
+  /** The stored group with this id at this place, or wherever it is; a repeated id counts where it first stands. */
+  function storedGroup(stored: readonly Group[], index: number, id: string, byId: () => Map<string, Group>) {
+    const there = stored[index]
+    return there?.id === id ? there : byId().get(id)
+  }
+
+  return (items, stored) => {
+    // Stored groups count only for a first list: after it, the last list tells more (the items as they were sent).
+    const seeds = lastItems.length === 0 && stored !== undefined && stored.length > 0 ? stored : null
+    if (seeds) images.remember(seeds.map((group) => group.imageUrl))
+    let seedsById: Map<string, Group> | null = null
+    const seedById = () => {
+      if (seedsById) return seedsById
+      seedsById = new Map()
+      for (const group of seeds ?? []) if (!seedsById.has(group.id)) seedsById.set(group.id, group)
+      return seedsById
+    }
     const count = items.length
     const checked = new Array<GroupItem>(count)
     const made = new Array<Group | null>(count)
@@ -224,7 +274,7 @@ export function createGroupListNormaliser(
     // from the first position that differs on, a set of the ids seen tells.
     let seen: Set<string> | null = null
     let lastById: Map<string, number> | null = null
-    let normalised = false
+    let resolving = false
     for (let index = 0; index < count; index++) {
       const raw = items[index]
       let at = index
@@ -238,7 +288,7 @@ export function createGroupListNormaliser(
           // Out of place: last time's item with this id, wherever it stood.
           lastById ??= indexOfLast()
           at = lastById.get(item.GROUP_ID) ?? -1
-          known = lastItems[at]
+          known = at < 0 ? undefined : lastItems[at]
         }
         if (known !== undefined && !sameSource(item, known)) known = undefined
       }
@@ -255,9 +305,11 @@ export function createGroupListNormaliser(
       seen?.add(item.GROUP_ID)
       let group = known === undefined ? null : (lastGroups[at] ?? null)
       if (group === null) {
-        if (!normalised) images.nextList()
-        normalised = true
-        group = normaliseItem(item, groupUrl, imageUrl)
+        // The avatars this list asks for are the ones the resolver keeps for the next.
+        if (!resolving) images.nextList()
+        resolving = true
+        const seed = seeds ? storedGroup(seeds, index, item.GROUP_ID, seedById) : undefined
+        group = seed !== undefined && makes(item, seed, links) ? seed : normaliseItem(item, links)
       }
       made[index] = group
       groups.push(group)

@@ -144,6 +144,34 @@ describe('avatar links remembered from one list to the next', () => {
     expect(parses).toBe(50)
   })
 
+  it('takes remembered https addresses as resolving to themselves, as parsing them again gives', () => {
+    const hrefs = [
+      ...VALUES,
+      'https://CDN.Bitrix24.com:443/b1/../x y.png?a=1&b=ü#frag',
+      'https://xn--80ak6aa92e.com/картинка.png',
+      'https://cdn.bitrix24.com/%7Euser/a%2Fb.png',
+      'https://user:pw@cdn.bitrix24.com:8443/x.png',
+      'https://[::1]/x.png',
+    ].map((value) => resolvePortalUrl(value, ORIGIN))
+    for (const href of hrefs) if (href?.startsWith('https://')) expect(resolvePortalUrl(href, ORIGIN)).toBe(href)
+    const resolver = createPortalUrlResolver(ORIGIN)
+    resolver.remember(hrefs)
+    const parses = countingUrlParses(() => {
+      resolver.nextList()
+      for (const href of hrefs)
+        expect(resolver.resolve(href)).toBe(href === null ? null : resolvePortalUrl(href, ORIGIN))
+    })
+    // Each remembered https address was not parsed again; the answers above parsed once more for the expectation.
+    expect(parses).toBe(hrefs.filter((href) => href !== null).length)
+  })
+
+  it('does not take a remembered plain-http address as its own: it is resolved against the origin', () => {
+    const resolver = createPortalUrlResolver(ORIGIN)
+    resolver.remember(['http://elsewhere.example.com/x.png'])
+    resolver.nextList()
+    expect(resolver.resolve('http://elsewhere.example.com/x.png')).toBeNull()
+  })
+
   it('forgets avatars that the last list no longer had', () => {
     const resolver = createPortalUrlResolver(ORIGIN)
     const parses = countingUrlParses(() => {

@@ -28,6 +28,12 @@ export interface PortalUrlResolver {
   resolve(value: string | null | undefined): string | null
   /** A new list begins: answers that the last list did not ask for again are forgotten. */
   nextList(): void
+  /**
+   * Addresses this resolver (or another for the same origin) gave before, as a snapshot stores them: each https one
+   * resolves to itself (parsing and serialising a URL's own href gives it back), so it is not parsed again. Asked for
+   * by the next list, they are kept as its answers.
+   */
+  remember(resolved: Iterable<string | null>): void
 }
 
 /**
@@ -51,6 +57,10 @@ export function createPortalUrlResolver(origin: string): PortalUrlResolver {
     nextList() {
       previous = current
       current = new Map()
+    },
+    remember(resolved) {
+      // Only https: a plain-http address resolves to itself only on its own origin, which may have moved since.
+      for (const href of resolved) if (href?.startsWith('https://')) current.set(href, href)
     },
   }
 }

@@ -94,7 +94,11 @@ export interface DetailsResult {
 
 export interface BitrixClient {
   readonly origin: string
-  getUserGroups(signal?: AbortSignal): Promise<GroupsResult>
+  /**
+   * The user's groups. `stored`, the groups as last stored for this account, lets a fresh client hand back those very
+   * objects for the items that make them (as it does for the items of its own last list), instead of new equal ones.
+   */
+  getUserGroups(signal?: AbortSignal, stored?: readonly Group[]): Promise<GroupsResult>
   getProfile(signal?: AbortSignal): Promise<Profile>
   /**
    * The details of the given groups: `socialnetwork.api.workgroup.list` filtered by their ids (pages of 50), then

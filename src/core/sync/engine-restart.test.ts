@@ -45,6 +45,14 @@ describe('after a restart', () => {
     expect(h.engine.statuses()[0]).toMatchObject({ lastSyncAt, groupCount: 3 })
   })
 
+  it("gives the client the stored groups, so that a fresh client's first list can keep their objects", async () => {
+    await quit(await run(groups(3)))
+    const second = await run(groups(3))
+    expect(second.client().storedGiven[0]).toEqual(groups(3))
+    // The very list the store read, which an unchanged poll keeps.
+    expect(second.client().storedGiven[0]).toBe(second.engine.groups(ACME))
+  })
+
   it('still marks changes whileAway when the first poll of the new run failed', async () => {
     await quit(await run(groups(2)))
     const h = app.harness()

@@ -182,10 +182,11 @@ export function createSyncEngine({
     client: BitrixClient,
     signal: AbortSignal,
   ): Promise<GroupsResult & { groups: Group[] }> {
-    const result = await client.getUserGroups(signal)
+    const stored = store.snapshot(accountId)?.groups
+    const result = await client.getUserGroups(signal, stored)
     if (result?.droppedItems)
       logger.warn({ accountId, dropped: result.droppedItems }, 'left out groups without a numeric id')
-    return { ...result, groups: checkedGroups(result, store.snapshot(accountId)?.groups) }
+    return { ...result, groups: checkedGroups(result, stored) }
   }
 
   function commit(

@@ -40,8 +40,12 @@ export class FakeClient implements BitrixClient {
     this.waiting.splice(0).forEach((resume) => resume())
   }
 
-  async getUserGroups(signal?: AbortSignal): Promise<GroupsResult> {
+  /** The stored groups each call was given. */
+  storedGiven: (readonly Group[] | undefined)[] = []
+
+  async getUserGroups(signal?: AbortSignal, stored?: readonly Group[]): Promise<GroupsResult> {
     this.calls++
+    this.storedGiven.push(stored)
     if (this.hold) {
       await new Promise<void>((resume) => {
         this.waiting.push(resume)

@@ -1,7 +1,7 @@
 // `sonet_group.user.groups` items -> validated, normalised groups. One bad item fails the whole answer: a partial
 // list would read as "you left these groups".
 import { z } from 'zod'
-import { GROUP_FIELDS } from '@shared/model'
+import { GROUP_FIELDS, idAfter } from '@shared/model'
 import { ROLE_BY_CODE, type Group } from '@shared/types'
 import { BitrixError } from './errors'
 import { createPortalUrlResolver, resolvePortalUrl } from './portal-urls'
@@ -271,8 +271,11 @@ export function createGroupListNormaliser(
     const made = new Array<Group | null>(count)
     const groups: Group[] = []
     // While every position so far holds the id it held last time, an id repeats exactly where it repeated last time;
-    // from the first position that differs on, a set of the ids seen tells.
+    // while every id so far came after the one before it (`idAfter`: lists mostly come in id order, a first list
+    // too), none repeats; from the first position where neither holds, a set of the ids seen tells.
     let seen: Set<string> | null = null
+    let aligned = true
+    let rising = true
     let lastById: Map<string, number> | null = null
     let resolving = false
     for (let index = 0; index < count; index++) {
@@ -293,11 +296,13 @@ export function createGroupListNormaliser(
         if (known !== undefined && !sameSource(item, known)) known = undefined
       }
       checked[index] = item
-      if (!seen && lastItems[index]?.GROUP_ID !== item.GROUP_ID) {
+      aligned &&= lastItems[index]?.GROUP_ID === item.GROUP_ID
+      rising &&= index === 0 || idAfter((checked[index - 1] as GroupItem).GROUP_ID, item.GROUP_ID)
+      if (!seen && !aligned && !rising) {
         seen = new Set<string>()
         for (let before = 0; before < index; before++) seen.add((checked[before] as GroupItem).GROUP_ID)
       }
-      const repeated = seen ? seen.has(item.GROUP_ID) : lastGroups[index] === null
+      const repeated = seen ? seen.has(item.GROUP_ID) : !rising && lastGroups[index] === null
       if (repeated) {
         made[index] = null
         continue

@@ -1,5 +1,5 @@
 // The one place that decides what counts as a membership change between two complete group lists of one account.
-import { CHANGE_KIND_TABLE, CHANGE_KINDS, GROUP_FIELDS } from '@shared/model'
+import { CHANGE_KIND_TABLE, CHANGE_KINDS, GROUP_FIELDS, idAfter } from '@shared/model'
 import type { ChangeKind, FieldChangeKind, Group, MembershipChange } from '@shared/types'
 
 /** A change before the engine stamps it with an id, account, time and flags. */
@@ -63,10 +63,17 @@ const uniqueIdLists = new WeakSet<readonly Group[]>()
 
 function hasUniqueIds(list: readonly Group[]): boolean {
   if (uniqueIdLists.has(list)) return true
-  const ids = new Set<string>()
-  for (const group of list) {
-    if (ids.has(group.id)) return false
-    ids.add(group.id)
+  // Lists mostly come in id order, which says it without a set (the first poll after a start asks of every group).
+  let rising = true
+  for (let index = 1; rising && index < list.length; index++) {
+    rising = idAfter((list[index - 1] as Group).id, (list[index] as Group).id)
+  }
+  if (!rising) {
+    const ids = new Set<string>()
+    for (const group of list) {
+      if (ids.has(group.id)) return false
+      ids.add(group.id)
+    }
   }
   uniqueIdLists.add(list)
   return true

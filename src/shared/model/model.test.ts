@@ -1,6 +1,7 @@
 // The model's derived facts: the defaults, the patch the window may send, and the order and notification defaults
 // of the change kinds, each read from the one schema or table they come from.
 import {
+  idAfter,
   CHANGE_KIND_TABLE,
   CHANGE_KINDS,
   DEFAULT_SETTINGS,
@@ -95,5 +96,18 @@ describe('the change kinds', () => {
     const bySource = (source: string) => CHANGE_KINDS.filter((kind) => CHANGE_KIND_TABLE[kind].source === source)
     expect(bySource('details')).toEqual(['archived', 'restored'])
     expect(bySource('details').map((kind) => CHANGE_KIND_TABLE[kind].field)).toEqual([null, null])
+  })
+})
+
+describe('the order of ids that tells a list holds each once', () => {
+  it('puts integer ids in numeric order and any two ids in one order, never an id after itself', () => {
+    const ids = ['1', '2', '9', '10', '99', '100', '1000', 'a', 'ab', 'b', 'ба', '0', '']
+    for (const a of ids) {
+      expect(idAfter(a, a)).toBe(false)
+      for (const b of ids) if (a !== b) expect(idAfter(a, b)).not.toBe(idAfter(b, a))
+    }
+    expect(
+      ['1', '2', '9', '10', '99', '100', '1000'].every((id, index, all) => index === 0 || idAfter(all[index - 1]!, id)),
+    ).toBe(true)
   })
 })

@@ -241,6 +241,40 @@ describe('the first write after a start', () => {
   })
 })
 
+describe('taking the lease', () => {
+  it('keeps what it read when the file is still the one it read: an app start reads it once', async () => {
+    await createSyncStore({ dir }).recordSync(ACCOUNT, groups(3), [change(ACCOUNT)], T1)
+    const store = createSyncStore({ dir, requireLease: true })
+    const read = store.snapshot(ACCOUNT)
+    store.adoptLease(acquireStateLease({ dir, kind: 'app', command: 'test' }))
+    expect(store.snapshot(ACCOUNT)).toBe(read)
+  })
+
+  it('reads the file again when another writer replaced it meanwhile, or there was none', async () => {
+    await createSyncStore({ dir }).recordSync(ACCOUNT, groups(3), [], T1)
+    const store = createSyncStore({ dir, requireLease: true })
+    await createSyncStore({ dir }).recordSync(ACCOUNT, groups(4), [], T2)
+    const lease = acquireStateLease({ dir, kind: 'app', command: 'test' })
+    store.adoptLease(lease)
+    expect(store.snapshot(ACCOUNT)).toEqual({ groups: groups(4), lastSyncAt: T2 })
+    lease.release()
+
+    rmSync(stateFile())
+    const fresh = createSyncStore({ dir, requireLease: true })
+    await createSyncStore({ dir }).recordSync(OTHER, groups(1), [], T1)
+    fresh.adoptLease(acquireStateLease({ dir, kind: 'app', command: 'test' }))
+    expect(fresh.accountIds()).toEqual([OTHER])
+  })
+
+  it('reads the file again when it took something in before it could write it', async () => {
+    await createSyncStore({ dir }).recordSync(ACCOUNT, groups(3), [], T1)
+    const store = createSyncStore({ dir, requireLease: true })
+    await store.recordSync(ACCOUNT, groups(5), [], T2).catch(() => undefined)
+    store.adoptLease(acquireStateLease({ dir, kind: 'app', command: 'test' }))
+    expect(store.snapshot(ACCOUNT)).toEqual({ groups: groups(3), lastSyncAt: T1 })
+  })
+})
+
 describe('deferred writes of an unchanged sync', () => {
   it('writes a sync that changed nothing only later, or on flush', async () => {
     const clock = new FakeClock()

@@ -1,7 +1,18 @@
 // Persisted sync state: per account the last complete group list and last good sync time, plus the change history.
 // One file, so that a snapshot and the changes it produced are always written together (a crash between two files
 // would either lose a change or report it twice after a restart).
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs'
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import { open, readFile, rename, rm } from 'node:fs/promises'
 import { isAscii } from 'node:buffer'
 import path from 'node:path'
@@ -167,20 +178,46 @@ interface Loaded {
   recoveredFrom: string | null
   /** The file as read, when it is ASCII (its text is then its bytes): the serialiser takes its first write from it. */
   source?: { text: string; bytes: Buffer }
+  /** Which file was read (its inode, size and time), or null when there was none. */
+  version: FileVersion | null
+}
+
+/** A file as the file system tells it apart: every write of the state file renames a new one over it. */
+type FileVersion = readonly [ino: number, size: number, mtimeMs: number]
+
+function versionOf(stats: { ino: number; size: number; mtimeMs: number }): FileVersion {
+  return [stats.ino, stats.size, stats.mtimeMs]
+}
+
+/** The version of the file there now, or null when there is none (or it cannot be told). */
+function versionOnDisk(file: string): FileVersion | null {
+  try {
+    return versionOf(statSync(file))
+  } catch {
+    return null
+  }
 }
 
 function load(file: string, now: () => number, logger: SyncLogger, readOnly: boolean): Loaded {
   let text: string
   let bytes: Buffer
   let ascii: boolean
+  let version: FileVersion
   try {
-    bytes = readFileSync(file)
+    const fd = openSync(file, 'r')
+    try {
+      version = versionOf(fstatSync(fd))
+      bytes = readFileSync(fd)
+    } finally {
+      closeSync(fd)
+    }
     // The file is ASCII (store-json.ts); read as Latin-1, a string of a megabyte or more is the file's own bytes, not a
     // copy decoded from UTF-8 (5,000 groups: 0.4 ms instead of 8.5). A file from before, in UTF-8, is decoded.
     ascii = isAscii(bytes)
     text = ascii ? bytes.toString('latin1') : bytes.toString('utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: emptyState(), recoveredFrom: null }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { state: emptyState(), recoveredFrom: null, version: null }
     throw new Error(`Cannot read the sync state file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, {
       cause: error,
     })
@@ -188,8 +225,9 @@ function load(file: string, now: () => number, logger: SyncLogger, readOnly: boo
   let reason: string
   try {
     const parsed = stateFileSchema.safeParse(JSON.parse(text))
-    if (parsed.success)
-      return { state: parsed.data, recoveredFrom: null, ...(ascii ? { source: { text, bytes } } : {}) }
+    if (parsed.success) {
+      return { state: parsed.data, recoveredFrom: null, version, ...(ascii ? { source: { text, bytes } } : {}) }
+    }
     const issue = parsed.error.issues[0]
     reason = `${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}`
   } catch {
@@ -197,16 +235,16 @@ function load(file: string, now: () => number, logger: SyncLogger, readOnly: boo
   }
   if (readOnly) {
     logger.warn({ file, reason }, 'sync state file unreadable; read as empty')
-    return { state: emptyState(), recoveredFrom: null }
+    return { state: emptyState(), recoveredFrom: null, version: null }
   }
   const aside = `${file}.corrupt-${stamp(now())}`
   try {
     renameSync(file, aside)
     logger.warn({ file, movedTo: aside, reason }, 'sync state file unreadable; moved aside, accounts start over')
-    return { state: emptyState(), recoveredFrom: aside }
+    return { state: emptyState(), recoveredFrom: aside, version: null }
   } catch (error) {
     logger.error({ file, reason, code: (error as NodeJS.ErrnoException).code }, 'could not move the corrupt file aside')
-    return { state: emptyState(), recoveredFrom: null }
+    return { state: emptyState(), recoveredFrom: null, version: null }
   }
 }
 
@@ -245,6 +283,8 @@ export function createSyncStore({
   // No closure below holds `loaded`: the file's text and bytes go once the serialiser has taken what it needs.
   const loaded = load(file, timeNow, logger, readingOnly)
   let state = loaded.state
+  // The file this state was read from; a write makes another.
+  let readVersion = loaded.version
   if (!readingOnly) removeStaleTemps(dir, STATE_FILE_NAME)
   let lease = initialLease
   let currentProblem: StoreProblem | null = null
@@ -433,12 +473,19 @@ export function createSyncStore({
     unsaved: () => dirty,
     adoptLease(next) {
       lease = next
-      // Only what is on disk counts: until now this store could not write, so it holds nothing of its own to keep.
+      removeStaleTemps(dir, STATE_FILE_NAME)
+      // Only what is on disk counts: until now this store could not write, so it holds nothing of its own to keep. When
+      // the file is still the one it read and it took nothing in since, what it holds is what is on disk, and reading
+      // it again (an app start: as long as the first read, 15 ms at 5,000 groups) would change nothing.
+      const onDisk = versionOnDisk(file)
+      const unchanged =
+        onDisk !== null && readVersion !== null && onDisk.every((value, index) => value === readVersion?.[index])
+      if (unchanged && !dirty) return
       const reloaded = load(file, timeNow, logger, false)
       state = reloaded.state
+      readVersion = reloaded.version
       if (reloaded.source) serialise.adopt(state, reloaded.source)
       dirty = false
-      removeStaleTemps(dir, STATE_FILE_NAME)
     },
   }
 }

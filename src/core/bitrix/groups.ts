@@ -276,6 +276,7 @@ export function createGroupListNormaliser(
     let seen: Set<string> | null = null
     let aligned = true
     let rising = true
+    let risenTo = 0 // the ids up to this position rise, as far as asked
     let lastById: Map<string, number> | null = null
     let resolving = false
     for (let index = 0; index < count; index++) {
@@ -297,12 +298,15 @@ export function createGroupListNormaliser(
       }
       checked[index] = item
       aligned &&= lastItems[index]?.GROUP_ID === item.GROUP_ID
-      rising &&= index === 0 || idAfter((checked[index - 1] as GroupItem).GROUP_ID, item.GROUP_ID)
+      // Asked only once the list no longer lines up with the last one (a usual poll never asks), from where it was.
+      for (; !aligned && rising && risenTo < index; risenTo++) {
+        rising = idAfter((checked[risenTo] as GroupItem).GROUP_ID, (checked[risenTo + 1] as GroupItem).GROUP_ID)
+      }
       if (!seen && !aligned && !rising) {
         seen = new Set<string>()
         for (let before = 0; before < index; before++) seen.add((checked[before] as GroupItem).GROUP_ID)
       }
-      const repeated = seen ? seen.has(item.GROUP_ID) : !rising && lastGroups[index] === null
+      const repeated = seen ? seen.has(item.GROUP_ID) : aligned && lastGroups[index] === null
       if (repeated) {
         made[index] = null
         continue

@@ -3,7 +3,7 @@ import type { StateFile } from './store-schema'
 import { STATE_FILE_VERSION, stateFileSchema } from './store-schema'
 import { adoptedLayout, asciiJson, createStateSerialiser, recordJson } from './store-json'
 import { change } from './test-support/changes'
-import { group, groups } from './test-support/groups'
+import { details, group, groups } from './test-support/groups'
 
 const T1 = '2025-01-01T09:00:00.000Z'
 
@@ -172,15 +172,6 @@ describe('the state file bytes', () => {
 })
 
 describe('a first write after a start, from the bytes of the file just read', () => {
-  const DETAILS = {
-    type: 'project',
-    archived: false,
-    memberCount: 4,
-    activityAt: '2025-01-01T08:00:00+03:00',
-    projectStart: null,
-    projectFinish: null,
-    pendingRequests: null,
-  } as const
   const awkward = group('9', { name: 'Ideas },{"id":"10" ] 製品 🚀', imageUrl: 'https://cdn/x.png?a="2"' })
   const written = state({
     generation: 7,
@@ -188,7 +179,10 @@ describe('a first write after a start, from the bytes of the file just read', ()
       'acme.bitrix24.com/1': {
         groups: [...groups(3), awkward],
         lastSyncAt: T1,
-        details: { at: T1, groups: { '1': DETAILS, '9': { ...DETAILS, type: null } } },
+        details: {
+          at: T1,
+          groups: { '1': details({ type: 'project', memberCount: 4 }), '9': details({ type: null }) },
+        },
       },
       'b"ad\\id': { groups: [], lastSyncAt: T1, details: { at: T1, groups: {} } },
       'beta.bitrix24.com/7': { groups: groups(2), lastSyncAt: T1 },

@@ -5,7 +5,7 @@ import { acquireStateLease } from './lease'
 import { createSyncStore, HISTORY_LIMIT, HISTORY_RESET_NOTICE, IDLE_WRITE_DELAY_MS, STATE_FILE_NAME } from './store'
 import { change } from './test-support/changes'
 import { FakeClock } from './test-support/fake-clock'
-import { group, groups } from './test-support/groups'
+import { details, group, groups } from './test-support/groups'
 import { tempDirEachTest } from './test-support/temp-dir'
 
 const ACCOUNT = 'acme.bitrix24.com/1'
@@ -196,20 +196,10 @@ describe('sync store', () => {
 })
 
 describe('the first write after a start', () => {
-  const DETAILS = {
-    type: 'group',
-    archived: false,
-    memberCount: 3,
-    activityAt: null,
-    projectStart: null,
-    projectFinish: null,
-    pendingRequests: null,
-  } as const
-
   async function written(): Promise<void> {
     const earlier = createSyncStore({ dir })
     await earlier.recordSync(ACCOUNT, groups(50), [change(ACCOUNT)], T1)
-    await earlier.recordDetails(ACCOUNT, { at: T1, groups: { '1': DETAILS, '2': DETAILS } }, [])
+    await earlier.recordDetails(ACCOUNT, { at: T1, groups: { '1': details(), '2': details() } }, [])
   }
 
   /** Records one group renamed, and returns the objects JSON.stringify was asked to encode meanwhile. */

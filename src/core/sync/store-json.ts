@@ -56,6 +56,34 @@ export function recordJson(record: Readonly<Record<string, unknown>>): string {
 
 type Stored = Group | MembershipChange
 
+/** A list's elements, and where each one's bytes lie in a buffer (or a text) that holds the list. */
+interface ListLayout {
+  values: readonly Stored[]
+  starts: number[]
+  ends: number[]
+}
+
+/** The key of each list in the serialiser's table: an account's groups, and the history. */
+const accountList = (accountId: string) => `account:${accountId}`
+const HISTORY_LIST = 'history'
+
+/**
+ * What the file holds around its lists and records, in the order `serialise` writes it: stated once, so that
+ * `adoptedLayout` finds the very parts it writes.
+ */
+const PARTS = {
+  // The generation comes first after the version: a writer reads just the file's first bytes to check it.
+  head: (state: StateFile) =>
+    `{"version":${asciiJson(state.version)},"generation":${asciiJson(state.generation)},"accounts":{`,
+  accountOpening: (accountId: string, first: boolean) => `${first ? '' : ','}${asciiJson(accountId)}:{"groups":[`,
+  groupsClosing: (lastSyncAt: string) => `],"lastSyncAt":${asciiJson(lastSyncAt)}`,
+  detailsOpening: (at: string) => `,"details":{"at":${asciiJson(at)},"groups":`,
+  detailsClosing: '}',
+  accountClosing: '}',
+  historyOpening: '},"history":[',
+  end: ']}',
+} as const
+
 /** Between two elements of a list: every group and change is written with its id first. */
 const SEPARATOR = '},{"id":'
 const ID_OPENING = '{"id":"'
@@ -72,15 +100,10 @@ function opensWithId(text: string, at: number, id: string): boolean {
  * Where each of `values` lies in `text`, a list's elements from `from` (just after its `[`) to `end` (its `]`), or
  * null unless the list holds exactly these elements, each opening with its own id.
  */
-function elementsIn(
-  text: string,
-  from: number,
-  end: number,
-  values: readonly Stored[],
-): { starts: number[]; ends: number[] } | null {
+function elementsIn(text: string, from: number, end: number, values: readonly Stored[]): ListLayout | null {
   const starts: number[] = new Array<number>(values.length)
   const ends: number[] = new Array<number>(values.length)
-  if (values.length === 0) return from === end ? { starts, ends } : null
+  if (values.length === 0) return from === end ? { values, starts, ends } : null
   let start = from
   for (let index = 0; index < values.length; index++) {
     if (!opensWithId(text, start, (values[index] as Stored).id)) return null
@@ -97,7 +120,7 @@ function elementsIn(
     ends[index] = separator + 1
     start = separator + 2
   }
-  return text.charCodeAt(end - 1) === 125 ? { starts, ends } : null // '}'
+  return text.charCodeAt(end - 1) === 125 ? { values, starts, ends } : null // '}'
 }
 
 /**
@@ -110,56 +133,51 @@ function elementsIn(
 export function adoptedLayout(
   state: StateFile,
   text: string,
-): {
-  lists: Map<string, { values: readonly Stored[]; starts: number[]; ends: number[] }>
-  records: [object, number, number][]
-} | null {
-  const head = `{"version":${asciiJson(state.version)},"generation":${asciiJson(state.generation)},"accounts":{`
+): { lists: Map<string, ListLayout>; records: [object, number, number][] } | null {
+  const head = PARTS.head(state)
   if (!text.startsWith(head)) return null
-  const lists = new Map<string, { values: readonly Stored[]; starts: number[]; ends: number[] }>()
+  const lists = new Map<string, ListLayout>()
   const records: [object, number, number][] = []
   const accounts = Object.entries(state.accounts)
-  // The history closes the accounts; the file ends with it.
-  const historyOpening = '},"history":['
   let at = head.length
   for (let index = 0; index < accounts.length; index++) {
     const [accountId, snapshot] = accounts[index] as [string, StateFile['accounts'][string]]
-    const opening = `${index > 0 ? ',' : ''}${asciiJson(accountId)}:{"groups":[`
+    const opening = PARTS.accountOpening(accountId, index === 0)
     if (!text.startsWith(opening, at)) return null
     const from = at + opening.length
-    const closing = `],"lastSyncAt":${asciiJson(snapshot.lastSyncAt)}`
+    const closing = PARTS.groupsClosing(snapshot.lastSyncAt)
     const end = text.indexOf(closing, from)
     const elements = end === -1 ? null : elementsIn(text, from, end, snapshot.groups)
     if (!elements) return null
-    lists.set(`account:${accountId}`, { values: snapshot.groups, ...elements })
+    lists.set(accountList(accountId), elements)
     at = end + closing.length
     if (snapshot.details) {
-      const detailsOpening = `,"details":{"at":${asciiJson(snapshot.details.at)},"groups":{`
+      const detailsOpening = PARTS.detailsOpening(snapshot.details.at)
       if (!text.startsWith(detailsOpening, at)) return null
-      const recordStart = at + detailsOpening.length - 1
-      // The record ends where the account does: `}}` (details, account), then the next account or the history.
+      const recordStart = at + detailsOpening.length
+      // The record ends where the account does: its closing parts, then the next account or the history.
       const next = accounts[index + 1]
-      const after = next ? `}},${asciiJson(next[0])}:{"groups":[` : `}}${historyOpening}`
+      const closed = PARTS.detailsClosing + PARTS.accountClosing
+      const after = closed + (next ? PARTS.accountOpening(next[0], false) : PARTS.historyOpening)
       const recordEnd = next ? text.indexOf(after, recordStart) : text.lastIndexOf(after)
-      if (recordEnd <= recordStart || text.charCodeAt(recordEnd - 1) !== 125) return null
+      const isRecord = text.charCodeAt(recordStart) === 123 && text.charCodeAt(recordEnd - 1) === 125 // '{' '}'
+      if (recordEnd <= recordStart || !isRecord) return null
       records.push([snapshot.details.groups, recordStart, recordEnd])
-      at = recordEnd + 1
+      at = recordEnd + PARTS.detailsClosing.length
     }
-    if (text.charCodeAt(at) !== 125) return null
-    at++
+    if (!text.startsWith(PARTS.accountClosing, at)) return null
+    at += PARTS.accountClosing.length
   }
-  if (!text.startsWith(historyOpening, at) || !text.endsWith(']}')) return null
-  const history = elementsIn(text, at + historyOpening.length, text.length - 2, state.history)
+  // The history closes the accounts; the file ends with it.
+  if (!text.startsWith(PARTS.historyOpening, at) || !text.endsWith(PARTS.end)) return null
+  const history = elementsIn(text, at + PARTS.historyOpening.length, text.length - PARTS.end.length, state.history)
   if (!history) return null
-  lists.set('history', { values: state.history, ...history })
+  lists.set(HISTORY_LIST, history)
   return { lists, records }
 }
 
 /** A list as last written: its elements, and where each one's bytes lie in that write's buffer. */
-interface WrittenList {
-  values: readonly Stored[]
-  starts: number[]
-  ends: number[]
+interface WrittenList extends ListLayout {
   bytes: Buffer
 }
 
@@ -213,7 +231,7 @@ export function createStateSerialiser(): StateSerialiser {
     const parts: Buffer[] = []
     let length = 0
     const next = new Map<string, WrittenList>()
-    const pending: { key: string; values: readonly Stored[]; starts: number[]; ends: number[] }[] = []
+    const pending: (ListLayout & { key: string })[] = []
     const push = (bytes: Buffer) => {
       parts.push(bytes)
       length += bytes.length
@@ -261,24 +279,23 @@ export function createStateSerialiser(): StateSerialiser {
       }
       pending.push({ key, values, starts, ends })
     }
-    // The generation comes first after the version: a writer reads just the file's first bytes to check it.
-    text(`{"version":${asciiJson(state.version)},"generation":${asciiJson(state.generation)},"accounts":{`)
+    text(PARTS.head(state))
     let first = true
     for (const [accountId, snapshot] of Object.entries(state.accounts)) {
-      text(`${first ? '' : ','}${asciiJson(accountId)}:{"groups":[`)
-      list(`account:${accountId}`, snapshot.groups)
-      text(`],"lastSyncAt":${asciiJson(snapshot.lastSyncAt)}`)
+      text(PARTS.accountOpening(accountId, first))
+      list(accountList(accountId), snapshot.groups)
+      text(PARTS.groupsClosing(snapshot.lastSyncAt))
       if (snapshot.details) {
-        text(`,"details":{"at":${asciiJson(snapshot.details.at)},"groups":`)
+        text(PARTS.detailsOpening(snapshot.details.at))
         push(detailsPiece(snapshot.details.groups))
-        text('}')
+        text(PARTS.detailsClosing)
       }
-      text('}')
+      text(PARTS.accountClosing)
       first = false
     }
-    text('},"history":[')
-    list('history', state.history)
-    text(']}')
+    text(PARTS.historyOpening)
+    list(HISTORY_LIST, state.history)
+    text(PARTS.end)
     // Into the buffer of the write before last (the last one's is where the runs were just copied from), so a poll
     // does not allocate a buffer the size of the file: with 5,000 groups that was 1.8 MB of external memory per
     // write, which V8 answers with collections of the whole heap.

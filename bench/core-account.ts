@@ -57,14 +57,18 @@ export async function startCoreAccount(webhookUrl: string, prefix: string): Prom
 
 /**
  * A directory as an app start finds it: the account stored and a snapshot (with the groups' details) written by an
- * earlier run. `start()` then
- * builds a fresh core over it (new engine, client, caches), as every app start and every `list` does.
+ * earlier run. `open()` then builds a fresh core over it (new engine, client, caches) the way the app does at launch.
  */
 export interface ColdStart {
   /** The state file the earlier run wrote. */
   file: string
-  /** A fresh core over the directory, its engine started; `stateReadMs` is how long reading the state file took. */
-  start(): CoreAccount & { stateReadMs: number }
+  /**
+   * A fresh core over the directory, opened as the app opens it: the app builds its engine to compose the window's
+   * first state (src/main/desktop/app.ts), which reads and checks the state file, long before it takes the lease and
+   * starts the engine. `stateReadMs` is how long that read took; `start()` then starts the engine, whose first poll
+   * is what follows. (`watch` reads the file right before its engine starts: the two add up.)
+   */
+  open(): CoreAccount & { stateReadMs: number; start(): void }
   /** Removes the directory. */
   remove(): void
 }
@@ -88,14 +92,12 @@ export async function prepareColdStart(webhookUrl: string, prefix: string): Prom
   await earlier.stop()
   return {
     file,
-    start() {
+    open() {
       const core = openCore(dir, secrets)
-      // The engine would open the store first thing; opened here, its read (and check) of the file is timed alone.
       const reading = performance.now()
-      void core.syncStore
+      void core.engine
       const stateReadMs = performance.now() - reading
-      core.engine.start()
-      return { ...wrap(core, accountId, null), stateReadMs }
+      return { ...wrap(core, accountId, null), stateReadMs, start: () => core.engine.start() }
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   }

@@ -129,6 +129,52 @@ describe('getUserGroups over a webhook', () => {
     expect(error.code).toBe('BAD_RESPONSE')
   })
 
+  it('decodes and parses only the groups whose bytes changed since its last answer, and reads them as a new client does', async () => {
+    const items = (renamed: number) =>
+      Array.from({ length: 200 }, (_, index) => ({
+        GROUP_ID: String(index + 1),
+        GROUP_NAME: index === renamed ? `Renamed ${index}` : `Équipe ${index}`,
+        ROLE: 'K',
+      }))
+    let poll = 0
+    const portal = await startRawServer((_req, res) => {
+      poll++
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      res.end(
+        JSON.stringify({
+          result: items(poll === 1 ? -1 : 150),
+          total: 200,
+          time: { start: poll, finish: poll, duration: 0, processing: 0 },
+        }),
+      )
+    })
+    const decoded: number[] = []
+    const decode = TextDecoder.prototype.decode
+    const spy = vi.spyOn(TextDecoder.prototype, 'decode').mockImplementation(function (this: TextDecoder, input) {
+      decoded.push(input?.byteLength ?? 0)
+      return decode.call(this, input)
+    })
+    try {
+      const credentials = parseWebhookUrl(`${portal.origin}/rest/1/seedcode/`)
+      const client = createBitrixClient({ credentials })
+      await client.getUserGroups()
+      const firstBytes = decoded.reduce((sum, bytes) => sum + bytes, 0)
+      decoded.length = 0
+      const second = await client.getUserGroups()
+      const secondBytes = decoded.reduce((sum, bytes) => sum + bytes, 0)
+      spy.mockRestore()
+      // The renamed group and the members after the list, not the 200 groups again.
+      expect(secondBytes).toBeLessThan(firstBytes / 20)
+      const fresh = await createBitrixClient({ credentials }).getUserGroups()
+      expect(second.groups).toEqual(fresh.groups)
+      expect(second.groups[150]?.name).toBe('Renamed 150')
+      expect(second.time?.start).toBe(2)
+    } finally {
+      spy.mockRestore()
+      await portal.close()
+    }
+  })
+
   it('builds group links from a per-account template', async () => {
     const client = webhookClient({ groupUrlTemplate: '/extranet/workgroups/group/{id}/' })
     const { groups } = await client.getUserGroups()

@@ -13,6 +13,7 @@ import {
   workgroupsOf,
   type ListedDetails,
 } from './details'
+import { createListAnswerReader } from './list-answer'
 import { createGroupListNormaliser, normaliseGroups, pageItems, parseGroupItems, withoutBadIds } from './groups'
 import { refreshTokens } from './oauth'
 import { assertAllowedOrigin, isAllowedOrigin } from './origin-policy'
@@ -123,6 +124,13 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
   const template = options.groupUrlTemplate ?? DEFAULT_GROUP_URL_TEMPLATE
   // Built now, so that a bad template fails here rather than at the first answer.
   const groupsAtOrigin = createGroupListNormaliser(origin, createGroupUrlBuilder(template, origin))
+  // The list's answers, page by page, each read against the last one of its page: only what changed is parsed.
+  const listPages = new Map<number, (bytes: Uint8Array) => unknown>()
+  const listPageReader = (start: number) => {
+    let read = listPages.get(start)
+    if (!read) listPages.set(start, (read = createListAnswerReader()))
+    return (answer: { bytes: Uint8Array }) => read(answer.bytes)
+  }
   const limiter = options.rateLimiters ?? defaultRateLimiterRegistry()
   // Rotated tokens stay secrets: an old one may still be echoed in a late answer.
   const retiredSecrets: string[] = []
@@ -224,6 +232,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
     method: string,
     params: Record<string, unknown>,
     signal: AbortSignal | undefined,
+    read?: (answer: { bytes: Uint8Array; readonly text: string }) => unknown,
   ): Promise<Envelope & { movedTo: string | null }> {
     let refreshed = false
     for (let attempt = 1; ; attempt++) {
@@ -231,7 +240,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
       try {
         if (signal?.aborted) throw abortedError()
         const answer = await portal.send(requestFor(used, method, params), signal)
-        const envelope = interpretAnswer(answer, redact)
+        const envelope = interpretAnswer(answer, redact, read)
 
         const resetAt = envelope.time?.operatingResetAt
           ? operatingResetAtMs(envelope.time.operatingResetAt, now())
@@ -280,7 +289,7 @@ export function createBitrixClient(options: BitrixClientOptions): BitrixClient {
     let total: number | null = null
     const pages = (inconsistency: string | null): Pages => ({ items, time, movedTo, inconsistency })
     for (let page = 1; ; page++) {
-      const envelope = await call(GROUPS_METHOD, start === null ? {} : { start }, signal)
+      const envelope = await call(GROUPS_METHOD, start === null ? {} : { start }, signal, listPageReader(start ?? 0))
       const received = pageItems(envelope.result)
       items = items.length === 0 ? received : items.concat(received)
       movedTo ??= envelope.movedTo

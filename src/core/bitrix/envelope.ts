@@ -13,8 +13,10 @@ export interface Envelope {
 
 interface Answer {
   status: number
-  text: string
+  readonly text: string
 }
+
+const parseText = (answer: Answer): unknown => JSON.parse(answer.text)
 
 const errorBodySchema = z.object({
   error: z.string().min(1).max(200),
@@ -76,13 +78,20 @@ function badAnswer(answer: Answer, reason: string, detail: string, redact: (text
   return new BitrixError({ code, status: answer.status, reason, detail, excerpt: redact(answer.text) })
 }
 
-/** Interprets an answer; throws a BitrixError for anything but a success envelope. */
-export function interpretAnswer(answer: Answer, redact: (text: string) => string): Envelope {
-  if (answer.text.trim() === '') return throwIt(badAnswer(answer, 'empty', 'empty answer', redact))
+/**
+ * Interprets an answer; throws a BitrixError for anything but a success envelope. `read` makes the body JSON (it must
+ * return what JSON.parse of the text returns, and throw when that throws): by default JSON.parse of the text.
+ */
+export function interpretAnswer<A extends Answer>(
+  answer: A,
+  redact: (text: string) => string,
+  read: (answer: A) => unknown = parseText,
+): Envelope {
   let json: unknown
   try {
-    json = JSON.parse(answer.text)
+    json = read(answer)
   } catch {
+    if (answer.text.trim() === '') return throwIt(badAnswer(answer, 'empty', 'empty answer', redact))
     const html = looksLikeHtml(answer.text)
     return throwIt(badAnswer(answer, html ? 'html' : 'not_json', html ? 'HTML instead of JSON' : 'not JSON', redact))
   }

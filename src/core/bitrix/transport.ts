@@ -31,7 +31,10 @@ export interface HttpRequest {
 export interface RawResponse {
   status: number
   headers: Headers
-  text: string
+  /** The body as it came. */
+  bytes: Buffer
+  /** The body decoded as UTF-8, when first read (a reader of the bytes need not pay for it). */
+  readonly text: string
   /** The origin that finally answered, when it is not the one asked. */
   movedTo: string | null
 }
@@ -39,8 +42,10 @@ export interface RawResponse {
 interface Exchanged {
   status: number
   headers: Headers
-  text: string
+  bytes: Buffer
 }
+
+const NO_BYTES = Buffer.alloc(0)
 
 const MAX_REDIRECTS = 3
 const MAX_BODY_BYTES = 16 * 1024 * 1024
@@ -77,8 +82,8 @@ function networkError(error: unknown, redact: (text: string) => string): BitrixE
 }
 
 /** Reads the body up to a limit; a body that breaks off is a truncated answer, with what arrived as the excerpt. */
-async function readBody(response: Response, redact: (text: string) => string): Promise<string> {
-  if (!response.body) return ''
+async function readBody(response: Response, redact: (text: string) => string): Promise<Buffer> {
+  if (!response.body) return NO_BYTES
   const reader = response.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -109,7 +114,7 @@ async function readBody(response: Response, redact: (text: string) => string): P
       excerpt: redact(decode()),
     })
   }
-  return decode()
+  return Buffer.concat(chunks)
 }
 
 /** Where a redirect goes: the same request at the new origin, or the new location on the same origin. */
@@ -161,10 +166,10 @@ export function createTransport(options: TransportOptions) {
         })
       }
       // The body is read under the same timer: a portal that sends headers and then stalls times out too.
-      const text = REDIRECT_STATUSES.has(response.status)
-        ? (await response.body?.cancel().catch(() => undefined), '')
+      const bytes = REDIRECT_STATUSES.has(response.status)
+        ? (await response.body?.cancel().catch(() => undefined), NO_BYTES)
         : await readBody(response, redact)
-      return { status: response.status, headers: response.headers, text }
+      return { status: response.status, headers: response.headers, bytes }
     } catch (error) {
       if (cause) throw abortError(cause, options.timeoutMs)
       if (error instanceof BitrixError) throw error
@@ -187,10 +192,15 @@ export function createTransport(options: TransportOptions) {
       const response = await exchange(url, request, signal)
       const location = response.headers.get('location')
       if (!REDIRECT_STATUSES.has(response.status) || location === null) {
+        const { bytes } = response
+        let text: string | null = null
         return {
           status: response.status,
           headers: response.headers,
-          text: response.text,
+          bytes,
+          get text() {
+            return (text ??= new TextDecoder().decode(bytes))
+          },
           movedTo: url.origin === firstOrigin ? null : url.origin,
         }
       }

@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createMemorySecretStore, type SecretStore } from '../src/core/accounts'
 import { createRateLimiterRegistry } from '../src/core/bitrix'
-import { createCore, type Core } from '../src/core/composition'
+import { composeAppState, coreStateSources, createCore, type Core } from '../src/core/composition'
 import { drivenClock } from '../src/core/sync/test-support/fake-clock'
+import type { AppState } from '@shared/types'
 import { groupDetailsFor } from './groups'
 
 export interface CoreAccount {
@@ -18,6 +19,17 @@ export interface CoreAccount {
   /** Polls once and resolves when what it found is on disk (written and fsynced). */
   durablePoll(): Promise<void>
   stop(): Promise<void>
+}
+
+/** The state the app composes from the core for its window (online, with no notice and no problem to tell). */
+export function windowState(core: Core): AppState {
+  return composeAppState({
+    ...coreStateSources(core),
+    online: () => true,
+    platform: process.platform,
+    notice: () => null,
+    stateProblem: () => null,
+  })
 }
 
 /** The core over `dir`, as the app builds it at start: nothing is read or opened until first used. */
@@ -63,10 +75,11 @@ export interface ColdStart {
   /** The state file the earlier run wrote. */
   file: string
   /**
-   * A fresh core over the directory, opened as the app opens it: the app builds its engine to compose the window's
-   * first state (src/main/desktop/app.ts), which reads and checks the state file, long before it takes the lease and
-   * starts the engine. `stateReadMs` is how long that read took; `start()` then starts the engine, whose first poll
-   * is what follows. (`watch` reads the file right before its engine starts: the two add up.)
+   * A fresh core over the directory, opened as the app opens it: at launch the app composes the window's first state
+   * from the core (src/main/desktop/app.ts: its accounts, settings and the engine's groups, which reads and checks
+   * the state file), long before it takes the lease and starts the engine. `stateReadMs` is how long reading the state
+   * file took; `start()` then starts the engine, whose first poll is what follows. (`watch` reads the file right
+   * before its engine starts: the two add up.)
    */
   open(): CoreAccount & { stateReadMs: number; start(): void }
   /** Removes the directory. */
@@ -95,8 +108,9 @@ export async function prepareColdStart(webhookUrl: string, prefix: string): Prom
     open() {
       const core = openCore(dir, secrets)
       const reading = performance.now()
-      void core.engine
+      void core.syncStore
       const stateReadMs = performance.now() - reading
+      windowState(core)
       return { ...wrap(core, accountId, null), stateReadMs, start: () => core.engine.start() }
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),

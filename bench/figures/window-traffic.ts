@@ -4,9 +4,8 @@
 // window's delta feed (shared/state-delta.ts), and each delta is counted as IPC carries it: structured-clone bytes
 // (v8.serialize). Beside it, for context, the whole state per send, as main pushed it before.
 import { serialize } from 'node:v8'
-import { composeAppState, coreStateSources } from '../../src/core/composition'
 import { createDeltaFeed } from '../../src/shared/state-delta'
-import { startCoreAccount } from '../core-account'
+import { startCoreAccount, windowState } from '../core-account'
 import { atMost, info, type Figure } from '../figures'
 import { portalGroups } from '../groups'
 import { startStaticPortalProcess } from '../static-portal'
@@ -23,14 +22,7 @@ export async function run(): Promise<Figure[]> {
     await portal.setGroups(USER, portalGroups(GROUPS))
     const account = await startCoreAccount(portal.webhookUrl(USER), 'b24-bench-traffic-')
     const { core } = account
-    const compose = () =>
-      composeAppState({
-        ...coreStateSources(core),
-        online: () => true,
-        platform: process.platform,
-        notice: () => null,
-        stateProblem: () => null,
-      })
+    const compose = () => windowState(core)
     let deltaBytes = 0
     let wholeBytes = 0
     const feed = createDeltaFeed((delta) => (deltaBytes += serialize(delta).length))

@@ -150,7 +150,10 @@ describe('getUserGroups over a webhook', () => {
     })
     const decoded: number[] = []
     const decode = TextDecoder.prototype.decode
-    const spy = vi.spyOn(TextDecoder.prototype, 'decode').mockImplementation(function (this: TextDecoder, input) {
+    const spy = vi.spyOn(TextDecoder.prototype, 'decode').mockImplementation(function (
+      this: InstanceType<typeof TextDecoder>,
+      input,
+    ) {
       decoded.push(input?.byteLength ?? 0)
       return decode.call(this, input)
     })

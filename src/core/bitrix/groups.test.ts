@@ -211,6 +211,36 @@ describe('normalising list after list', () => {
     for (const list of LISTS) expect(remembering(normalise, list)).toEqual(afresh(list))
   })
 
+  it('neither validates nor compares an item again that it is handed as the very object it kept', () => {
+    let reads = 0
+    const counted = (item: Item) =>
+      new Proxy(item, {
+        // Validating it or comparing it with the last one reads its name; lining lists up reads only ids.
+        get(target, key) {
+          if (key === 'GROUP_NAME') reads++
+          return Reflect.get(target, key)
+        },
+      })
+    const items = [
+      counted({ GROUP_ID: '1', GROUP_NAME: 'One', ROLE: 'K' }),
+      counted({ GROUP_ID: 2, GROUP_NAME: 'Two, its id a number', ROLE: 'K' }),
+      counted({ GROUP_ID: '3', GROUP_NAME: 'Three', ROLE: 'A', IS_EXTRANET: 'Y' }),
+    ]
+    const normalise = createGroupListNormaliser(ORIGIN, urls)
+    const first = normalise(items)
+    reads = 0
+    const again = normalise(items)
+    expect(again).toEqual(afresh(items))
+    again.forEach((group, index) => expect(group).toBe(first[index]))
+    // The item with a number id was kept as made anew (its id made text): that one is compared field by field.
+    expect(reads).toBeGreaterThan(0)
+    const plain = [items[0], items[2]]
+    normalise(plain)
+    reads = 0
+    normalise(plain)
+    expect(reads).toBe(0)
+  })
+
   it('gives what normalising afresh gives over 3,000 random lists: reordered, repeated, renumbered, broken', () => {
     // A seeded generator (mulberry32), so that a failure can be replayed.
     let seed = 20261127

@@ -95,16 +95,22 @@ function issueError(error: z.ZodError, prefix: readonly PropertyKey[]): BitrixEr
   return shapeError(path.length ? `result.${path.map(String).join('.')}` : 'result', issue?.message ?? 'invalid')
 }
 
-/** Validates one item of a list, named by its position in the list. */
-function checkedItem(raw: unknown, index: number): GroupItem {
+/**
+ * Validates one item of a list, named by its position in the list. With `keepRaw` (a list the normaliser keeps), the
+ * item itself when it is valid as it is: zod's copy holds the very values of every field read (its types transform
+ * nothing), and keeping the copy would be one more object per group kept alive from poll to poll. Only an id that
+ * must be made text makes a new one.
+ */
+function checkedItem(raw: unknown, index: number, keepRaw = false): GroupItem {
   const parsed = groupItemTypesSchema.safeParse(raw)
   if (!parsed.success) throw issueError(parsed.error, [index])
-  return withinLimits(parsed.data, index)
+  const item = withinLimits(parsed.data, index)
+  return keepRaw && item === parsed.data ? (raw as GroupItem) : item
 }
 
 /** Validates a list of items, in order; the error names the first bad field, never its value. */
 export function parseGroupItems(result: unknown): GroupItem[] {
-  return pageItems(result).map(checkedItem)
+  return pageItems(result).map((raw, index) => checkedItem(raw, index))
 }
 
 /** One page's `result`: a list of items, not yet validated; anything else fails the answer. */
@@ -205,6 +211,8 @@ const GROUP_SOURCE_FIELDS = [...new Set(Object.values(SOURCE_OF))]
  * validated id is text), so it is always validated.
  */
 function sentAs(raw: unknown, known: GroupItem): boolean {
+  // The very item of the last list (the client's reader hands back the item of an answer whose bytes are unchanged).
+  if (raw === known) return true
   if (typeof raw !== 'object' || raw === null) return false
   const item = raw as Record<string, unknown>
   for (const field of ITEM_FIELDS) if (item[field] !== known[field]) return false
@@ -287,7 +295,7 @@ export function createGroupListNormaliser(
       if (known !== undefined && sentAs(raw, known)) {
         item = known
       } else {
-        item = checkedItem(raw, index)
+        item = checkedItem(raw, index, true)
         if (known?.GROUP_ID !== item.GROUP_ID) {
           // Out of place: last time's item with this id, wherever it stood.
           lastById ??= indexOfLast()

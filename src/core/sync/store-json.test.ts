@@ -229,6 +229,40 @@ describe('a first write after a start, from the bytes of the file just read', ()
     expect(serialise(read).toString('latin1')).toBe(asciiJson(read))
   })
 
+  it('writes the first write into the buffer the file was read into, when given it, and every later one right', () => {
+    const source = createStateSerialiser()(written)
+    const room = Buffer.alloc(Math.ceil(source.length * 1.25))
+    source.copy(room)
+    const bytes = room.subarray(0, source.length)
+    const text = bytes.toString('latin1')
+    const read = stateFileSchema.parse(JSON.parse(text))
+    const serialise = createStateSerialiser()
+    const allocate = vi.spyOn(Buffer, 'allocUnsafeSlow')
+    try {
+      expect(serialise.adopt(read, { text, bytes, room })).toBe(true)
+      const acme = read.accounts['acme.bitrix24.com/1']!
+      const longer = group('2', { name: 'a much longer name than before, which shifts what follows it' })
+      const next: StateFile = {
+        ...read,
+        generation: 8,
+        accounts: {
+          ...read.accounts,
+          'acme.bitrix24.com/1': { ...acme, groups: acme.groups.map((g) => (g.id === '2' ? longer : g)) },
+        },
+      }
+      const first = serialise(next)
+      // Over the file's own bytes, the runs taken from its text (and its details record copied before).
+      expect(first.buffer).toBe(room.buffer)
+      expect(allocate).not.toHaveBeenCalled()
+      expect(first.toString('latin1')).toBe(asciiJson(next))
+      // The next writes copy their runs from that one, into buffers of their own.
+      expect(serialise(read).toString('latin1')).toBe(asciiJson(read))
+      expect(serialise(next).toString('latin1')).toBe(asciiJson(next))
+    } finally {
+      allocate.mockRestore()
+    }
+  })
+
   it('finds every list and record where the file has it, a name that looks like a separator or not', () => {
     const { file, state: read } = readBack(createStateSerialiser()(written))
     const layout = adoptedLayout(read, file.text)

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { createTranslator } from '@shared/i18n'
 import { acquireStateLease } from './lease'
@@ -219,6 +219,20 @@ describe('the first write after a start', () => {
     await written()
     const store = createSyncStore({ dir })
     expect(await renameOne(store)).toEqual([group('2', { name: 'renamed' })])
+    expect(createSyncStore({ dir }).snapshot(ACCOUNT)).toEqual(store.snapshot(ACCOUNT))
+  })
+
+  it("writes into the buffer it read the file into, so it needs no new one of the file's size", async () => {
+    await written()
+    const store = createSyncStore({ dir })
+    const size = statSync(stateFile()).size
+    const allocate = vi.spyOn(Buffer, 'allocUnsafeSlow')
+    try {
+      await renameOne(store)
+      expect(allocate.mock.calls.filter(([bytes]) => bytes >= size)).toEqual([])
+    } finally {
+      allocate.mockRestore()
+    }
     expect(createSyncStore({ dir }).snapshot(ACCOUNT)).toEqual(store.snapshot(ACCOUNT))
   })
 

@@ -1,18 +1,7 @@
 // Persisted sync state: per account the last complete group list and last good sync time, plus the change history.
 // One file, so that a snapshot and the changes it produced are always written together (a crash between two files
 // would either lose a change or report it twice after a restart).
-import {
-  closeSync,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs'
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
 import { open, readFile, rename, rm } from 'node:fs/promises'
 import { isAscii } from 'node:buffer'
 import path from 'node:path'
@@ -176,8 +165,11 @@ function stamp(time: number): string {
 interface Loaded {
   state: StateFile
   recoveredFrom: string | null
-  /** The file as read, when it is ASCII (its text is then its bytes): the serialiser takes its first write from it. */
-  source?: { text: string; bytes: Buffer }
+  /**
+   * The file as read, when it is ASCII (its text is then its bytes): the serialiser takes its first write from it,
+   * into `room`, the buffer it was read into.
+   */
+  source?: { text: string; bytes: Buffer; room: Buffer }
   /** Which file was read (its inode, size and time), or null when there was none. */
   version: FileVersion | null
 }
@@ -198,16 +190,34 @@ function versionOnDisk(file: string): FileVersion | null {
   }
 }
 
+/**
+ * The whole file, read into a buffer of its own (never pooled) with room for it to grow by a quarter: the first write
+ * after a start goes into that buffer (store-json.ts), so it need not touch a fresh one of the file's size.
+ */
+function readWithRoom(fd: number, size: number): { bytes: Buffer; room: Buffer } {
+  let room = Buffer.allocUnsafeSlow(Math.ceil(size * 1.25) + 4096)
+  let length = 0
+  for (;;) {
+    // A file that grew since fstat (written in place by another program) gets more room.
+    if (length === room.length) room = Buffer.concat([room, Buffer.allocUnsafeSlow(room.length)])
+    const read = readSync(fd, room, length, room.length - length, null)
+    if (read === 0) return { bytes: room.subarray(0, length), room }
+    length += read
+  }
+}
+
 function load(file: string, now: () => number, logger: SyncLogger, readOnly: boolean): Loaded {
   let text: string
   let bytes: Buffer
+  let room: Buffer
   let ascii: boolean
   let version: FileVersion
   try {
     const fd = openSync(file, 'r')
     try {
-      version = versionOf(fstatSync(fd))
-      bytes = readFileSync(fd)
+      const stats = fstatSync(fd)
+      version = versionOf(stats)
+      ;({ bytes, room } = readWithRoom(fd, stats.size))
     } finally {
       closeSync(fd)
     }
@@ -226,7 +236,7 @@ function load(file: string, now: () => number, logger: SyncLogger, readOnly: boo
   try {
     const parsed = stateFileSchema.safeParse(JSON.parse(text))
     if (parsed.success) {
-      return { state: parsed.data, recoveredFrom: null, version, ...(ascii ? { source: { text, bytes } } : {}) }
+      return { state: parsed.data, recoveredFrom: null, version, ...(ascii ? { source: { text, bytes, room } } : {}) }
     }
     const issue = parsed.error.issues[0]
     reason = `${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}`

@@ -196,6 +196,13 @@ describe('a first write after a start, from the bytes of the file just read', ()
     return { file: { text, bytes }, state: stateFileSchema.parse(JSON.parse(text)) }
   }
 
+  /** `read` with acme's group of the replacement's id replaced by it, at generation 8. */
+  function withGroup(read: StateFile, replacement: Group): StateFile {
+    const acme = read.accounts['acme.bitrix24.com/1']!
+    const list = acme.groups.map((g) => (g.id === replacement.id ? replacement : g))
+    return { ...read, generation: 8, accounts: { ...read.accounts, 'acme.bitrix24.com/1': { ...acme, groups: list } } }
+  }
+
   function objectsStringified(body: () => void): unknown[] {
     const stringify = vi.spyOn(JSON, 'stringify')
     try {
@@ -210,15 +217,9 @@ describe('a first write after a start, from the bytes of the file just read', ()
     const { file, state: read } = readBack(createStateSerialiser()(written))
     const serialise = createStateSerialiser()
     expect(serialise.adopt(read, file)).toBe(true)
-    const acme = read.accounts['acme.bitrix24.com/1']!
     const renamed = group('2', { name: 'renamed' })
     const next: StateFile = {
-      ...read,
-      generation: 8,
-      accounts: {
-        ...read.accounts,
-        'acme.bitrix24.com/1': { ...acme, groups: acme.groups.map((g) => (g.id === '2' ? renamed : g)) },
-      },
+      ...withGroup(read, renamed),
       history: [change('acme.bitrix24.com/1', { group: renamed }), ...read.history],
     }
     let bytes: Buffer = Buffer.alloc(0)
@@ -240,16 +241,7 @@ describe('a first write after a start, from the bytes of the file just read', ()
     const allocate = vi.spyOn(Buffer, 'allocUnsafeSlow')
     try {
       expect(serialise.adopt(read, { text, bytes, room })).toBe(true)
-      const acme = read.accounts['acme.bitrix24.com/1']!
-      const longer = group('2', { name: 'a much longer name than before, which shifts what follows it' })
-      const next: StateFile = {
-        ...read,
-        generation: 8,
-        accounts: {
-          ...read.accounts,
-          'acme.bitrix24.com/1': { ...acme, groups: acme.groups.map((g) => (g.id === '2' ? longer : g)) },
-        },
-      }
+      const next = withGroup(read, group('2', { name: 'a much longer name than before, which shifts what follows it' }))
       const first = serialise(next)
       // Over the file's own bytes, the runs taken from its text (and its details record copied before).
       expect(first.buffer).toBe(room.buffer)

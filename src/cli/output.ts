@@ -2,8 +2,6 @@
 import type { ErrorView, Group, GroupDetails, MembershipChange } from '@shared/types'
 import { GROUP_DETAILS_FIELDS } from '@shared/model/details'
 import { movedToOf } from './portal-move'
-import { inertText } from '@shared/inert-text'
-import stringWidth from 'string-width'
 
 export interface GroupJson {
   id: string
@@ -111,73 +109,4 @@ export function errorEvent(account: string, error: ErrorView) {
     retryAt: error.retryAt,
     movedTo: movedToOf(error),
   }
-}
-
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-/**
- * Characters that are one column and a grapheme of their own: printable ASCII, Latin-1 and the Latin extensions,
- * Greek and Cyrillic, dashes, quotes and other general punctuation, without the soft hyphen, the combining marks and
- * the invisible formatting characters among them.
- */
-const ONE_COLUMN = '\\x20-\\x7e\\xa0-\\xac\\xae-\\u02ff\\u0370-\\u0482\\u048a-\\u052f\\u2010-\\u2027\\u2030-\\u205e'
-/** Characters that are two columns and a grapheme of their own: kana, CJK ideographs, Hangul syllables. */
-const TWO_COLUMNS = '\\u3041-\\u3096\\u30a1-\\u30fa\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7a3'
-/** Text made only of the two kinds above (a test holds every character of both to string-width). */
-export const SIMPLE_TEXT = new RegExp(`^[${ONE_COLUMN}${TWO_COLUMNS}]*$`)
-export const TWO_COLUMN_CHARACTER = new RegExp(`[${TWO_COLUMNS}]`)
-const TWO_COLUMN_CHARACTERS = new RegExp(`[${TWO_COLUMNS}]`, 'g')
-
-/**
- * How many terminal columns text takes: East Asian wide characters (製, 한) and emoji take two, combining marks and
- * joiners none (string-width, which follows Unicode's East Asian Width and emoji data). Most ids, roles and names are
- * simple text, counted by character: string-width segments graphemes, which made a 50,000-group table cost 1.8 times
- * its --json.
- */
-export function columns(text: string): number {
-  if (!SIMPLE_TEXT.test(text)) return stringWidth(text)
-  return text.length + (text.match(TWO_COLUMN_CHARACTERS)?.length ?? 0)
-}
-
-/** Cuts text to at most `width` columns, whole grapheme clusters only (so emoji and accents stay whole), with "…". */
-export function truncate(text: string, width: number): string {
-  if (columns(text) <= width) return text
-  if (SIMPLE_TEXT.test(text)) {
-    // Every character a grapheme of one or two columns: cut by counting them, without the segmenter.
-    let used = 0
-    let at = 0
-    for (; at < text.length; at++) {
-      const needed = TWO_COLUMN_CHARACTER.test(text[at] as string) ? 2 : 1
-      if (used + needed > width - 1) break
-      used += needed
-    }
-    return `${text.slice(0, at)}…`
-  }
-  let kept = ''
-  let used = 0
-  for (const { segment } of segmenter.segment(text)) {
-    const needed = columns(segment)
-    if (used + needed > width - 1) break
-    kept += segment
-    used += needed
-  }
-  return `${kept}…`
-}
-
-/**
- * A plain-text table with a header row, one line per row; columns padded to the widest cell, in terminal columns. Cells may hold text from
- * a portal or a file: each is made inert first, so no cell can move the cursor or break its row into two lines.
- */
-export function renderTable(header: string[], rows: string[][]): string[] {
-  const cells = [header, ...rows].map((row) => row.map(inertText))
-  const lengths = cells.map((row) => row.map(columns))
-  const widths = header.map(() => 0)
-  for (const row of lengths) row.forEach((length, column) => (widths[column] = Math.max(widths[column] ?? 0, length)))
-  return cells.map((row, index) =>
-    row
-      .map((cell, column) =>
-        column === row.length - 1 ? cell : cell + ' '.repeat((widths[column] ?? 0) - (lengths[index]![column] ?? 0)),
-      )
-      .join('  ')
-      .trimEnd(),
-  )
 }

@@ -2,7 +2,7 @@ import type { AccountView } from '@shared/types'
 import type { CliContext } from '../context'
 import { EXIT, exitCodeForKind, type ExitCode } from '../exit-codes'
 import { stateFailure } from '../state-failure'
-import { renderTable } from '../output'
+import { renderTable } from '../table'
 import { parsePortalAddress } from '../portal-move'
 
 /** What `accounts list --json` prints per account: the renderer's secret-free view, nothing more. */

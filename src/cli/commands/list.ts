@@ -1,9 +1,10 @@
 import type { Group, GroupDetails } from '@shared/types'
 import type { CliContext, Target } from '../context'
 import { EXIT, exitCodeForKind, type ExitCode } from '../exit-codes'
-import { detailsErrorJson, errorJson, listedGroupJson, renderTable, truncate, type AccountGroupsJson } from '../output'
+import { detailsErrorJson, errorJson, listedGroupJson, type AccountGroupsJson } from '../output'
 import { inertText } from '@shared/inert-text'
 import { movedHint } from '../portal-move'
+import type * as Table from '../table'
 
 interface AccountResult {
   json: AccountGroupsJson
@@ -63,12 +64,14 @@ export async function listCommand(context: CliContext): Promise<ExitCode> {
   if (context.options.json) {
     context.json({ accounts: results.map((result) => result.json) })
   } else {
+    // The table code loads only here: a `--json` run does without it (and without string-width's start-up cost).
+    const table = await import('../table')
     // A failing account prints only its error sentence (on stderr, below), not a header with nothing under it.
     results
       .filter((result) => !result.json.error)
       .forEach((result, index) => {
         if (index > 0) context.out('')
-        printHuman(context, result)
+        printHuman(context, table, result)
       })
   }
   results.forEach(({ json }, index) => {
@@ -84,7 +87,7 @@ export async function listCommand(context: CliContext): Promise<ExitCode> {
   return results.find((result) => result.exitCode !== EXIT.ok)?.exitCode ?? EXIT.ok
 }
 
-function printHuman(context: CliContext, result: AccountResult): void {
+function printHuman(context: CliContext, table: typeof Table, result: AccountResult): void {
   const { t } = context.i18n
   const { json } = result
   const who = json.user?.name ?? t('cli:unknownUser')
@@ -105,14 +108,14 @@ function printHuman(context: CliContext, result: AccountResult): void {
     return type ? t(`cli:groupType.${type}`) : '-'
   }
   context.lines(
-    renderTable(
+    table.renderTable(
       [t('cli:table.id'), t('cli:table.role'), t('cli:table.type'), t('cli:table.archived'), t('cli:table.name')],
       result.groups.map((group) => [
         group.id,
         roleName(group.role),
         typeName(group.id),
         result.details[group.id]?.archived ? archived : '',
-        truncate(inertText(group.name), 60) + (group.extranet ? extranet : ''),
+        table.truncate(inertText(group.name), 60) + (group.extranet ? extranet : ''),
       ]),
     ),
   )

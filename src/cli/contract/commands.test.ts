@@ -1,7 +1,8 @@
 // The contract of every command, proven through the built bin in a process of its own (see bin.ts).
 import { spawn } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { DemoPortal } from '../../core/demo'
 import { SEED_GROUPS, startSeededPortal } from '../../core/demo/test-support'
 import { startRawServer, unusedPort, type RawServer } from '../../core/bitrix/test-support/raw-server'
@@ -81,6 +82,27 @@ describe('list', () => {
       `77  member  -               ${cjk.slice(0, 29)}…`,
       '',
     ])
+  })
+
+  it('--json never loads the table code, whose grapheme segmenter alone costs more to start than a small list', async () => {
+    // Counts the segmenters made in the process, written down as it exits.
+    const probe = path.join(box.configDir, '..', 'segmenters.mjs')
+    const count = path.join(box.configDir, '..', 'segmenters.txt')
+    writeFileSync(
+      probe,
+      [
+        "import { writeFileSync } from 'node:fs'",
+        'let made = 0',
+        'const Original = Intl.Segmenter',
+        'Intl.Segmenter = class extends Original { constructor(...args) { super(...args); made++ } }',
+        `process.on('exit', () => writeFileSync(${JSON.stringify(count)}, String(made)))`,
+      ].join('\n'),
+    )
+    const env = { NODE_OPTIONS: `--import ${pathToFileURL(probe).href}` }
+    expect(await box.run(['--webhook', url, '--json', 'list'], { env })).toMatchObject({ code: 0 })
+    expect(readFileSync(count, 'utf8')).toBe('0')
+    expect(await box.run(['--webhook', url, 'list'], { env })).toMatchObject({ code: 0 })
+    expect(Number(readFileSync(count, 'utf8'))).toBeGreaterThan(0)
   })
 
   it('exits 3 with the error sentence only when the webhook was revoked, never printing the code', async () => {

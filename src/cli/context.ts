@@ -40,6 +40,11 @@ export interface CliDeps {
    * ended by itself). Until then it keeps the process alive.
    */
   untilStopped(cancel?: AbortSignal): Promise<void>
+  /**
+   * The process's stdout and stderr: `closed` aborts once one has lost its reader (the command then ends with
+   * EXIT.outputClosed); `flush` resolves once what was written is out.
+   */
+  output?: { closed: AbortSignal; flush(): Promise<void> }
   /** Reads one line without echoing it, when standard input is a terminal; null when it is not. */
   readHidden?(prompt: string): Promise<string | null>
   /** The keychain; a real one by default. */

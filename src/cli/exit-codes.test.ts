@@ -21,5 +21,7 @@ describe('exit codes', () => {
 
   it('keeps the documented values for success, usage and the unexpected', () => {
     expect([EXIT.ok, EXIT.unexpected, EXIT.usage]).toEqual([0, 1, 2])
+    // 128 + SIGPIPE, what a shell reports for any tool whose reader went away.
+    expect(EXIT.outputClosed).toBe(141)
   })
 })

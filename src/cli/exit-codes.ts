@@ -12,6 +12,11 @@ export const EXIT = {
   stateInUse: 6,
   /** The state or config directory cannot be written (read-only, full, no permission, not a directory). */
   notSaved: 7,
+  /**
+   * What we print lost its reader (`| head` read what it wanted): 128 + SIGPIPE, the status a shell reports for any
+   * Unix tool ended that way. `watch` stops as on SIGTERM first, with its state saved.
+   */
+  outputClosed: 141,
 } as const
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
 

@@ -57,8 +57,36 @@ function untilSignal(cancel?: AbortSignal): Promise<void> {
   })
 }
 
-export function defaultDeps(): CliDeps {
+/** Errors of a write to a stream whose reader has gone (EPIPE), or of one after that failure closed it. */
+const READER_GONE = new Set(['EPIPE', 'ERR_STREAM_DESTROYED'])
+
+/**
+ * What the process prints to: `closed` aborts once one of the streams has lost its reader (`b24-groups list | head
+ * -1`), which Node would otherwise throw as an unhandled error with a stack trace; any other error on them still is.
+ * `flush` resolves once everything written so far is out, or has failed.
+ */
+export function processOutput(streams: readonly NodeJS.WritableStream[]): NonNullable<CliDeps['output']> {
+  const controller = new AbortController()
+  const failed = (error: NodeJS.ErrnoException | null | undefined) => {
+    if (!error) return
+    if (!READER_GONE.has(error.code ?? '')) throw error
+    controller.abort()
+  }
+  for (const stream of streams) stream.on('error', failed)
   return {
+    closed: controller.signal,
+    // A write's callback comes after the writes before it; the error, if any, may reach it before the event.
+    flush: () =>
+      Promise.all(
+        streams.map((stream) => new Promise<void>((resolve) => stream.write('', (error) => resolve(failed(error))))),
+      ).then(() => undefined),
+  }
+}
+
+export function defaultDeps(): CliDeps {
+  const output = processOutput([process.stdout, process.stderr])
+  return {
+    output,
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
@@ -75,11 +103,18 @@ export function defaultDeps(): CliDeps {
       return Buffer.concat(chunks).toString('utf8')
     },
     readHidden: async (prompt) => (process.stdin.isTTY ? readHiddenLine(process.stdin, process.stderr, prompt) : null),
-    untilStopped: untilSignal,
+    // A command waiting to be stopped stops too when nobody reads what it prints.
+    untilStopped: (cancel) => untilSignal(cancel ? AbortSignal.any([cancel, output.closed]) : output.closed),
   }
 }
 
 export async function main(argv: readonly string[], deps: CliDeps = defaultDeps()): Promise<ExitCode> {
+  const code = await runCommand(argv, deps)
+  await deps.output?.flush()
+  return deps.output?.closed.aborted ? EXIT.outputClosed : code
+}
+
+async function runCommand(argv: readonly string[], deps: CliDeps): Promise<ExitCode> {
   const language = earlyLanguage(argv, deps.env)
   const { t } = createTranslator(language)
   let exitCode: ExitCode = EXIT.ok

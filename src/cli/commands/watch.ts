@@ -93,6 +93,8 @@ export async function watchCommand(context: CliContext, options: WatchOptions): 
     describeError: (error) => context.describe(error, { stored: targets[0]!.stored }),
   })
 
+  /** New portal addresses being stored: a stop waits for them, so an address proved is not lost at exit. */
+  const renames = new Set<Promise<void>>()
   /** Accounts the engine stopped polling, with the error that stopped them. */
   const halted = new Map<string, ErrorView>()
   engine.on('changes', (changes) => report.changes(changes))
@@ -100,7 +102,10 @@ export async function watchCommand(context: CliContext, options: WatchOptions): 
   engine.on('synced', (event) => {
     halted.delete(event.accountId)
     report.synced(event)
-    if (event.movedTo) void storeRename(context, targets, event.accountId, event.movedTo, clients.renamed)
+    if (!event.movedTo) return
+    const rename = storeRename(context, targets, event.accountId, event.movedTo, clients.renamed)
+    renames.add(rename)
+    void rename.finally(() => renames.delete(rename))
   })
   engine.on('error', ({ accountId, error }) => {
     report.error(accountId, error)
@@ -115,6 +120,7 @@ export async function watchCommand(context: CliContext, options: WatchOptions): 
   await context.deps.untilStopped(ended.signal)
   // Stops the pollers, lets a poll in flight settle and flushes the state file before the process ends.
   await engine.stop()
+  await Promise.all(renames)
   const unsaved = await writer.close()
   stopReporting()
   const reason: unknown = ended.signal.aborted ? ended.signal.reason : 'stopped'

@@ -4,6 +4,7 @@
 // than any file it was built from is made first, so `npm run cli -- …` works without a build step of its own.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import module from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { lockOwner, tryLock } from './build-lock.mjs'
 
@@ -61,6 +62,9 @@ if (inClone && !isFresh() && !build()) {
   process.exit(1)
 }
 
+// V8's compiled code for the bundle is kept between runs (Node's own cache, in the temporary directory, checked
+// against the file's contents): a start after the first reads it instead of compiling the command line again.
+module.enableCompileCache?.()
 const { main } = await import(pathToFileURL(bundle).href)
 // main returns once the command's work is done and what it printed is out. End here, not when Node would end by
 // itself: that waits for V8's background work too, and after a few requests that is an optimised build of undici's

@@ -1,5 +1,6 @@
-// How the built bin ends: as soon as its output is out, and quietly when the reader of that output goes away first.
-import { readFileSync, writeFileSync } from 'node:fs'
+// How the built bin starts and ends: its compiled code kept between runs; over as soon as its output is out, and
+// quietly when the reader of that output goes away first.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { DemoPortal } from '../../core/demo'
@@ -21,6 +22,14 @@ const manyGroups = Array.from({ length: 1500 }, (_, index) => ({
   name: `Projekt Nord ${index} — planning, reporting and coordination across all regions`,
   role: 'K',
 }))
+
+it("keeps V8's compiled command line in Node's compile cache, so the next start does not compile it again", async () => {
+  const tmp = path.join(box.configDir, '..', 'tmp')
+  mkdirSync(tmp)
+  expect(await box.run(['--version'], { env: { TMPDIR: tmp } })).toMatchObject({ code: 0 })
+  const [cache] = readdirSync(path.join(tmp, 'node-compile-cache'))
+  expect(readdirSync(path.join(tmp, 'node-compile-cache', cache!)).length).toBeGreaterThan(0)
+})
 
 describe('the command is over once what it printed is out', () => {
   it('list ends with its whole output even when something in the process would keep it running', async () => {

@@ -1,6 +1,13 @@
 import type { Group } from '@shared/types'
 import seed from './fixtures/seed-user-groups.json' with { type: 'json' }
-import { createGroupListNormaliser, groupIdOf, normaliseGroups, parseGroupItems, withoutBadIds } from './groups'
+import {
+  createGroupListNormaliser,
+  GROUP_ITEM_TYPES,
+  groupIdOf,
+  normaliseGroups,
+  parseGroupItems,
+  withoutBadIds,
+} from './groups'
 import { createGroupUrlBuilder, resolvePortalUrl } from './portal-urls'
 import { failureOf } from './test-support/client'
 import { seedGroupsAt } from './test-support/seed'
@@ -340,6 +347,32 @@ describe('normalising list after list', () => {
       const byId = new Map(known.map((group) => [group.id, group]))
       const equal = (group: Group) => JSON.stringify(group) === JSON.stringify(byId.get(group.id))
       expect(groups.map((group) => group === byId.get(group.id))).toEqual(groups.map(equal))
+    }
+  })
+
+  it('makes nothing for a first list that stored groups make: no zod copy, no link built to compare', () => {
+    const stored = afresh(base) as Group[]
+    let built = 0
+    const counting = Object.assign(
+      (id: string) => {
+        built++
+        return urls(id)
+      },
+      { is: urls.is },
+    )
+    const zod = vi.spyOn(GROUP_ITEM_TYPES, 'safeParse')
+    try {
+      const groups = createGroupListNormaliser(ORIGIN, counting)(base, stored)
+      expect(groups.every((group, index) => group === stored[index])).toBe(true)
+      expect(built).toBe(0)
+      expect(zod).not.toHaveBeenCalled()
+      // An item of the wrong type is still refused in zod's words.
+      expect(
+        failureOf(() => createGroupListNormaliser(ORIGIN, counting)(edit(base, 1, { ROLE: 7 }), stored)).message,
+      ).toContain('result.1.ROLE')
+      expect(zod).toHaveBeenCalledTimes(1)
+    } finally {
+      zod.mockRestore()
     }
   })
 

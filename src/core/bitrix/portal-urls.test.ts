@@ -1,5 +1,5 @@
 import { BitrixError } from './errors'
-import { createGroupUrlBuilder, createPortalUrlResolver, resolvePortalUrl } from './portal-urls'
+import { createGroupUrlBuilder, createPortalUrlResolver, resolvePortalUrl, type GroupUrlBuilder } from './portal-urls'
 import { failureOf } from './test-support/client'
 
 const ORIGIN = 'https://acme.bitrix24.com'
@@ -77,7 +77,7 @@ describe('group links', () => {
     let compared = 0
     for (const template of TEMPLATES) {
       for (const origin of ORIGINS) {
-        let build: (id: string) => string
+        let build: GroupUrlBuilder
         try {
           build = createGroupUrlBuilder(template, origin)
         } catch (error) {
@@ -91,8 +91,23 @@ describe('group links', () => {
           } catch (error) {
             expected = error as Error
           }
-          if (expected instanceof Error) expect(() => build(id)).toThrow(TypeError)
-          else expect(build(id)).toBe(expected)
+          if (expected instanceof Error) {
+            expect(() => build(id)).toThrow(TypeError)
+            expect(() => build.is(id, `${origin}/`)).toThrow(TypeError)
+          } else {
+            expect(build(id)).toBe(expected)
+            // `is` tells the link from any other: itself, one character more or less, another id's link.
+            expect(build.is(id, expected)).toBe(true)
+            expect(build.is(id, `${expected}/`)).toBe(false)
+            expect(build.is(id, expected.slice(0, -1))).toBe(false)
+            expect(
+              build.is(
+                id,
+                expected.replace(/.$/, (last) => (last === 'x' ? 'y' : 'x')),
+              ),
+            ).toBe(false)
+            expect(build.is(id, build('4242'))).toBe(expected === build('4242'))
+          }
           compared++
         }
       }

@@ -1,4 +1,5 @@
 import type { Group } from '@shared/types'
+import { GROUP_FIELDS } from '@shared/model'
 import seed from './fixtures/seed-user-groups.json' with { type: 'json' }
 import {
   createGroupListNormaliser,
@@ -373,6 +374,19 @@ describe('normalising list after list', () => {
       expect(zod).toHaveBeenCalledTimes(1)
     } finally {
       zod.mockRestore()
+    }
+  })
+
+  it('makes afresh a stored group that differs in any one field from what its item makes', () => {
+    const made = afresh(base) as Group[]
+    const other = (value: unknown) =>
+      typeof value === 'boolean' ? !value : typeof value === 'string' ? `${value}x` : 'https://cdn.example.com/x.png'
+    for (const field of GROUP_FIELDS) {
+      const stored = made.map((group, index) => (index === 0 ? { ...group, [field]: other(group[field]) } : group))
+      const groups = createGroupListNormaliser(ORIGIN, urls)(base, stored)
+      expect(groups[0], field).not.toBe(stored[0])
+      expect(groups[0], field).toEqual(made[0])
+      expect(groups[1], field).toBe(stored[1])
     }
   })
 

@@ -1,7 +1,7 @@
 // `sonet_group.user.groups` items -> validated, normalised groups. One bad item fails the whole answer: a partial
 // list would read as "you left these groups".
 import { z } from 'zod'
-import { GROUP_FIELDS, idAfter } from '@shared/model'
+import { idAfter } from '@shared/model'
 import { ROLE_BY_CODE, type Group } from '@shared/types'
 import { BitrixError } from './errors'
 import { createPortalUrlResolver, resolvePortalUrl, type GroupUrlBuilder } from './portal-urls'
@@ -173,19 +173,21 @@ function normaliseItem(item: GroupItem, links: Links): Group {
   }
 }
 
-/** Where a field is told cheaper than made: the link compared with its template's pieces in place. */
-const FIELD_IS: { readonly [K in keyof Group]?: (item: GroupItem, value: Group[K], links: Links) => boolean } = {
-  url: (item, url, links) => links.group.is(item.GROUP_ID, url),
-}
-
-/** Whether `item` makes exactly `group`, field by field, without making it. */
+/**
+ * Whether `item` makes exactly `group`, field by field, without making it: each field as FIELD_FROM_ITEM makes it,
+ * in normaliseItem's order (a call site per field, as there), the link compared with its template's pieces in place.
+ */
 function makes(item: GroupItem, group: Group, links: Links): boolean {
-  for (let index = 0; index < GROUP_FIELDS.length; index++) {
-    const field = GROUP_FIELDS[index] as keyof Group
-    const is = FIELD_IS[field] as ((item: GroupItem, value: unknown, links: Links) => boolean) | undefined
-    if (is ? !is(item, group[field], links) : FIELD_FROM_ITEM[field](item, links) !== group[field]) return false
-  }
-  return true
+  const field = FIELD_FROM_ITEM
+  return (
+    field.id(item, links) === group.id &&
+    field.name(item, links) === group.name &&
+    field.roleCode(item, links) === group.roleCode &&
+    field.role(item, links) === group.role &&
+    field.extranet(item, links) === group.extranet &&
+    field.imageUrl(item, links) === group.imageUrl &&
+    links.group.is(item.GROUP_ID, group.url)
+  )
 }
 
 /** Normalises validated items; a duplicated id keeps its first occurrence. */

@@ -1,13 +1,15 @@
 // Runs the built `b24-groups` bin as a user does: `node bin/b24-groups.mjs …` in a process of its own, with its own
 // environment and config directory, reading what it prints. Nothing of the command line is loaded in the test process.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 export const BIN = path.join(ROOT, 'bin/b24-groups.mjs')
+/** A stack trace in what the bin printed: a failure it did not put in its own words. */
+export const noStackTrace = /\n\s+at /
 
 export interface Finished {
   code: number | null
@@ -45,6 +47,8 @@ export interface Sandbox {
   configDir: string
   start(args: readonly string[], options?: BinOptions): Running
   run(args: readonly string[], options?: BinOptions): Promise<Finished>
+  /** Writes `source` as a module in the sandbox; the environment returned loads it before the bin (`--import`). */
+  preload(name: string, source: string): NodeJS.ProcessEnv
   cleanup(): void
 }
 
@@ -95,6 +99,11 @@ export function sandbox(): Sandbox {
       return run
     },
     run: (args, options) => box.start(args, options).exited,
+    preload(name, source) {
+      const file = path.join(home, name)
+      writeFileSync(file, source)
+      return { NODE_OPTIONS: `--import ${pathToFileURL(file).href}` }
+    },
     cleanup() {
       for (const child of running) child.kill('SIGKILL')
       rmSync(home, { recursive: true, force: true })

@@ -2,12 +2,11 @@
 import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { DemoPortal } from '../../core/demo'
 import { SEED_GROUPS, startSeededPortal } from '../../core/demo/test-support'
 import { startRawServer, unusedPort, type RawServer } from '../../core/bitrix/test-support/raw-server'
 import packageJson from '../../../package.json' with { type: 'json' }
-import { parseLines, ROOT, type Sandbox } from './bin'
+import { noStackTrace, parseLines, ROOT, type Sandbox } from './bin'
 import { seededListJson } from '../test-support-seeded'
 import { eachTestOnPortal } from './portal'
 
@@ -18,7 +17,6 @@ let host: string
 eachTestOnPortal(startSeededPortal, (setup) => ({ portal, box, url, host } = setup))
 
 const codeOf = (webhookUrl: string) => webhookUrl.split('/').at(-2)!
-const noStackTrace = /\n\s+at /
 
 describe('version and help', () => {
   it('--version prints the package version', async () => {
@@ -86,10 +84,9 @@ describe('list', () => {
 
   it('--json never loads the table code, whose grapheme segmenter alone costs more to start than a small list', async () => {
     // Counts the segmenters made in the process, written down as it exits.
-    const probe = path.join(box.configDir, '..', 'segmenters.mjs')
     const count = path.join(box.configDir, '..', 'segmenters.txt')
-    writeFileSync(
-      probe,
+    const env = box.preload(
+      'segmenters.mjs',
       [
         "import { writeFileSync } from 'node:fs'",
         'let made = 0',
@@ -98,7 +95,6 @@ describe('list', () => {
         `process.on('exit', () => writeFileSync(${JSON.stringify(count)}, String(made)))`,
       ].join('\n'),
     )
-    const env = { NODE_OPTIONS: `--import ${pathToFileURL(probe).href}` }
     expect(await box.run(['--webhook', url, '--json', 'list'], { env })).toMatchObject({ code: 0 })
     expect(readFileSync(count, 'utf8')).toBe('0')
     expect(await box.run(['--webhook', url, 'list'], { env })).toMatchObject({ code: 0 })

@@ -1,13 +1,12 @@
 // How the built bin starts and ends: its compiled code kept between runs; over as soon as its output is out, and
 // quietly when the reader of that output goes away first.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { DemoPortal } from '../../core/demo'
 import { startSeededPortal } from '../../core/demo/test-support'
 import { STATE_FILE_NAME } from '../../core/sync'
 import { EXIT } from '../exit-codes'
-import { byType, type Sandbox } from './bin'
+import { byType, noStackTrace, type Sandbox } from './bin'
 import { eachTestOnPortal } from './portal'
 
 let portal: DemoPortal
@@ -15,7 +14,6 @@ let box: Sandbox
 let url: string
 eachTestOnPortal(startSeededPortal, (setup) => ({ portal, box, url } = setup))
 
-const noStackTrace = /\n\s+at /
 /** A list long enough that what `list` prints does not fit in a pipe's buffer. */
 const manyGroups = Array.from({ length: 1500 }, (_, index) => ({
   id: String(1000 + index),
@@ -34,12 +32,9 @@ it("keeps V8's compiled command line in Node's compile cache, so the next start 
 describe('the command is over once what it printed is out', () => {
   it('list ends with its whole output even when something in the process would keep it running', async () => {
     // Stands for what a library may leave behind (a timer, a socket, V8's background work): Node alone would wait.
-    const leftover = path.join(box.configDir, '..', 'leftover.mjs')
-    writeFileSync(leftover, 'setTimeout(() => {}, 600_000)\n')
+    const env = box.preload('leftover.mjs', 'setTimeout(() => {}, 600_000)\n')
     portal.control.setMemberships('1', manyGroups)
-    const result = await box.run(['--webhook', url, '--json', 'list'], {
-      env: { NODE_OPTIONS: `--import ${pathToFileURL(leftover).href}` },
-    })
+    const result = await box.run(['--webhook', url, '--json', 'list'], { env })
     expect(result.code).toBe(0)
     expect(result.stderr).toBe('')
     const [account] = (JSON.parse(result.stdout) as { accounts: { groups: unknown[] }[] }).accounts

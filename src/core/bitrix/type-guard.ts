@@ -7,6 +7,42 @@ import type * as core from 'zod/v4/core'
 
 export type TypeGuard = (value: unknown) => boolean
 
+// The primitive kinds a value may be, as bits (a finite number is a NUMBER; NaN and the infinities are none).
+const STRING = 1
+const NUMBER = 2
+const BOOLEAN = 4
+const NULL = 8
+const UNDEFINED = 16
+
+/**
+ * The kinds a plain type of primitives accepts, as a mask of those bits; 0 for an object, or a union or wrapper of one.
+ * Called only on schemas `typeGuardOf` took, so every type here is plain.
+ */
+function kindsOf(schema: core.$ZodType): number {
+  const def = (schema as core.$ZodTypes)._zod.def
+  switch (def.type) {
+    case 'string':
+      return STRING
+    case 'number':
+      return NUMBER
+    case 'boolean':
+      return BOOLEAN
+    case 'null':
+      return NULL
+    case 'optional':
+    case 'nullable': {
+      const inner = kindsOf(def.innerType)
+      return inner === 0 ? 0 : inner | (def.type === 'optional' ? UNDEFINED : NULL)
+    }
+    case 'union': {
+      const masks = def.options.map(kindsOf)
+      return masks.includes(0) ? 0 : masks.reduce((all, mask) => all | mask, 0)
+    }
+    default:
+      return 0
+  }
+}
+
 /** What the definition of a plain type may hold: its kind, its parts, and no check or coercion. */
 const PLAIN_SETTINGS = new Set(['type', 'checks', 'coerce', 'innerType', 'options', 'shape', 'catchall', 'error'])
 
@@ -53,6 +89,34 @@ export function typeGuardOf(schema: core.$ZodType): TypeGuard {
       if (def.catchall !== undefined) throw unsupported('with a catch-all (strict or passthrough)')
       const keys = Object.keys(def.shape)
       const guards = Object.values(def.shape).map(typeGuardOf)
+      const kinds = Object.values(def.shape).map(kindsOf)
+      if (kinds.every((mask) => mask !== 0)) {
+        // Fields of primitive types only (an item of a list, as a rule): each field's kind is looked up in its mask,
+        // one loop without a call per field, where the guards' calls were a dozen per item.
+        return (value) => {
+          if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+          const record = value as Record<string, unknown>
+          for (let index = 0; index < keys.length; index++) {
+            const field = record[keys[index] as string]
+            const kind =
+              typeof field === 'string'
+                ? STRING
+                : typeof field === 'number'
+                  ? Number.isFinite(field)
+                    ? NUMBER
+                    : 0
+                  : typeof field === 'boolean'
+                    ? BOOLEAN
+                    : field === null
+                      ? NULL
+                      : field === undefined
+                        ? UNDEFINED
+                        : 0
+            if (((kinds[index] as number) & kind) === 0) return false
+          }
+          return true
+        }
+      }
       return (value) => {
         if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
         const record = value as Record<string, unknown>

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import type { Group } from '@shared/types'
 import { GROUP_FIELDS } from '@shared/model'
 import seed from './fixtures/seed-user-groups.json' with { type: 'json' }
@@ -439,6 +440,25 @@ describe('ids and role codes a portal should not send', () => {
     )
   })
 
+  it('reads an id exactly as a positive integer in ASCII digits, trimmed, up to 64 of them', () => {
+    const reference = (id: unknown) => {
+      const text = typeof id === 'string' ? id.trim() : ''
+      return text.length <= 64 && /^[1-9][0-9]*$/.test(text) ? text : null
+    }
+    const digitsOrNot = fc.string({
+      unit: fc.constantFrom('0', '1', '9', ' ', '\n', '+', '-', '.', 'e', '٣', '１', 'a'),
+      maxLength: 6,
+    })
+    const longDigits = fc.string({ unit: fc.constantFrom('1', '5', '0'), minLength: 60, maxLength: 70 })
+    fc.assert(
+      fc.property(fc.oneof(digitsOrNot, longDigits, fc.string()), (id) => groupIdOf(id) === reference(id)),
+      { numRuns: 3000 },
+    )
+    expect(groupIdOf('1'.repeat(64))).toBe('1'.repeat(64))
+    expect(groupIdOf('1'.repeat(65))).toBeNull()
+    expect(groupIdOf(` ${'1'.repeat(64)} `)).toBe('1'.repeat(64))
+  })
+
   it('leaves out the items with such ids, counting them, and keeps the list itself when none are', () => {
     const good = [{ GROUP_ID: '1' }, { GROUP_ID: 2 }]
     expect(withoutBadIds(good)).toEqual({ items: good, dropped: 0 })
@@ -446,8 +466,12 @@ describe('ids and role codes a portal should not send', () => {
     expect(withoutBadIds([{ GROUP_ID: '..' }, ...good, { GROUP_ID: '.' }])).toEqual({ items: good, dropped: 2 })
   })
 
-  it('reads a role code in any case as the same code', () => {
-    const [lower] = normalise([{ GROUP_ID: '5', GROUP_NAME: 'x', ROLE: 'k' }])
-    expect(lower).toMatchObject({ roleCode: 'K', role: 'member' })
+  it('reads a role code in any case, and padded, as the same code', () => {
+    for (const ROLE of ['k', ' K ', 'K\t', 'K']) {
+      const [group] = normalise([{ GROUP_ID: '5', GROUP_NAME: 'x', ROLE }])
+      expect(group, ROLE).toMatchObject({ roleCode: 'K', role: 'member' })
+    }
+    const [long] = normalise([{ GROUP_ID: '5', GROUP_NAME: 'x', ROLE: 'kk' }])
+    expect(long).toMatchObject({ roleCode: 'KK', role: 'unknown' })
   })
 })

@@ -2,9 +2,9 @@
 // list would read as "you left these groups".
 import { z } from 'zod'
 import { idAfter } from '@shared/model'
-import { ROLE_BY_CODE, type Group } from '@shared/types'
+import { ROLE_BY_CODE, type Group, type Role } from '@shared/types'
 import { BitrixError } from './errors'
-import { createPortalUrlResolver, resolvePortalUrl, type GroupUrlBuilder } from './portal-urls'
+import { createPortalUrlResolver, type GroupUrlBuilder, type PortalUrlResolver } from './portal-urls'
 import { typeGuardOf } from './type-guard'
 
 // The types of an item, checked by zod. Only plain types here: each refinement (a length, a pattern, a transform) runs
@@ -37,12 +37,6 @@ const MAX_ID_LENGTH = 64
 const MAX_NAME_LENGTH = 10_000
 const MAX_ROLE_LENGTH = 32
 const MAX_IMAGE_LENGTH = 4096
-/**
- * A group id is a positive integer. Anything else (`..`, `.`, `1/../x`) would make a link that leaves
- * `/workgroups/group/`, so such an item is dropped from the list before validation (see withoutBadIds).
- */
-const ID_PATTERN = /^[1-9][0-9]*$/
-
 function shapeError(where: string, message: string): BitrixError {
   return new BitrixError({ code: 'BAD_RESPONSE', reason: 'shape', status: 200, detail: `${where}: ${message}` })
 }
@@ -51,8 +45,28 @@ function tooLong(text: string | null | undefined, max: number): boolean {
   return text != null && text.length > max
 }
 
+/**
+ * Whether `text` is a group id as it must be: a positive integer in ASCII digits (`/^[1-9][0-9]*$/`), up to
+ * MAX_ID_LENGTH of them. Anything else (`..`, `.`, `1/../x`) would make a link that leaves `/workgroups/group/`, so
+ * such an item is dropped from the list before validation (see withoutBadIds). By char codes: a regular expression
+ * is a call per group, twice per item of every first poll.
+ */
+function isIdText(text: string): boolean {
+  const length = text.length
+  if (length === 0 || length > MAX_ID_LENGTH) return false
+  const first = text.charCodeAt(0)
+  if (first < 0x31 || first > 0x39) return false
+  for (let at = 1; at < length; at++) {
+    const unit = text.charCodeAt(at)
+    if (unit < 0x30 || unit > 0x39) return false
+  }
+  return true
+}
+
 /** The id as text when it is a positive integer (a safe integer number, or such digits trimmed), else null. */
 export function groupIdOf(id: unknown): string | null {
+  // The usual id: digits as they are, nothing to trim.
+  if (typeof id === 'string' && isIdText(id)) return id
   const text =
     typeof id === 'number'
       ? Number.isSafeInteger(id) && id > 0
@@ -61,7 +75,7 @@ export function groupIdOf(id: unknown): string | null {
       : typeof id === 'string'
         ? id.trim()
         : ''
-  return text.length <= MAX_ID_LENGTH && ID_PATTERN.test(text) ? text : null
+  return isIdText(text) ? text : null
 }
 
 function idOf(id: string | number, index: number): string {
@@ -134,58 +148,53 @@ function isExtranet(flag: GroupItem['IS_EXTRANET']): boolean {
 /** What a group's links are made with: its page from the template, its avatar resolved against the portal. */
 interface Links {
   group: GroupUrlBuilder
-  image: (value: string | null | undefined) => string | null
+  image: Pick<PortalUrlResolver, 'resolve' | 'resolvesTo'>
 }
-
-/** A role code as Bitrix24 sends it: one capital letter, nothing to trim or raise (and no string to make). */
-const PLAIN_ROLE = /^[A-Z]$/
 
 function roleCodeOf(item: GroupItem): string {
-  // Role codes compare case-insensitively: `k` after `K` is no role change.
-  return PLAIN_ROLE.test(item.ROLE) ? item.ROLE : item.ROLE.trim().toUpperCase()
+  // Role codes compare case-insensitively: `k` after `K` is no role change. A code as Bitrix24 sends it (one capital
+  // letter) has nothing to trim or raise, and no string is made for it.
+  const role = item.ROLE
+  if (role.length === 1) {
+    const unit = role.charCodeAt(0)
+    if (unit >= 0x41 && unit <= 0x5a) return role
+  }
+  return role.trim().toUpperCase()
 }
 
-/**
- * How each field of a Group is made from a validated item: `normaliseItem` builds a group by it, and `makes` asks by it
- * whether an item would build a given group.
- */
-const FIELD_FROM_ITEM: { readonly [K in keyof Group]: (item: GroupItem, links: Links) => Group[K] } = {
-  id: (item) => item.GROUP_ID,
-  name: (item) => item.GROUP_NAME,
-  roleCode: roleCodeOf,
-  role: (item) => ROLE_BY_CODE[roleCodeOf(item)] ?? 'unknown',
-  extranet: (item) => isExtranet(item.IS_EXTRANET),
-  imageUrl: (item, links) => links.image(item.GROUP_IMAGE),
-  url: (item, links) => links.group(item.GROUP_ID),
+/** The role a code stands for; a code the app does not know is a membership all the same. */
+function roleOf(code: string): Role {
+  return ROLE_BY_CODE[code] ?? 'unknown'
 }
 
 function normaliseItem(item: GroupItem, links: Links): Group {
-  // A literal in the model's field order (the state file is written in it), each field made as the table says.
-  const field = FIELD_FROM_ITEM
+  // A literal in the model's field order (the state file is written in it).
+  const roleCode = roleCodeOf(item)
   return {
-    id: field.id(item, links),
-    name: field.name(item, links),
-    roleCode: field.roleCode(item, links),
-    role: field.role(item, links),
-    extranet: field.extranet(item, links),
-    imageUrl: field.imageUrl(item, links),
-    url: field.url(item, links),
+    id: item.GROUP_ID,
+    name: item.GROUP_NAME,
+    roleCode,
+    role: roleOf(roleCode),
+    extranet: isExtranet(item.IS_EXTRANET),
+    imageUrl: links.image.resolve(item.GROUP_IMAGE),
+    url: links.group(item.GROUP_ID),
   }
 }
 
 /**
- * Whether `item` makes exactly `group`, field by field, without making it: each field as FIELD_FROM_ITEM makes it,
- * in normaliseItem's order (a call site per field, as there), the link compared with its template's pieces in place.
+ * Whether `item` makes exactly `group`: each of normaliseItem's fields as it makes it, in its order, without making
+ * the links (each is compared with what it would be in place). Straight code, a call only where normaliseItem makes
+ * one: every item of a first poll after an app start comes through here before the engine's code is optimised.
  */
 function makes(item: GroupItem, group: Group, links: Links): boolean {
-  const field = FIELD_FROM_ITEM
+  const roleCode = roleCodeOf(item)
   return (
-    field.id(item, links) === group.id &&
-    field.name(item, links) === group.name &&
-    field.roleCode(item, links) === group.roleCode &&
-    field.role(item, links) === group.role &&
-    field.extranet(item, links) === group.extranet &&
-    field.imageUrl(item, links) === group.imageUrl &&
+    item.GROUP_ID === group.id &&
+    item.GROUP_NAME === group.name &&
+    roleCode === group.roleCode &&
+    roleOf(roleCode) === group.role &&
+    isExtranet(item.IS_EXTRANET) === group.extranet &&
+    links.image.resolvesTo(item.GROUP_IMAGE, group.imageUrl) &&
     links.group.is(item.GROUP_ID, group.url)
   )
 }
@@ -194,7 +203,7 @@ function makes(item: GroupItem, group: Group, links: Links): boolean {
 export function normaliseGroups(items: readonly GroupItem[], origin: string, groupUrl: GroupUrlBuilder): Group[] {
   const seen = new Set<string>()
   const groups: Group[] = []
-  const links: Links = { group: groupUrl, image: (value) => resolvePortalUrl(value, origin) }
+  const links: Links = { group: groupUrl, image: createPortalUrlResolver(origin) }
   for (const item of items) {
     if (seen.has(item.GROUP_ID)) continue
     seen.add(item.GROUP_ID)
@@ -261,7 +270,7 @@ export function createGroupListNormaliser(
   groupUrl: GroupUrlBuilder,
 ): (items: readonly unknown[], stored?: readonly Group[]) => Group[] {
   const images = createPortalUrlResolver(origin)
-  const links: Links = { group: groupUrl, image: (value) => images.resolve(value) }
+  const links: Links = { group: groupUrl, image: images }
   // The last list: its validated items, and the group each made (null for a repeated id, which is skipped).
   let lastItems: readonly GroupItem[] = []
   let lastGroups: readonly (Group | null)[] = []
@@ -275,30 +284,70 @@ export function createGroupListNormaliser(
     return byId
   }
 
-  /** The stored group with this id at this place, or wherever it is; a repeated id counts where it first stands. */
-  function storedGroup(stored: readonly Group[], index: number, id: string, byId: () => Map<string, Group>) {
-    const there = stored[index]
-    return there?.id === id ? there : byId().get(id)
+  /**
+   * A first list, with no last one to go by: every item validated, and given the stored group it makes exactly, if
+   * any. Every app start polls this way once, with the engine's code not yet optimised, so it asks as little per item
+   * as it can: no last list to look in, and a set of the ids seen only from the first id that does not rise.
+   */
+  function firstList(items: readonly unknown[], stored: readonly Group[] | undefined): Group[] {
+    const seeds = stored !== undefined && stored.length > 0 ? stored : null
+    // The resolver keeps, for the next list, the avatars this one asks for.
+    images.nextList()
+    let seedsById: Map<string, Group> | null = null
+    const count = items.length
+    const checked = new Array<GroupItem>(count)
+    const made = new Array<Group | null>(count)
+    const groups: Group[] = []
+    let seen: Set<string> | null = null
+    let previous = ''
+    for (let index = 0; index < count; index++) {
+      const item = checkedItem(items[index], index, true)
+      const id = item.GROUP_ID
+      checked[index] = item
+      // While every id comes after the one before it (`idAfter`: lists mostly come in id order), none repeats.
+      if (seen === null && index > 0 && !idAfter(previous, id)) {
+        seen = new Set<string>()
+        for (let before = 0; before < index; before++) seen.add((checked[before] as GroupItem).GROUP_ID)
+      }
+      previous = id
+      if (seen !== null) {
+        if (seen.has(id)) {
+          made[index] = null
+          continue
+        }
+        seen.add(id)
+      }
+      let seed: Group | undefined
+      if (seeds !== null) {
+        // The stored group at this place, or wherever it is; a repeated id counts where it first stands.
+        seed = seeds[index]
+        if (seed?.id !== id) {
+          if (seedsById === null) {
+            seedsById = new Map()
+            for (const group of seeds) if (!seedsById.has(group.id)) seedsById.set(group.id, group)
+          }
+          seed = seedsById.get(id)
+        }
+      }
+      const group = seed !== undefined && makes(item, seed, links) ? seed : normaliseItem(item, links)
+      made[index] = group
+      groups.push(group)
+    }
+    lastItems = checked
+    lastGroups = made
+    return groups
   }
 
   return (items, stored) => {
     // Stored groups count only for a first list: after it, the last list tells more (the items as they were sent).
-    const seeds = lastItems.length === 0 && stored !== undefined && stored.length > 0 ? stored : null
-    if (seeds) images.remember(seeds.map((group) => group.imageUrl))
-    let seedsById: Map<string, Group> | null = null
-    const seedById = () => {
-      if (seedsById) return seedsById
-      seedsById = new Map()
-      for (const group of seeds ?? []) if (!seedsById.has(group.id)) seedsById.set(group.id, group)
-      return seedsById
-    }
+    if (lastItems.length === 0) return firstList(items, stored)
     const count = items.length
     const checked = new Array<GroupItem>(count)
     const made = new Array<Group | null>(count)
     const groups: Group[] = []
     // While every position so far holds the id it held last time, an id repeats exactly where it repeated last time;
-    // while every id so far came after the one before it (`idAfter`: lists mostly come in id order, a first list
-    // too), none repeats; from the first position where neither holds, a set of the ids seen tells.
+    // while every id so far came after the one before it (`idAfter`), none repeats; from the first position where
+    // neither holds, a set of the ids seen tells.
     let seen: Set<string> | null = null
     let aligned = true
     let rising = true
@@ -343,8 +392,7 @@ export function createGroupListNormaliser(
         // The avatars this list asks for are the ones the resolver keeps for the next.
         if (!resolving) images.nextList()
         resolving = true
-        const seed = seeds ? storedGroup(seeds, index, item.GROUP_ID, seedById) : undefined
-        group = seed !== undefined && makes(item, seed, links) ? seed : normaliseItem(item, links)
+        group = normaliseItem(item, links)
       }
       made[index] = group
       groups.push(group)

@@ -1,6 +1,6 @@
 // The state file under two writers and a failing disk: no snapshot ever overwrites a newer one, a reader never
 // writes, and a write the disk refuses is reported, kept in memory and tried again.
-import { open, rename } from 'node:fs/promises'
+import { open, rename, type FileHandle } from 'node:fs/promises'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { acquireStateLease } from './lease'
@@ -9,7 +9,7 @@ import type { StoreFileSystem, StoreProblem } from './store'
 import { STATE_FILE_VERSION } from './store-schema'
 import { change } from './test-support/changes'
 import { FakeClock } from './test-support/fake-clock'
-import { groups } from './test-support/groups'
+import { group, groups } from './test-support/groups'
 import { tempDirEachTest } from './test-support/temp-dir'
 
 const ACCOUNT = 'acme.bitrix24.com/1'
@@ -110,4 +110,109 @@ describe('a disk that refuses writes', () => {
       await store.recordSync(ACCOUNT, groups(4), [change(ACCOUNT)], T3)
     },
   )
+})
+
+/** A handle's write as the store calls it: bytes, where in them, how many, where in the file. */
+type Write = (buffer: Uint8Array, offset: number, length: number, position: number) => Promise<{ bytesWritten: number }>
+
+/** The real file system, with each handle's writes passed through `write` and its closes counted. */
+function watchedDisk(write: (real: Write, ...args: Parameters<Write>) => ReturnType<Write>) {
+  const disk = {
+    writes: 0,
+    opened: 0,
+    closed: 0,
+    fs: {
+      open: (async (...args: Parameters<typeof open>) => {
+        const handle = await open(...args)
+        disk.opened++
+        const real = handle.write.bind(handle) as unknown as Write
+        const close = handle.close.bind(handle)
+        handle.write = ((...writeArgs: Parameters<Write>) => {
+          disk.writes++
+          return write(real, ...writeArgs)
+        }) as unknown as FileHandle['write']
+        handle.close = () => {
+          disk.closed++
+          return close()
+        }
+        return handle
+      }) as typeof open,
+      rename,
+    } satisfies StoreFileSystem,
+  }
+  return disk
+}
+
+describe('one write of the state file', () => {
+  // 5,000 groups make a file of more than 512 KB, which writeFile writes a chunk per call.
+  const many = groups(5_000)
+
+  it('writes the whole file in one call however large it is', async () => {
+    const disk = watchedDisk((real, ...args) => real(...args))
+    const store = createSyncStore({ dir, fs: disk.fs })
+    await store.recordSync(ACCOUNT, many, [change(ACCOUNT)], T1)
+    expect(readFileSync(path.join(dir, STATE_FILE_NAME)).length).toBeGreaterThan(512 * 1024)
+    expect(disk.writes).toBe(1)
+    expect(createSyncStore({ dir }).snapshot(ACCOUNT)?.groups).toEqual(many)
+  })
+
+  it('asks a system that takes part of the bytes for the rest, from where it stopped', async () => {
+    const disk = watchedDisk((real, buffer, offset, length, position) =>
+      real(buffer, offset, Math.min(length, 100_000), position),
+    )
+    const store = createSyncStore({ dir, fs: disk.fs })
+    await store.recordSync(ACCOUNT, many, [change(ACCOUNT)], T1)
+    expect(disk.writes).toBeGreaterThan(5)
+    expect(createSyncStore({ dir }).snapshot(ACCOUNT)?.groups).toEqual(many)
+  })
+
+  it('fails the write, as a full disk would, when the system takes none of the bytes', async () => {
+    await createSyncStore({ dir }).recordSync(ACCOUNT, groups(1), [], T1)
+    const disk = watchedDisk(async () => ({ bytesWritten: 0 }))
+    const store = createSyncStore({ dir, fs: disk.fs })
+    await expect(store.recordSync(ACCOUNT, groups(2), [change(ACCOUNT)], T2)).rejects.toMatchObject({ code: 'EIO' })
+    expect(store.problem()).toEqual({ kind: 'disk', dir, code: 'EIO' })
+    expect(disk.closed).toBe(disk.opened)
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    expect(createSyncStore({ dir }).snapshot(ACCOUNT)?.groups).toEqual(groups(1))
+  })
+
+  it('opens the temporary file before it serialises the state, so the two overlap', async () => {
+    const stringify = vi.spyOn(JSON, 'stringify')
+    let serialisedAtOpen = -1
+    try {
+      const disk = watchedDisk((real, ...args) => real(...args))
+      const opening = disk.fs.open
+      disk.fs.open = (async (...args: Parameters<typeof open>) => {
+        serialisedAtOpen = stringify.mock.calls.length
+        return opening(...args)
+      }) as typeof open
+      const store = createSyncStore({ dir, fs: disk.fs })
+      stringify.mockClear()
+      await store.recordSync(ACCOUNT, groups(3), [change(ACCOUNT)], T1)
+      // The new groups and change are each encoded once, all of it after the open was asked for.
+      expect(serialisedAtOpen).toBe(0)
+      expect(stringify.mock.calls.length).toBeGreaterThan(0)
+    } finally {
+      stringify.mockRestore()
+    }
+  })
+
+  it('closes the file it opened when serialising the state fails', async () => {
+    const real = JSON.stringify
+    const stringify = vi.spyOn(JSON, 'stringify').mockImplementation((value, ...rest) => {
+      if ((value as { id?: unknown } | null)?.id === 'boom') throw new Error('cannot encode')
+      return real(value, ...(rest as []))
+    })
+    try {
+      const disk = watchedDisk((write, ...args) => write(...args))
+      const store = createSyncStore({ dir, fs: disk.fs })
+      await expect(store.recordSync(ACCOUNT, [group('boom')], [], T1)).rejects.toThrow('cannot encode')
+      expect(disk.opened).toBe(1)
+      expect(disk.closed).toBe(1)
+      expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    } finally {
+      stringify.mockRestore()
+    }
+  })
 })

@@ -2,7 +2,7 @@
 // One file, so that a snapshot and the changes it produced are always written together (a crash between two files
 // would either lose a change or report it twice after a restart).
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
-import { open, readFile, rename, rm } from 'node:fs/promises'
+import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises'
 import { isAscii } from 'node:buffer'
 import path from 'node:path'
 import type { Group, MembershipChange } from '@shared/types'
@@ -154,6 +154,19 @@ async function generationOnDisk(file: string): Promise<number> {
     return parsed.success ? parsed.data.generation : 0
   } catch {
     return 0
+  }
+}
+
+/**
+ * Writes all of `bytes` from the file's start, in one call as a rule: `writeFile` writes 512 KB a call, each a trip
+ * through the thread pool (a 5,000-group state file took four). A system that takes less at a time is asked for the
+ * rest; one that takes nothing fails the write, as a full disk would.
+ */
+async function writeWhole(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let at = 0; at < bytes.length;) {
+    const { bytesWritten } = await handle.write(bytes, at, bytes.length - at, at)
+    if (bytesWritten <= 0) throw Object.assign(new Error('the disk took none of the bytes'), { code: 'EIO' })
+    at += bytesWritten
   }
 }
 
@@ -345,10 +358,18 @@ export function createSyncStore({
       // newer snapshot: writing this one over it would bring old changes back as "while away".
       if ((await generationOnDisk(file)) > state.generation) throw new StateWriteRefusedError({ kind: 'newer', dir })
       const next: StateFile = { ...state, generation: state.generation + 1 }
-      const bytes = serialise(next)
-      const handle = await openTemp(temp)
+      // The temporary file is opened (a trip through libuv's thread pool) while the state is serialised.
+      const opening = openTemp(temp)
+      let bytes: Buffer
       try {
-        await handle.writeFile(bytes)
+        bytes = serialise(next)
+      } catch (error) {
+        await opening.then((handle) => handle.close()).catch(() => undefined)
+        throw error
+      }
+      const handle = await opening
+      try {
+        await writeWhole(handle, bytes)
         // Before the rename, or a crash could leave the new name on a file whose data never reached the disk.
         // datasync suffices: it flushes the size with the data, and the times it skips do not matter here.
         await handle.datasync()

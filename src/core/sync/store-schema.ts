@@ -33,14 +33,15 @@ const stateFields = {
   history: z.array(membershipChangeSchema),
 }
 
-const currentSchema = z.object({ version: z.literal(STATE_FILE_VERSION), ...stateFields })
+/** The file as this version writes it: the first the union tries. */
+export const currentStateFileSchema = z.object({ version: z.literal(STATE_FILE_VERSION), ...stateFields })
 
 /** Version 1 had no details: its snapshots read as version 2 snapshots without them. */
 const version1Schema = z
   .object({ version: z.literal(1), ...stateFields })
   .transform((file) => ({ ...file, version: STATE_FILE_VERSION as typeof STATE_FILE_VERSION }))
 
-export const stateFileSchema = z.union([currentSchema, version1Schema])
+export const stateFileSchema = z.union([currentStateFileSchema, version1Schema])
 
-export type StateFile = z.output<typeof currentSchema>
+export type StateFile = z.output<typeof currentStateFileSchema>
 export type AccountDetails = z.output<typeof accountDetailsSchema>

@@ -7,6 +7,7 @@ import { change } from './test-support/changes'
 import { FakeClock } from './test-support/fake-clock'
 import { details, group, groups } from './test-support/groups'
 import { tempDirEachTest } from './test-support/temp-dir'
+import { stateFileSchema } from './store-schema'
 
 const ACCOUNT = 'acme.bitrix24.com/1'
 const OTHER = 'beta.bitrix24.com/5'
@@ -192,6 +193,45 @@ describe('sync store', () => {
     await store.recordSync(ACCOUNT, list, [], T1)
     list.push(group('99'))
     expect(store.snapshot(ACCOUNT)?.groups).toHaveLength(2)
+  })
+})
+
+describe('reading the state file at a start', () => {
+  it('takes a file this version wrote as it is, without a copy through zod, frozen where zod freezes', async () => {
+    const at = '2025-01-01T08:00:00.000Z'
+    await createSyncStore({ dir }).recordSync(ACCOUNT, groups(3), [change(ACCOUNT)], T1)
+    await createSyncStore({ dir }).recordDetails(ACCOUNT, { at, groups: { '1': details() } }, [])
+    const zod = vi.spyOn(stateFileSchema, 'safeParse')
+    try {
+      const store = createSyncStore({ dir })
+      expect(zod).not.toHaveBeenCalled()
+      const snapshot = store.snapshot(ACCOUNT)
+      expect(snapshot?.groups).toEqual(groups(3))
+      expect(snapshot?.details).toEqual({ at, groups: { '1': details() } })
+      expect(store.history()).toHaveLength(1)
+      expect(Object.isFrozen(snapshot?.groups)).toBe(true)
+      expect(Object.isFrozen(snapshot?.details?.groups)).toBe(true)
+    } finally {
+      zod.mockRestore()
+    }
+  })
+
+  it('reads through zod a file with more than this version writes, and keeps what zod keeps', async () => {
+    await createSyncStore({ dir }).recordSync(ACCOUNT, groups(2), [], T1)
+    const file = JSON.parse(readFileSync(stateFile(), 'utf8')) as {
+      accounts: Record<string, { groups: Record<string, unknown>[] }>
+    }
+    ;(file.accounts[ACCOUNT]?.groups[0] as Record<string, unknown>).note = 'added by hand'
+    writeFileSync(stateFile(), JSON.stringify(file))
+    const zod = vi.spyOn(stateFileSchema, 'safeParse')
+    try {
+      const store = createSyncStore({ dir })
+      expect(zod).toHaveBeenCalledTimes(1)
+      expect(store.snapshot(ACCOUNT)?.groups).toEqual(groups(2))
+      expect(Object.isFrozen(store.snapshot(ACCOUNT)?.groups)).toBe(true)
+    } finally {
+      zod.mockRestore()
+    }
   })
 })
 

@@ -15,7 +15,8 @@ import type { SyncLogger } from './logger'
 import { silentLogger } from './logger'
 import { createStateSerialiser } from './store-json'
 import type { AccountDetails, StateFile } from './store-schema'
-import { STATE_FILE_VERSION, stateFileSchema } from './store-schema'
+import { currentStateFileSchema, STATE_FILE_VERSION, stateFileSchema } from './store-schema'
+import { asParsedCheckOf } from './as-parsed'
 
 export const STATE_FILE_NAME = 'sync-state.json'
 /** The notice for the user (an i18n key) when `recoveredFrom` is set. */
@@ -219,6 +220,9 @@ function readWithRoom(fd: number, size: number): { bytes: Buffer; room: Buffer }
   }
 }
 
+/** Whether a parsed state file is one zod would give back as it is (as-parsed.ts); it is then frozen where zod freezes. */
+const isCurrentStateFile = asParsedCheckOf(currentStateFileSchema)
+
 function load(file: string, now: () => number, logger: SyncLogger, readOnly: boolean): Loaded {
   let text: string
   let bytes: Buffer
@@ -247,10 +251,17 @@ function load(file: string, now: () => number, logger: SyncLogger, readOnly: boo
   }
   let reason: string
   try {
-    const parsed = stateFileSchema.safeParse(JSON.parse(text))
-    if (parsed.success) {
-      return { state: parsed.data, recoveredFrom: null, version, ...(ascii ? { source: { text, bytes, room } } : {}) }
-    }
+    const json: unknown = JSON.parse(text)
+    const read = (state: StateFile): Loaded => ({
+      state,
+      recoveredFrom: null,
+      version,
+      ...(ascii ? { source: { text, bytes, room } } : {}),
+    })
+    // A file this version wrote is taken as it is; zod copies (and names the fault of) anything else.
+    if (isCurrentStateFile(json)) return read(json as StateFile)
+    const parsed = stateFileSchema.safeParse(json)
+    if (parsed.success) return read(parsed.data)
     const issue = parsed.error.issues[0]
     reason = `${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}`
   } catch {

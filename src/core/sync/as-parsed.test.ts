@@ -133,6 +133,17 @@ describe('a state file taken as it is, where zod would give back an equal copy',
     expect(check({ a: 'y' })).toBe(true)
   })
 
+  it('refuses a value that a check of the schema rewrites', () => {
+    const schema = z.object({
+      code: z.string().check((payload) => {
+        payload.value = payload.value.toUpperCase()
+      }),
+    })
+    expect(schema.parse({ code: 'k' })).toEqual({ code: 'K' })
+    expect(asParsedCheckOf(schema)({ code: 'k' })).toBe(false)
+    expect(asParsedCheckOf(schema)({ code: 'K' })).toBe(true)
+  })
+
   it('refuses, when it is made, a schema whose copy it cannot tell', () => {
     for (const schema of [
       z.string().transform((text) => text.length),
@@ -141,6 +152,8 @@ describe('a state file taken as it is, where zod would give back an equal copy',
       z.union([z.object({ a: z.string() }), z.object({ b: z.string() })]),
       z.string().pipe(z.string()),
       z.map(z.string(), z.string()),
+      z.object({ name: z.string().trim() }),
+      z.string().toLowerCase(),
     ]) {
       expect(() => asParsedCheckOf(schema)).toThrow(/asParsedCheckOf/)
     }

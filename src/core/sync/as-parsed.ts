@@ -24,6 +24,8 @@ function checksOf(schema: core.$ZodType): ((value: unknown) => boolean) | null {
   const def = schema._zod.def
   const checks: core.$ZodCheck[] = [...(def.checks ?? [])]
   if ('check' in def && def.check !== undefined) checks.push(schema as unknown as core.$ZodCheck)
+  // A check that rewrites the value (`.trim()`, `.toLowerCase()`) makes zod's copy differ.
+  if (checks.some((check) => check._zod.def.check === 'overwrite')) throw unsupported(def, 'with a check that rewrites')
   if (checks.length === 0) return null
   return (value) => {
     payload.value = value
@@ -32,7 +34,7 @@ function checksOf(schema: core.$ZodType): ((value: unknown) => boolean) | null {
       const when = check._zod.def.when
       if (when && !when(payload as core.ParsePayload<never>)) continue
       if (check._zod.check(payload as core.ParsePayload<never>) instanceof Promise) return false
-      if (payload.issues.length > 0) return false
+      if (payload.issues.length > 0 || payload.value !== value) return false
     }
     return true
   }

@@ -62,7 +62,10 @@ const edit = fc.record({
 })
 
 function edited(file: Record<string, unknown>, edits: { place: number; how: string; value: unknown }[]) {
-  for (const { place, how, value } of edits) {
+  for (const edit of edits) {
+    const { place, how } = edit
+    // A copy: the same `{}` or `[]` in two files would carry one check's freezing into the next.
+    const value = structuredClone(edit.value)
     const places = placesIn(file).filter((path) => path.length > 0)
     const path = places[place % places.length] as (string | number)[]
     const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], file) as

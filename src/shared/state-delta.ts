@@ -7,6 +7,7 @@
 //   those items with their places (`patch`); the other items keep their objects on the window's side.
 // Pure and zod-free: main builds deltas with it, the window (and the preview harness) validates and applies them.
 import type { AppState } from './types'
+import { isPlainObject } from './plain-object'
 
 /** A list's changed items by place; the list keeps its length. */
 export interface ListPatch {
@@ -30,9 +31,6 @@ export interface StateDelta {
 const PATCH_SHARE = 0.25
 
 type Plain = Record<string, unknown>
-
-const isPlainObject = (value: unknown): value is Plain =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Structural equality of JSON-like values (what crosses IPC). */
 export function sameValue(a: unknown, b: unknown): boolean {

@@ -2,6 +2,7 @@
 // than SETTINGS_VERSION. A migration only reshapes; values are checked and repaired afterwards (settings-schema.ts).
 import type { Options } from 'conf'
 import { CHANGE_KINDS } from '@shared/model'
+import { isPlainObject } from '@shared/plain-object'
 import { accountIdOf } from './account-id'
 import type { SettingsFile } from './settings-schema'
 
@@ -24,13 +25,9 @@ interface LooseStore {
   delete(key: string): void
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 function migrateV0Account(item: unknown): unknown {
   // Items that are not version-0 accounts are left as they are: the repair step keeps or drops them on its own terms.
-  if (!isRecord(item) || 'id' in item || typeof item.portal !== 'string') return item
+  if (!isPlainObject(item) || 'id' in item || typeof item.portal !== 'string') return item
   const userId = typeof item.userId === 'number' || typeof item.userId === 'string' ? String(item.userId) : null
   let portal: string
   try {
@@ -57,7 +54,7 @@ function migrateV0Account(item: unknown): unknown {
 
 function migrateV0ToV1(store: LooseStore): void {
   const raw = store.store
-  const settings: Record<string, unknown> = isRecord(raw.settings) ? { ...raw.settings } : {}
+  const settings: Record<string, unknown> = isPlainObject(raw.settings) ? { ...raw.settings } : {}
   if ('pollInterval' in raw) settings.pollIntervalSeconds = raw.pollInterval
   if (typeof raw.notify === 'boolean') {
     const on = raw.notify

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { appSettingsSchema, AUTH_KINDS, DEFAULT_SETTINGS, groupIdSchema } from '@shared/model'
 import type { AppSettings, AuthKind } from '@shared/types'
+import { isPlainObject } from '@shared/plain-object'
 
 /** An account as the settings file keeps it: everything but the secret. */
 export interface AccountRecord {
@@ -54,10 +55,6 @@ const httpOrigin = z
     }
   })
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 function clampInteger(value: unknown, min: number, max: number): number | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) return null
   return Math.min(max, Math.max(min, Math.round(value)))
@@ -74,8 +71,8 @@ const CUSTOM_REPAIRS: Record<string, (raw: unknown, repairs: string[]) => unknow
  * that is absent takes its default without counting as a repair.
  */
 function repairObject(schema: z.ZodObject, raw: unknown, where: string, repairs: string[]): Record<string, unknown> {
-  if (raw !== undefined && !isRecord(raw)) repairs.push(where)
-  const input = isRecord(raw) ? raw : {}
+  if (raw !== undefined && !isPlainObject(raw)) repairs.push(where)
+  const input = isPlainObject(raw) ? raw : {}
   const repaired: Record<string, unknown> = {}
   for (const [name, fieldSchema] of Object.entries(schema.shape)) {
     const path = `${where}.${name}`
@@ -108,7 +105,7 @@ function repairAppSettings(raw: unknown, repairs: string[]): AppSettings {
 
 function repairPinnedGroups(raw: unknown, repairs: string[]): Record<string, string[]> {
   if (raw === undefined) return {}
-  if (!isRecord(raw)) {
+  if (!isPlainObject(raw)) {
     repairs.push('settings.pinnedGroups')
     return {}
   }
@@ -147,7 +144,7 @@ const accountFieldSchemas = {
 function repairAccount(raw: unknown, index: number, now: () => Date, repairs: string[]): AccountRecord | null {
   const where = `accounts.${index}`
   const identity = identitySchema.safeParse(raw)
-  if (!isRecord(raw) || !identity.success) {
+  if (!isPlainObject(raw) || !identity.success) {
     repairs.push(where)
     return null
   }
@@ -186,7 +183,7 @@ function repairAccount(raw: unknown, index: number, now: () => Date, repairs: st
 /** Repairs a whole settings file as read from disk; never throws. */
 export function repairSettingsFile(raw: unknown, now: () => Date = () => new Date()): Repaired<SettingsFile> {
   const repairs: string[] = []
-  const input = isRecord(raw) ? raw : {}
+  const input = isPlainObject(raw) ? raw : {}
   const rawAccounts = Array.isArray(input.accounts) ? input.accounts : []
   if (input.accounts !== undefined && !Array.isArray(input.accounts)) repairs.push('accounts')
 

@@ -9,6 +9,7 @@ import { isDeepStrictEqual } from 'node:util'
 import Conf, { type Options } from 'conf'
 import { settingsPatchSchema, type SettingsPatch } from '@shared/model'
 import type { AppSettings } from '@shared/types'
+import { isPlainObject } from '@shared/plain-object'
 import { AccountError, accountNotFound } from './errors'
 import { SETTINGS_VERSION, settingsMigrations } from './settings-migrations'
 import { type AccountRecord, defaultSettingsFile, repairSettingsFile, type SettingsFile } from './settings-schema'
@@ -125,9 +126,6 @@ function setAside(file: string, tag: string, now: () => Date, keepOriginal: bool
   else renameSync(file, target)
   return target
 }
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * False when the file exists but is not a readable JSON object of the settings file's top-level shape (`accounts` a

@@ -4,6 +4,7 @@
 // from the schema, so the schema stays the one statement of the types; zod is still asked about what the predicate
 // refuses, for its issue.
 import type * as core from 'zod/v4/core'
+import { isPlainObject } from '@shared/plain-object'
 
 export type TypeGuard = (value: unknown) => boolean
 
@@ -94,10 +95,9 @@ export function typeGuardOf(schema: core.$ZodType): TypeGuard {
         // Fields of primitive types only (an item of a list, as a rule): each field's kind is looked up in its mask,
         // one loop without a call per field, where the guards' calls were a dozen per item.
         return (value) => {
-          if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-          const record = value as Record<string, unknown>
+          if (!isPlainObject(value)) return false
           for (let index = 0; index < keys.length; index++) {
-            const field = record[keys[index] as string]
+            const field = value[keys[index] as string]
             const kind =
               typeof field === 'string'
                 ? STRING
@@ -118,10 +118,9 @@ export function typeGuardOf(schema: core.$ZodType): TypeGuard {
         }
       }
       return (value) => {
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-        const record = value as Record<string, unknown>
+        if (!isPlainObject(value)) return false
         for (let index = 0; index < keys.length; index++) {
-          if (!(guards[index] as TypeGuard)(record[keys[index] as string])) return false
+          if (!(guards[index] as TypeGuard)(value[keys[index] as string])) return false
         }
         return true
       }

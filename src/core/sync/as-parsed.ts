@@ -8,6 +8,7 @@
 // check (a length, a format, an integer) is zod's own, run on the value as zod runs it. zod still parses whatever
 // this refuses (an older version, a hand-edited file, a broken one), and names the fault.
 import type * as core from 'zod/v4/core'
+import { isPlainObject } from '@shared/plain-object'
 
 /** Checks `value`, and adds to `frozen` each part that zod's copy would have frozen (`.readonly()`). */
 type Node = (value: unknown, frozen: unknown[]) => boolean
@@ -38,10 +39,6 @@ function checksOf(schema: core.$ZodType): ((value: unknown) => boolean) | null {
     }
     return true
   }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** Whether a type is a primitive one (and so any option of a union of them gives its value back as it is). */

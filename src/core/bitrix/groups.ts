@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { idAfter } from '@shared/model'
 import { ROLE_BY_CODE, type Group, type Role } from '@shared/types'
 import { BitrixError } from './errors'
-import { createPortalUrlResolver, type GroupUrlBuilder, type PortalUrlResolver } from './portal-urls'
+import { createPortalUrlResolver, isDigits, type GroupUrlBuilder, type PortalUrlResolver } from './portal-urls'
 import { typeGuardOf } from './type-guard'
 
 // The types of an item, checked by zod. Only plain types here: each refinement (a length, a pattern, a transform) runs
@@ -37,6 +37,7 @@ const MAX_ID_LENGTH = 64
 const MAX_NAME_LENGTH = 10_000
 const MAX_ROLE_LENGTH = 32
 const MAX_IMAGE_LENGTH = 4096
+
 function shapeError(where: string, message: string): BitrixError {
   return new BitrixError({ code: 'BAD_RESPONSE', reason: 'shape', status: 200, detail: `${where}: ${message}` })
 }
@@ -52,15 +53,7 @@ function tooLong(text: string | null | undefined, max: number): boolean {
  * is a call per group, twice per item of every first poll.
  */
 function isIdText(text: string): boolean {
-  const length = text.length
-  if (length === 0 || length > MAX_ID_LENGTH) return false
-  const first = text.charCodeAt(0)
-  if (first < 0x31 || first > 0x39) return false
-  for (let at = 1; at < length; at++) {
-    const unit = text.charCodeAt(at)
-    if (unit < 0x30 || unit > 0x39) return false
-  }
-  return true
+  return text.length <= MAX_ID_LENGTH && isDigits(text) && text.charCodeAt(0) !== 0x30
 }
 
 /** The id as text when it is a positive integer (a safe integer number, or such digits trimmed), else null. */
@@ -252,6 +245,13 @@ function sameSource(item: GroupItem, known: GroupItem): boolean {
   return true
 }
 
+/** The ids of the items before `index`: the set a list's walk keeps from the first place where an id may repeat. */
+function idsBefore(checked: readonly GroupItem[], index: number): Set<string> {
+  const ids = new Set<string>()
+  for (let before = 0; before < index; before++) ids.add((checked[before] as GroupItem).GROUP_ID)
+  return ids
+}
+
 /**
  * Validation and `normaliseGroups` in one, for one origin and link template, remembering the last list position by
  * position: an item sent exactly as the one at its place last time is neither validated nor normalised again, and
@@ -305,10 +305,7 @@ export function createGroupListNormaliser(
       const id = item.GROUP_ID
       checked[index] = item
       // While every id comes after the one before it (`idAfter`: lists mostly come in id order), none repeats.
-      if (seen === null && index > 0 && !idAfter(previous, id)) {
-        seen = new Set<string>()
-        for (let before = 0; before < index; before++) seen.add((checked[before] as GroupItem).GROUP_ID)
-      }
+      if (seen === null && index > 0 && !idAfter(previous, id)) seen = idsBefore(checked, index)
       previous = id
       if (seen !== null) {
         if (seen.has(id)) {
@@ -377,10 +374,7 @@ export function createGroupListNormaliser(
       for (; !aligned && rising && risenTo < index; risenTo++) {
         rising = idAfter((checked[risenTo] as GroupItem).GROUP_ID, (checked[risenTo + 1] as GroupItem).GROUP_ID)
       }
-      if (!seen && !aligned && !rising) {
-        seen = new Set<string>()
-        for (let before = 0; before < index; before++) seen.add((checked[before] as GroupItem).GROUP_ID)
-      }
+      if (!seen && !aligned && !rising) seen = idsBefore(checked, index)
       const repeated = seen ? seen.has(item.GROUP_ID) : aligned && lastGroups[index] === null
       if (repeated) {
         made[index] = null

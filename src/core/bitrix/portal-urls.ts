@@ -111,7 +111,7 @@ export function createGroupUrlBuilder(template: string, origin: string): GroupUr
 }
 
 /** Whether `text` is one or more ASCII digits (`/^[0-9]+$/`), told by char codes: a call less per group. */
-function isDigits(text: string): boolean {
+export function isDigits(text: string): boolean {
   if (text.length === 0) return false
   for (let at = 0; at < text.length; at++) {
     const unit = text.charCodeAt(at)
